@@ -1,0 +1,50 @@
+package io.jais.api.error;
+
+import io.jais.api.bucket.Bucket;
+
+/**
+ * The one exception type for failures a client can see. Servers map it to an HTTP status and an
+ * AIS error body in one place; the Java client raises it from error responses.
+ */
+public class JaisException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final ErrorCode code;
+
+  public JaisException(ErrorCode code, String message) {
+    super(message);
+    this.code = code;
+  }
+
+  public JaisException(ErrorCode code, String message, Throwable cause) {
+    super(message, cause);
+    this.code = code;
+  }
+
+  public ErrorCode code() {
+    return code;
+  }
+
+  public int status() {
+    return code.status();
+  }
+
+  public static JaisException invalid(String message) {
+    return new JaisException(ErrorCode.INVALID_ARGUMENT, message);
+  }
+
+  /** {@code bucket "ais://name" does not exist}: the SDK maps it to ErrBckNotFound. */
+  public static JaisException noSuchBucket(Bucket bucket) {
+    return new JaisException(ErrorCode.BUCKET_NOT_FOUND, "bucket \"" + bucket.uri() + "\" does not exist");
+  }
+
+  /** {@code bucket "ais://name" already exists}: the SDK maps it to ErrBckAlreadyExists. */
+  public static JaisException bucketExists(Bucket bucket) {
+    return new JaisException(ErrorCode.BUCKET_EXISTS, "bucket \"" + bucket.uri() + "\" already exists");
+  }
+
+  /** {@code ais://bucket/object does not exist}: the SDK maps it to ErrObjNotFound. */
+  public static JaisException noSuchObject(Bucket bucket, String object) {
+    return new JaisException(ErrorCode.OBJECT_NOT_FOUND, bucket.uri() + "/" + object + " does not exist");
+  }
+}
