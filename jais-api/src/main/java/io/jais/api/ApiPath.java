@@ -1,0 +1,21 @@
+package io.jais.api;
+
+/** URL paths of the AIS native API (spec §23.1). */
+public final class ApiPath {
+  private ApiPath() {}
+
+  public static final String VERSION = "v1";
+  public static final String BUCKETS = "/v1/buckets";
+  public static final String OBJECTS = "/v1/objects";
+  public static final String CLUSTER = "/v1/cluster";
+  public static final String DAEMON = "/v1/daemon";
+  public static final String HEALTH = "/v1/health";
+  /** Intra-cluster: a node asks the primary to add it to the cluster map. */
+  public static final String CLUSTER_JOIN = "/v1/cluster/join";
+  /** Intra-cluster: a node tells the primary it is alive. */
+  public static final String CLUSTER_KEEPALIVE = "/v1/cluster/keepalive";
+  /** Intra-cluster: the primary pushes new versions of cluster metadata. */
+  public static final String METASYNC = "/v1/metasync";
+  /** Intra-cluster: the proxy asks a target for one page of its objects. */
+  public static final String TARGET_LIST = "/v1/internal/list";
+}

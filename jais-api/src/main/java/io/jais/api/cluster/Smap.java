@@ -1,0 +1,101 @@
+package io.jais.api.cluster;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.jais.api.Versioned;
+import io.jais.api.json.U64String;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The cluster map (spec §3.1): proxies, targets and the primary. Immutable: every change is a new
+ * value with the next version, produced by the primary.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Smap(
+    @JsonProperty("pmap") Map<String, Snode> proxies,
+    @JsonProperty("tmap") Map<String, Snode> targets,
+    @JsonProperty("proxy_si") Snode primary,
+    @JsonProperty("uuid") String uuid,
+    @JsonProperty("creation_time") String creationTime,
+    @JsonProperty("version")
+        @JsonSerialize(using = U64String.Signed.class)
+        @JsonDeserialize(using = U64String.Reader.class)
+        long version)
+    implements Versioned<Smap> {
+
+  public Smap {
+    proxies = Collections.unmodifiableMap(new TreeMap<>(proxies == null ? Map.of() : proxies));
+    targets = Collections.unmodifiableMap(new TreeMap<>(targets == null ? Map.of() : targets));
+    uuid = uuid == null ? "" : uuid;
+    creationTime = creationTime == null ? "" : creationTime;
+  }
+
+  /** An empty map (version 0) of a cluster that is yet to be formed. */
+  public static Smap empty() {
+    return new Smap(Map.of(), Map.of(), null, "", "", 0);
+  }
+
+  @Override
+  public Smap withVersion(String newUuid, long newVersion) {
+    return new Smap(proxies, targets, primary, uuid.isEmpty() ? newUuid : uuid, creationTime, newVersion);
+  }
+
+  @Override
+  public String kind() {
+    return "Smap";
+  }
+
+  /** This map with the node added or replaced. */
+  public Smap withNode(Snode node) {
+    Map<String, Snode> p = new TreeMap<>(proxies);
+    Map<String, Snode> t = new TreeMap<>(targets);
+    (node.isTarget() ? t : p).put(node.id(), node);
+    Snode newPrimary = primary != null && primary.id().equals(node.id()) ? node : primary;
+    return new Smap(p, t, newPrimary, uuid, creationTime, version);
+  }
+
+  /** This map without the node; the primary cannot be removed this way. */
+  public Smap withoutNode(String id) {
+    Map<String, Snode> p = new TreeMap<>(proxies);
+    Map<String, Snode> t = new TreeMap<>(targets);
+    p.remove(id);
+    t.remove(id);
+    return new Smap(p, t, primary, uuid, creationTime, version);
+  }
+
+  public Smap withPrimary(Snode node, String created) {
+    return new Smap(proxies, targets, node, uuid, created, version).withNode(node);
+  }
+
+  /** The node with this ID, proxy or target, or null. */
+  public Snode node(String id) {
+    Snode node = targets.get(id);
+    return node != null ? node : proxies.get(id);
+  }
+
+  public boolean contains(String id) {
+    return node(id) != null;
+  }
+
+  /** Targets that take part in placement (not in maintenance or decommissioning). */
+  @JsonIgnore
+  public List<Snode> activeTargets() {
+    return targets.values().stream().filter(Snode::isActive).toList();
+  }
+
+  @JsonIgnore
+  public boolean isPrimary(String id) {
+    return primary != null && primary.id().equals(id);
+  }
+
+  @JsonIgnore
+  public int nodeCount() {
+    return proxies.size() + targets.size();
+  }
+}
