@@ -1,5 +1,6 @@
 package io.jais.api.bucket;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
@@ -15,6 +16,7 @@ public record Namespace(String uuid, String name) {
     name = name == null ? "" : name;
   }
 
+  @JsonIgnore
   public boolean isGlobal() {
     return uuid.isEmpty() && name.isEmpty();
   }

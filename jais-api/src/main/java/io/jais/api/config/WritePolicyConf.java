@@ -23,8 +23,12 @@ public record WritePolicyConf(String data, String md) {
     return v;
   }
 
-  /** True when object data is fsynced before a PUT is acknowledged. */
+  /**
+   * True when object data is fsynced before a PUT is acknowledged: only with an explicit
+   * {@code "immediate"}. The default ("") relies on the page cache, as AIS does: a killed process
+   * loses nothing it acknowledged, a power loss may.
+   */
   public boolean fsyncData() {
-    return data.isEmpty() || data.equals("immediate");
+    return data.equals("immediate");
   }
 }

@@ -67,6 +67,16 @@ public final class U64String {
     }
 
     @Override
+    public Long getNullValue(DeserializationContext ctxt) {
+      return 0L;
+    }
+
+    @Override
+    public Object getAbsentValue(DeserializationContext ctxt) {
+      return 0L;
+    }
+
+    @Override
     public Long deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       String text = p.currentToken() == JsonToken.VALUE_NUMBER_INT ? p.getNumberValue().toString() : p.getValueAsString();
       if (text == null || text.isBlank()) {

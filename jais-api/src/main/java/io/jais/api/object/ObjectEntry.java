@@ -1,5 +1,7 @@
 package io.jais.api.object;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * One list-objects entry (AIS LsoEnt). On the wire (msgpack) the keys are short: {@code n cs a v
  * t m s c f}; empty and zero fields are omitted (spec §6.4).
@@ -34,6 +36,7 @@ public record ObjectEntry(
     return new ObjectEntry(name, "", "", "", "", "", 0, 0, flags);
   }
 
+  @JsonIgnore
   public boolean isDir() {
     return (flags & EntryFlags.IS_DIR) != 0;
   }

@@ -1,0 +1,68 @@
+package io.jais.api.config;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.jais.api.cluster.NodeRole;
+import io.jais.api.error.ErrorCode;
+import io.jais.api.error.JaisException;
+import java.util.List;
+
+/**
+ * One node's own configuration, read from its file ({@code jais node --config FILE}): what it is,
+ * where it listens, where it keeps metadata and objects, and whom to join. Everything else comes
+ * from the cluster config the primary distributes.
+ *
+ * @param role proxy or target
+ * @param nodeId stable node ID; empty to generate one on first start and keep it in {@code meta_dir}
+ * @param host address to listen on
+ * @param publicHost address clients and peers use to reach this node (defaults to host)
+ * @param port listening port; 0 picks a free one (tests)
+ * @param metaDir directory of the node's persisted metadata (Smap, BMD, config, node ID)
+ * @param mountpaths target only: one directory per disk
+ * @param primaryUrl URL of the primary proxy to join; empty when this node is the primary
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record LocalConfig(
+    NodeRole role,
+    @JsonProperty("node_id") String nodeId,
+    String host,
+    @JsonProperty("public_host") String publicHost,
+    int port,
+    @JsonProperty("meta_dir") String metaDir,
+    List<String> mountpaths,
+    @JsonProperty("primary_url") String primaryUrl) {
+
+  public LocalConfig {
+    if (role == null) {
+      throw new JaisException(ErrorCode.INVALID_CONFIG, "role: missing (expected: proxy or target)");
+    }
+    nodeId = nodeId == null ? "" : nodeId;
+    host = host == null || host.isEmpty() ? "127.0.0.1" : host;
+    publicHost = publicHost == null || publicHost.isEmpty() ? host : publicHost;
+    if (port < 0 || port > 65535) {
+      throw new JaisException(ErrorCode.INVALID_CONFIG, "port: " + port + " (expected: 0..65535)");
+    }
+    if (metaDir == null || metaDir.isEmpty()) {
+      throw new JaisException(ErrorCode.INVALID_CONFIG, "meta_dir: missing");
+    }
+    mountpaths = mountpaths == null ? List.of() : List.copyOf(mountpaths);
+    if (role == NodeRole.TARGET && mountpaths.isEmpty()) {
+      throw new JaisException(ErrorCode.INVALID_CONFIG, "mountpaths: a target needs at least one");
+    }
+    primaryUrl = primaryUrl == null ? "" : primaryUrl;
+    if (role == NodeRole.TARGET && primaryUrl.isEmpty()) {
+      throw new JaisException(ErrorCode.INVALID_CONFIG, "primary_url: a target must name the primary proxy to join");
+    }
+  }
+
+  /** True when this node starts as the primary proxy (it joins nobody). */
+  @JsonIgnore
+  public boolean isPrimary() {
+    return role == NodeRole.PROXY && primaryUrl.isEmpty();
+  }
+
+  public LocalConfig withPort(int newPort) {
+    return new LocalConfig(role, nodeId, host, publicHost, newPort, metaDir, mountpaths, primaryUrl);
+  }
+}
