@@ -1,0 +1,205 @@
+package io.jais.client;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jais.api.ActMsg;
+import io.jais.api.Action;
+import io.jais.api.ApiPath;
+import io.jais.api.Header;
+import io.jais.api.QueryParam;
+import io.jais.api.bucket.Bucket;
+import io.jais.api.bucket.BucketProps;
+import io.jais.api.bucket.Provider;
+import io.jais.api.error.ErrorCode;
+import io.jais.api.error.JaisException;
+import io.jais.api.json.WireJson;
+import io.jais.api.msgpack.ListObjectsCodec;
+import io.jais.api.object.ListFlags;
+import io.jais.api.object.ListObjectsMsg;
+import io.jais.api.object.ListObjectsPage;
+import io.jais.api.object.ObjectEntry;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Buckets and their listings (spec §4, §6): {@code /v1/buckets[/{name}]} on the endpoint, never
+ * redirected. Obtain it from {@link JaisClient#buckets()}. Thread-safe.
+ *
+ * <p>Every method throws {@link JaisException} for any failure: the server's error (its
+ * {@link ErrorCode}, e.g. {@code BUCKET_NOT_FOUND}, {@code BUCKET_EXISTS}, {@code INVALID_NAME},
+ * and its message) or {@link ErrorCode#UNAVAILABLE} when the cluster cannot be reached. No
+ * argument may be null.
+ */
+public final class BucketApi {
+  private static final TypeReference<List<Bucket>> BUCKET_LIST = new TypeReference<>() {};
+
+  private final Transport transport;
+
+  BucketApi(Transport transport) {
+    this.transport = transport;
+  }
+
+  /** Returns the buckets of a provider the cluster knows, in the server's order; never null. */
+  public List<Bucket> list(Provider provider) {
+    Call call = Call.of("GET", ApiPath.BUCKETS)
+        .query(QueryParam.PROVIDER, provider.wireName())
+        .action(ActMsg.of(Action.LIST));
+    List<Bucket> buckets = transport.send(call).json(BUCKET_LIST);
+    return buckets == null ? List.of() : List.copyOf(buckets);
+  }
+
+  /** Creates an {@code ais} bucket with the cluster's default properties ({@code BUCKET_EXISTS} if present). */
+  public void create(Bucket bucket) {
+    send(Call.bucket("POST", bucket).action(ActMsg.of(Action.CREATE_BUCKET)));
+  }
+
+  /**
+   * Creates a bucket whose properties start from the defaults overridden by {@code propsPatch}, a
+   * partial {@link BucketProps} document (spec §5.2), e.g. {@code {"mirror":{"enabled":true}}}.
+   */
+  public void create(Bucket bucket, JsonNode propsPatch) {
+    send(Call.bucket("POST", bucket).action(ActMsg.of(Action.CREATE_BUCKET, propsPatch)));
+  }
+
+  /** Destroys a bucket with all its objects ({@code BUCKET_NOT_FOUND} if absent). */
+  public void destroy(Bucket bucket) {
+    send(Call.bucket("DELETE", bucket).action(ActMsg.of(Action.DESTROY_BUCKET)));
+  }
+
+  /** Returns whether the bucket exists; other failures than "not found" are thrown. */
+  public boolean exists(Bucket bucket) {
+    try {
+      send(Call.bucket("HEAD", bucket));
+      return true;
+    } catch (JaisException e) {
+      if (e.status() == 404) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** Returns the bucket's properties, from the {@code Ais-Bucket-Props} header of a HEAD. */
+  public BucketProps props(Bucket bucket) {
+    try (Reply reply = transport.send(Call.bucket("HEAD", bucket))) {
+      String json = reply.header(Header.BUCKET_PROPS).orElseThrow(() -> new JaisException(ErrorCode.INTERNAL,
+          "HEAD " + bucket.uri() + ": the reply has no " + Header.BUCKET_PROPS + " header"));
+      try {
+        return WireJson.MAPPER.readValue(json, BucketProps.class);
+      } catch (IOException e) {
+        throw reply.invalid(Header.BUCKET_PROPS, e);
+      }
+    }
+  }
+
+  /** Changes some properties: {@code patch} is a partial {@link BucketProps} document (spec §5.2). */
+  public void setProps(Bucket bucket, JsonNode patch) {
+    send(Call.bucket("PATCH", bucket).action(ActMsg.of(Action.SET_BUCKET_PROPS, patch)));
+  }
+
+  /** Resets every property to the cluster's defaults. */
+  public void resetProps(Bucket bucket) {
+    send(Call.bucket("PATCH", bucket).action(ActMsg.of(Action.RESET_BUCKET_PROPS)));
+  }
+
+  /**
+   * Returns one page of a listing (spec §6). For the first page pass an empty {@code uuid} and
+   * token; for the next, {@code message.withPage(page.uuid(), page.continuationToken())}. The
+   * listing is over when the returned token is empty.
+   */
+  public ListObjectsPage listPage(Bucket bucket, ListObjectsMsg message) {
+    Call call = Call.bucket("GET", bucket)
+        .header("Accept", ListObjectsCodec.CONTENT_TYPE)
+        .action(ActMsg.of(Action.LIST, WireJson.MAPPER.valueToTree(message)));
+    Reply reply = transport.send(call);
+    byte[] body = reply.bytes();
+    try {
+      return ListObjectsCodec.decode(body);
+    } catch (RuntimeException e) {
+      String type = reply.header("Content-Type").orElse("none");
+      throw reply.invalid("list-objects page (Content-Type: " + type + ")", e);
+    }
+  }
+
+  /**
+   * Returns every object whose name starts with {@code prefix} (empty for all), in name order,
+   * with the server's default properties. Pages are fetched lazily as the stream is consumed;
+   * a failure while fetching is thrown from the stream's terminal operation.
+   */
+  public Stream<ObjectEntry> list(Bucket bucket, String prefix) {
+    return list(bucket, ListObjectsMsg.of(prefix, 0));
+  }
+
+  /**
+   * Returns every entry of a listing described by {@code message} (prefix, page size, props,
+   * flags, start-after), following continuation tokens within one listing session.
+   */
+  public Stream<ObjectEntry> list(Bucket bucket, ListObjectsMsg message) {
+    Iterator<ObjectEntry> entries = new Pages(bucket, message);
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(entries, Spliterator.ORDERED | Spliterator.NONNULL), false);
+  }
+
+  /** Returns the names of all objects starting with {@code prefix}, in name order. */
+  public List<String> listNames(Bucket bucket, String prefix) {
+    ListObjectsMsg message = ListObjectsMsg.of(prefix, 0).withProps("name").withFlags(ListFlags.NAME_ONLY);
+    try (Stream<ObjectEntry> entries = list(bucket, message)) {
+      return entries.map(ObjectEntry::name).toList();
+    }
+  }
+
+  private void send(Call call) {
+    transport.send(call).discard();
+  }
+
+  /** Walks the pages of one listing session (spec §6.5). Not thread-safe, like any iterator. */
+  private final class Pages implements Iterator<ObjectEntry> {
+    private final Bucket bucket;
+    private ListObjectsMsg next;
+    private Iterator<ObjectEntry> current = Collections.emptyIterator();
+    private boolean last;
+
+    Pages(Bucket bucket, ListObjectsMsg first) {
+      this.bucket = Objects.requireNonNull(bucket, "bucket");
+      this.next = first;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (!current.hasNext() && !last) {
+        fetch();
+      }
+      return current.hasNext();
+    }
+
+    @Override
+    public ObjectEntry next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return current.next();
+    }
+
+    private void fetch() {
+      ListObjectsPage page = listPage(bucket, next);
+      current = page.entries().iterator();
+      String token = page.continuationToken();
+      if (token.isEmpty()) {
+        last = true;
+      } else if (token.equals(next.continuationToken())) {
+        throw new JaisException(ErrorCode.INTERNAL, "listing " + bucket.uri() + ": the server returned the"
+            + " same continuation token \"" + token + "\" twice; stopping instead of looping");
+      } else {
+        next = next.withPage(page.uuid(), token);
+      }
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package io.jais.client;
+
+import io.jais.api.ApiPath;
+import io.jais.api.QueryParam;
+import io.jais.api.bucket.Bucket;
+import io.jais.api.cluster.Smap;
+import io.jais.api.cluster.Snode;
+import io.jais.api.config.ClusterConfig;
+import io.jais.api.error.ErrorCode;
+import io.jais.api.error.JaisException;
+import java.net.URI;
+
+/**
+ * The cluster (spec §3, §22): its map, health and configuration, and client-side placement so
+ * that callers can read an object straight from its owner target. Obtain it from
+ * {@link JaisClient#cluster()}. Thread-safe; the last fetched cluster map is cached for
+ * {@link #owner}.
+ *
+ * <p>Methods throw {@link JaisException} for server errors and {@link ErrorCode#UNAVAILABLE} when
+ * the cluster cannot be reached, except {@link #healthy()}, which never throws. No argument may
+ * be null.
+ */
+public final class ClusterApi {
+  private final Transport transport;
+  private volatile Smap cached;
+
+  ClusterApi(Transport transport) {
+    this.transport = transport;
+  }
+
+  /** Fetches the current cluster map ({@code GET /v1/daemon?what=smap}) and caches it. */
+  public Smap smap() {
+    Smap smap = transport.send(Call.of("GET", ApiPath.DAEMON).query(QueryParam.WHAT, "smap")).json(Smap.class);
+    cached = smap;
+    return smap;
+  }
+
+  /** Returns true when the endpoint answers {@code GET /v1/health} with success; never throws. */
+  public boolean healthy() {
+    try {
+      transport.send(Call.of("GET", ApiPath.HEALTH)).discard();
+      return true;
+    } catch (JaisException e) {
+      return false;
+    }
+  }
+
+  /** Returns the cluster-wide configuration ({@code GET /v1/cluster?what=cluster_config}). */
+  public ClusterConfig config() {
+    Call call = Call.of("GET", ApiPath.CLUSTER).query(QueryParam.WHAT, "cluster_config");
+    return transport.send(call).json(ClusterConfig.class);
+  }
+
+  /**
+   * Returns the target that owns the object by HRW over the active targets of the cached cluster
+   * map (fetched on first use; call {@link #smap()} to refresh it after membership changes). This
+   * is the target the proxy redirects the object's requests to.
+   *
+   * @throws JaisException {@code UNAVAILABLE} when the map has no active target
+   */
+  public Snode owner(Bucket bucket, String object) {
+    Smap smap = cached != null ? cached : smap();
+    Snode owner = Hrw.owner(smap.activeTargets(), bucket.uname(object));
+    if (owner == null) {
+      throw new JaisException(ErrorCode.UNAVAILABLE,
+          "cluster map v" + smap.version() + " has no active target to own " + bucket.uri() + "/" + object);
+    }
+    return owner;
+  }
+
+  /**
+   * Returns the object's URL on its owner target ({@link #owner}), e.g.
+   * {@code http://10.0.0.2:8081/v1/objects/bck/obj?provider=ais}: a GET or HEAD there reads the
+   * object without the proxy's redirect.
+   */
+  public URI ownerUrl(Bucket bucket, String object) {
+    Snode owner = owner(bucket, object);
+    String base = owner.url().endsWith("/") ? owner.url().substring(0, owner.url().length() - 1) : owner.url();
+    return URI.create(base + Call.object("GET", bucket, object).pathAndQuery());
+  }
+}
