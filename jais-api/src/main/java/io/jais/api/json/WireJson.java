@@ -46,6 +46,9 @@ public final class WireJson {
     try {
       return MAPPER.readValue(json, type);
     } catch (JsonProcessingException e) {
+      if (e.getCause() instanceof JaisException invalid) {
+        throw invalid;
+      }
       throw new JaisException(ErrorCode.MALFORMED_BODY,
           "invalid " + type.getSimpleName() + " JSON: " + e.getOriginalMessage());
     } catch (java.io.IOException e) {
@@ -62,6 +65,9 @@ public final class WireJson {
     try {
       return MAPPER.treeToValue(node, type);
     } catch (JsonProcessingException | IllegalArgumentException e) {
+      if (e.getCause() instanceof JaisException invalid) {
+        throw invalid;
+      }
       String reason = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
       throw new JaisException(ErrorCode.MALFORMED_BODY, "invalid " + type.getSimpleName() + ": " + reason);
     }

@@ -1,0 +1,337 @@
+package io.jais.it;
+
+import static io.jais.it.RawHttp.json;
+import static io.jais.it.RawHttp.send;
+import static io.jais.it.RawHttp.sendNoRedirect;
+import static io.jais.it.RawHttp.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jais.api.hash.Xxh64;
+import io.jais.api.json.WireJson;
+import io.jais.api.msgpack.ListObjectsCodec;
+import io.jais.api.object.EntryFlags;
+import io.jais.api.object.ListObjectsPage;
+import io.jais.api.object.ObjectEntry;
+import io.jais.node.launch.LocalCluster;
+import io.jais.testkit.JaisCluster;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** The AIS native API on the wire, as the Python SDK sees it (spec §3–§8), through raw HTTP. */
+@JaisCluster(proxies = 2, targets = 3)
+class NativeApiIT {
+  private final String endpoint;
+
+  NativeApiIT(LocalCluster cluster) {
+    this.endpoint = cluster.endpoint();
+  }
+
+  private String bucketUrl(String bucket) {
+    return endpoint + "/v1/buckets/" + bucket + "?provider=ais";
+  }
+
+  private String objectUrl(String bucket, String object) {
+    return endpoint + "/v1/objects/" + bucket + "/" + quote(object) + "?provider=ais";
+  }
+
+  /** Python's urllib.parse.quote(name): '/' safe, everything else outside unreserved encoded. */
+  static String quote(String name) {
+    return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace("%2F", "/")
+        .replace("%7E", "~");
+  }
+
+  private void createBucket(String bucket) throws Exception {
+    HttpResponse<byte[]> r = send("POST", bucketUrl(bucket), json("{\"action\":\"create-bck\",\"name\":\"\",\"value\":null}"),
+        "Content-Type", "application/json");
+    assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
+  }
+
+  @Test
+  void smap_onProxiesAndTargets_carriesAisDigestsAndReachableUrls(LocalCluster cluster) throws Exception {
+    for (var node : cluster.nodes()) {
+      HttpResponse<byte[]> r = send("GET", node.url() + "/v1/daemon?what=smap", null);
+      assertThat(r.statusCode()).isEqualTo(200);
+      JsonNode smap = WireJson.MAPPER.readTree(r.body());
+      assertThat(smap.get("version").isTextual()).isTrue();
+      assertThat(smap.get("uuid").asText()).isNotEmpty();
+      assertThat(smap.get("pmap").size()).isEqualTo(2);
+      assertThat(smap.get("tmap").size()).isEqualTo(3);
+      assertThat(smap.get("proxy_si").get("daemon_id").asText()).isEqualTo(cluster.primary().snode().id());
+      smap.get("tmap").properties().forEach(e -> {
+        String expected = Long.toUnsignedString(Xxh64.hash(e.getKey(), Xxh64.HRW_SEED));
+        assertThat(e.getValue().get("id_digest").asText()).isEqualTo(expected);
+        assertThat(e.getValue().get("public_net").get("direct_url").asText()).startsWith("http://127.0.0.1:");
+      });
+    }
+  }
+
+  @Test
+  void health_primaryReady_answers200() throws Exception {
+    assertThat(send("GET", endpoint + "/v1/health?prr=true", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void createBucket_twice_secondIs409NamingTheBucket() throws Exception {
+    createBucket("dup-bucket");
+    HttpResponse<byte[]> r = send("POST", bucketUrl("dup-bucket"), json("{\"action\":\"create-bck\"}"));
+    assertThat(r.statusCode()).isEqualTo(409);
+    assertThat(text(r)).contains("ais://dup-bucket").contains("already exists");
+  }
+
+  @Test
+  void createBucket_invalidNames_are4xxAndCreateNothing() throws Exception {
+    for (String bad : List.of("*", "$badname", "~bad", "bucket%20and%20name", ".hidden", "a..b", "x".repeat(65))) {
+      HttpResponse<byte[]> r = send("POST", endpoint + "/v1/buckets/" + bad + "?provider=ais",
+          json("{\"action\":\"create-bck\"}"));
+      assertThat(r.statusCode()).as(bad).isBetween(400, 499);
+    }
+    HttpResponse<byte[]> twoSegments = send("POST", endpoint + "/v1/buckets/bucket/badname?provider=ais",
+        json("{\"action\":\"create-bck\"}"));
+    assertThat(twoSegments.statusCode()).isEqualTo(400);
+    HttpResponse<byte[]> list = send("GET", endpoint + "/v1/buckets?provider=ais", json("{\"action\":\"list\"}"));
+    assertThat(text(list)).doesNotContain("badname");
+  }
+
+  @Test
+  void listBuckets_containsCreatedAndIsAnArray() throws Exception {
+    createBucket("listed-bucket");
+    HttpResponse<byte[]> r = send("GET", endpoint + "/v1/buckets?provider=ais",
+        json("{\"action\":\"list\",\"name\":\"\",\"value\":null}"));
+    JsonNode list = WireJson.MAPPER.readTree(r.body());
+    assertThat(list.isArray()).isTrue();
+    assertThat(list.findValuesAsText("name")).contains("listed-bucket");
+  }
+
+  @Test
+  void headBucket_returnsCompletePropsWithAisDefaults() throws Exception {
+    createBucket("props-bucket");
+    HttpResponse<byte[]> r = send("HEAD", bucketUrl("props-bucket"), null);
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode props = WireJson.MAPPER.readTree(r.headers().firstValue("Ais-Bucket-Props").orElseThrow());
+    assertThat(props.get("checksum").get("type").asText()).isEqualTo("xxhash2");
+    assertThat(props.get("access").asText()).isEqualTo("18446744073709551615");
+    assertThat(props.get("features").asText()).isEqualTo("0");
+    assertThat(props.get("versioning").get("enabled").asBoolean()).isTrue();
+    assertThat(props.get("mirror").get("copies").asInt()).isEqualTo(2);
+    assertThat(props.has("ec")).isTrue();
+    assertThat(props.has("lru")).isTrue();
+  }
+
+  @Test
+  void headBucket_missing_is404WithHdrErrorAndNoBody() throws Exception {
+    HttpResponse<byte[]> r = send("HEAD", bucketUrl("no-such-bucket"), null);
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(r.body()).isEmpty();
+    assertThat(r.headers().firstValue("Hdr-Error").orElseThrow()).contains("ais://no-such-bucket");
+  }
+
+  @Test
+  void setProps_checksumType_isAppliedAndValidated() throws Exception {
+    createBucket("patched-bucket");
+    HttpResponse<byte[]> ok = send("PATCH", bucketUrl("patched-bucket"),
+        json("{\"action\":\"set-bprops\",\"value\":{\"checksum\":{\"type\":\"md5\"},\"features\":\"4096\"}}"));
+    assertThat(ok.statusCode()).as(text(ok)).isEqualTo(200);
+    JsonNode props = WireJson.MAPPER.readTree(send("HEAD", bucketUrl("patched-bucket"), null).headers()
+        .firstValue("Ais-Bucket-Props").orElseThrow());
+    assertThat(props.get("checksum").get("type").asText()).isEqualTo("md5");
+    assertThat(props.get("features").asText()).isEqualTo("4096");
+    HttpResponse<byte[]> bad = send("PATCH", bucketUrl("patched-bucket"),
+        json("{\"action\":\"set-bprops\",\"value\":{\"checksum\":{\"type\":\"bogus\"}}}"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(text(bad)).contains("checksum.type");
+  }
+
+  @Test
+  void putGetHead_throughRedirects_roundTripWithAisHeaders() throws Exception {
+    createBucket("objects-bucket");
+    byte[] data = new byte[300_000];
+    new SplittableRandom(1).nextBytes(data);
+    String name = "dir/tricky name?x=1&y=%25#frag-你好";
+    HttpResponse<byte[]> put = send("PUT", objectUrl("objects-bucket", name), data, "Content-Type", "application/json");
+    assertThat(put.statusCode()).as(text(put)).isEqualTo(200);
+
+    HttpResponse<byte[]> redirect = sendNoRedirect("GET", objectUrl("objects-bucket", name), null);
+    assertThat(redirect.statusCode()).isEqualTo(301);
+    assertThat(redirect.headers().firstValue("Location").orElseThrow()).contains("pid=").contains("utm=");
+
+    HttpResponse<byte[]> get = send("GET", objectUrl("objects-bucket", name), null);
+    assertThat(get.statusCode()).isEqualTo(200);
+    assertThat(get.body()).isEqualTo(data);
+    assertThat(get.headers().firstValue("Ais-Checksum-Type")).hasValue("xxhash2");
+    assertThat(get.headers().firstValue("Ais-Checksum-Value")).hasValue(Xxh64.hex(Xxh64.hash(data, 0)));
+    assertThat(get.headers().firstValue("Ais-Version")).hasValue("1");
+    assertThat(get.headers().firstValue("Ais-Custom-Md")).isEmpty();
+
+    HttpResponse<byte[]> head = send("HEAD", objectUrl("objects-bucket", name), null);
+    assertThat(head.headers().firstValue("Content-Length")).hasValue(Integer.toString(data.length));
+    assertThat(head.headers().firstValue("Ais-Present")).hasValue("true");
+    assertThat(head.headers().firstValue("Ais-Name")).hasValue(name);
+    assertThat(Long.parseLong(head.headers().firstValue("Ais-Atime").orElseThrow())).isPositive();
+
+    send("PUT", objectUrl("objects-bucket", name), new byte[] {1, 2, 3});
+    assertThat(send("HEAD", objectUrl("objects-bucket", name), null).headers().firstValue("Ais-Version")).hasValue("2");
+  }
+
+  @Test
+  void rangeGet_variants_return206WithContentRange() throws Exception {
+    createBucket("range-bucket");
+    byte[] data = new byte[1000];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = (byte) i;
+    }
+    send("PUT", objectUrl("range-bucket", "r"), data);
+    HttpResponse<byte[]> mid = send("GET", objectUrl("range-bucket", "r"), null, "Range", "bytes=5-100");
+    assertThat(mid.statusCode()).isEqualTo(206);
+    assertThat(mid.body()).isEqualTo(java.util.Arrays.copyOfRange(data, 5, 101));
+    assertThat(mid.headers().firstValue("Content-Range")).hasValue("bytes 5-100/1000");
+    HttpResponse<byte[]> open = send("GET", objectUrl("range-bucket", "r"), null, "Range", "bytes=5-");
+    assertThat(open.body()).isEqualTo(java.util.Arrays.copyOfRange(data, 5, 1000));
+    HttpResponse<byte[]> suffix = send("GET", objectUrl("range-bucket", "r"), null, "Range", "bytes=-10");
+    assertThat(suffix.body()).isEqualTo(java.util.Arrays.copyOfRange(data, 990, 1000));
+    HttpResponse<byte[]> outside = send("GET", objectUrl("range-bucket", "r"), null, "Range", "bytes=2000-3000");
+    assertThat(outside.statusCode()).isEqualTo(416);
+  }
+
+  @Test
+  void getMissing_objectAndBucket_are404WithSdkParsableMessages() throws Exception {
+    createBucket("missing-bucket");
+    HttpResponse<byte[]> noObject = send("GET", objectUrl("missing-bucket", "nope"), null);
+    assertThat(noObject.statusCode()).isEqualTo(404);
+    assertThat(text(noObject)).contains("ais://missing-bucket/nope").contains("does not exist");
+    HttpResponse<byte[]> noBucket = send("GET", objectUrl("never-created", "x"), null);
+    assertThat(noBucket.statusCode()).isEqualTo(404);
+    assertThat(text(noBucket)).contains("bucket \\\"ais://never-created\\\" does not exist");
+  }
+
+  @Test
+  void objectNames_thatEscape_areRejectedAndWriteNothing() throws Exception {
+    createBucket("escape-bucket");
+    for (String bad : List.of("../etc/passwd", "a/../../b", "a/./b", "%00nul")) {
+      HttpResponse<byte[]> r = send("PUT", endpoint + "/v1/objects/escape-bucket/" + bad + "?provider=ais",
+          new byte[] {1});
+      assertThat(r.statusCode()).as(bad).isBetween(400, 499);
+    }
+    assertThat(listAll("escape-bucket", "", 0)).isEmpty();
+  }
+
+  @Test
+  void deleteObject_thenGet_is404() throws Exception {
+    createBucket("delete-bucket");
+    send("PUT", objectUrl("delete-bucket", "gone"), new byte[] {9});
+    assertThat(send("DELETE", objectUrl("delete-bucket", "gone"), null).statusCode()).isEqualTo(200);
+    assertThat(send("GET", objectUrl("delete-bucket", "gone"), null).statusCode()).isEqualTo(404);
+    assertThat(send("DELETE", objectUrl("delete-bucket", "gone"), null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void listObjects_pagedOverAllTargets_everyObjectOnceInOrder() throws Exception {
+    createBucket("list-bucket");
+    TreeSet<String> expected = new TreeSet<>();
+    for (int i = 0; i < 60; i++) {
+      String name = "p/" + (i % 7) + "/obj-" + i;
+      expected.add(name);
+      send("PUT", objectUrl("list-bucket", name), ("v" + i).getBytes(StandardCharsets.UTF_8));
+    }
+    send("PUT", objectUrl("list-bucket", "other"), new byte[] {1});
+    for (int pageSize : new int[] {7, 17, 1000}) {
+      List<String> names = listAll("list-bucket", "p/", pageSize).stream().map(ObjectEntry::name).toList();
+      assertThat(names).as("page size " + pageSize).containsExactlyElementsOf(expected);
+    }
+  }
+
+  @Test
+  void listObjects_responseIsMsgpackWithSessionUuidAndCachedFlags() throws Exception {
+    createBucket("msgpack-bucket");
+    send("PUT", objectUrl("msgpack-bucket", "a"), new byte[] {1, 2});
+    HttpResponse<byte[]> r = send("GET", bucketUrl("msgpack-bucket"),
+        json("{\"action\":\"list\",\"name\":\"\",\"value\":{\"props\":\"name,size,checksum,version\",\"flags\":\"0\"}}"),
+        "Accept", "application/msgpack");
+    assertThat(r.headers().firstValue("Content-Type")).hasValue("application/msgpack");
+    ListObjectsPage page = ListObjectsCodec.decode(r.body());
+    assertThat(page.uuid()).isNotEmpty();
+    assertThat(page.continuationToken()).isEmpty();
+    ObjectEntry entry = page.entries().get(0);
+    assertThat(entry.size()).isEqualTo(2);
+    assertThat(entry.version()).isEqualTo("1");
+    assertThat(entry.checksum()).hasSize(16);
+    assertThat(entry.flags() & EntryFlags.IS_CACHED).isNotZero();
+  }
+
+  @Test
+  void listObjects_noRecursion_returnsChildrenAndVirtualDirsOnce() throws Exception {
+    createBucket("tree-bucket");
+    for (String n : List.of("p/a.txt", "p/sub/one.txt", "p/sub/deep/three.txt", "p/sub2/x")) {
+      send("PUT", objectUrl("tree-bucket", n), new byte[] {1});
+    }
+    HttpResponse<byte[]> r = send("GET", bucketUrl("tree-bucket"),
+        json("{\"action\":\"list\",\"value\":{\"prefix\":\"p/\",\"flags\":\"2048\"}}"));
+    List<ObjectEntry> entries = ListObjectsCodec.decode(r.body()).entries();
+    assertThat(entries).extracting(ObjectEntry::name).containsExactly("p/a.txt", "p/sub/", "p/sub2/");
+    assertThat(entries.get(1).isDir()).isTrue();
+  }
+
+  @Test
+  void destroyBucket_removesItsObjects_andRecreatedBucketIsEmpty() throws Exception {
+    createBucket("doomed-bucket");
+    send("PUT", objectUrl("doomed-bucket", "x"), new byte[] {1});
+    HttpResponse<byte[]> destroyed = send("DELETE", bucketUrl("doomed-bucket"), json("{\"action\":\"destroy-bck\"}"));
+    assertThat(destroyed.statusCode()).isEqualTo(200);
+    assertThat(send("HEAD", bucketUrl("doomed-bucket"), null).statusCode()).isEqualTo(404);
+    HttpResponse<byte[]> again = send("DELETE", bucketUrl("doomed-bucket"), json("{\"action\":\"destroy-bck\"}"));
+    assertThat(again.statusCode()).isEqualTo(404);
+    createBucket("doomed-bucket");
+    io.jais.testkit.Await.until("old objects gone", java.time.Duration.ofSeconds(10), () -> {
+      try {
+        return listAll("doomed-bucket", "", 0).isEmpty();
+      } catch (Exception e) {
+        return false;
+      }
+    });
+  }
+
+  @Test
+  void directPut_toTargetWithoutRedirect_isRejected(LocalCluster cluster) throws Exception {
+    createBucket("direct-bucket");
+    String target = cluster.targets().get(0).url();
+    HttpResponse<byte[]> r = send("PUT", target + "/v1/objects/direct-bucket/x?provider=ais", new byte[] {1});
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(text(r)).contains("redirected");
+  }
+
+  @Test
+  void bucketOps_onNonPrimaryProxy_areForwardedToThePrimary(LocalCluster cluster) throws Exception {
+    String other = cluster.proxies().get(1).url();
+    HttpResponse<byte[]> r = send("POST", other + "/v1/buckets/via-other-proxy?provider=ais",
+        json("{\"action\":\"create-bck\"}"));
+    assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
+    assertThat(send("HEAD", bucketUrl("via-other-proxy"), null).statusCode()).isEqualTo(200);
+    HttpResponse<byte[]> put = send("PUT", other + "/v1/objects/via-other-proxy/o?provider=ais", new byte[] {4, 2});
+    assertThat(put.statusCode()).isEqualTo(200);
+    assertThat(send("GET", objectUrl("via-other-proxy", "o"), null).body()).containsExactly(4, 2);
+  }
+
+  private List<ObjectEntry> listAll(String bucket, String prefix, int pageSize) throws Exception {
+    List<ObjectEntry> all = new ArrayList<>();
+    String uuid = "";
+    String token = "";
+    do {
+      String msg = "{\"action\":\"list\",\"name\":\"\",\"value\":{\"prefix\":\"" + prefix + "\",\"pagesize\":" + pageSize
+          + ",\"uuid\":\"" + uuid + "\",\"continuation_token\":\"" + token + "\",\"props\":\"name,size\",\"flags\":\"0\"}}";
+      HttpResponse<byte[]> r = send("GET", bucketUrl(bucket), json(msg), "Accept", "application/msgpack");
+      assertThat(r.statusCode()).as(text(r)).isEqualTo(200);
+      ListObjectsPage page = ListObjectsCodec.decode(r.body());
+      assertThat(page.uuid()).isNotEmpty();
+      uuid = page.uuid();
+      token = page.continuationToken();
+      all.addAll(page.entries());
+    } while (!token.isEmpty());
+    return all;
+  }
+}

@@ -1,0 +1,181 @@
+package io.jais.node;
+
+import io.jais.api.bucket.Bmd;
+import io.jais.api.bucket.Bucket;
+import io.jais.api.cluster.NetInfo;
+import io.jais.api.cluster.NodeRole;
+import io.jais.api.cluster.Snode;
+import io.jais.api.config.LocalConfig;
+import io.jais.node.cluster.BucketMetadata;
+import io.jais.node.cluster.ClusterState;
+import io.jais.node.cluster.IntraClient;
+import io.jais.node.cluster.Metasync;
+import io.jais.node.cluster.Primary;
+import io.jais.node.cluster.PrimaryLink;
+import io.jais.node.daemon.DaemonHandler;
+import io.jais.node.http.NettyServer;
+import io.jais.node.http.RouteTable;
+import io.jais.node.http.ServerOptions;
+import io.jais.node.proxy.ObjectLister;
+import io.jais.node.proxy.PrimaryForwarder;
+import io.jais.node.proxy.ProxyBucketHandler;
+import io.jais.node.proxy.ProxyClusterHandler;
+import io.jais.node.proxy.ProxyObjectHandler;
+import io.jais.node.storage.ObjectStore;
+import io.jais.node.target.ObjectCopier;
+import io.jais.node.target.TargetListHandler;
+import io.jais.node.target.TargetObjectHandler;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One JAIS node, proxy or target: the composition root, the only place that wires services.
+ * {@link #start} binds the HTTP server, loads the node's persisted metadata, then either forms or
+ * resumes the cluster (primary) or joins the primary.
+ */
+public final class Node implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+
+  private final LocalConfig config;
+  private final ClusterState state;
+  private final IntraClient intra;
+  private final List<AutoCloseable> closeables = new ArrayList<>();
+  private volatile Primary primary;
+  private volatile BucketMetadata bucketMetadata;
+  private PrimaryLink link;
+  private NettyServer server;
+  private ObjectStore store;
+
+  private Node(LocalConfig config, ClusterState state) {
+    this.config = config;
+    this.state = state;
+    this.intra = new IntraClient(state.self().id(), () -> state.smap().version());
+  }
+
+  /** Starts a node; for a non-primary it returns once the node listens (joining continues). */
+  public static Node start(LocalConfig config) throws Exception {
+    Path metaDir = Path.of(config.metaDir());
+    String id = NodeIdentity.loadOrCreate(metaDir, config.role(), config.nodeId());
+    int port = config.port() == 0 ? freePort(config.host()) : config.port();
+    Snode self = Snode.of(id, config.role(), NetInfo.of("http", config.publicHost(), port));
+    Node node = new Node(config.withPort(port), ClusterState.load(self, metaDir));
+    try {
+      node.startServices();
+    } catch (Exception e) {
+      node.close();
+      throw e;
+    }
+    return node;
+  }
+
+  private void startServices() throws Exception {
+    DaemonHandler daemon = new DaemonHandler(state, this::ready);
+    RouteTable routes = config.role() == NodeRole.PROXY ? proxyRoutes(daemon) : targetRoutes(daemon);
+    server = NettyServer.start(routes, ServerOptions.of(config.host(), config.port(), state.self().displayName()));
+    if (config.isPrimary()) {
+      Primary p = new Primary(state, new Metasync(state, intra));
+      closeables.add(p);
+      p.start();
+      bucketMetadata = new BucketMetadata(state, p);
+      primary = p;
+    } else {
+      link = new PrimaryLink(state, intra, config.primaryUrl());
+      closeables.add(link);
+      link.start();
+    }
+    LOG.info("{} listening on {}", state.self().displayName(), state.self().url());
+  }
+
+  private RouteTable proxyRoutes(DaemonHandler daemon) {
+    return NodeRoutes.proxy(daemon, new ProxyClusterHandler(state, () -> primary),
+        new ProxyBucketHandler(state, () -> bucketMetadata, new PrimaryForwarder(state), new ObjectLister(state, intra)),
+        new ProxyObjectHandler(state));
+  }
+
+  private RouteTable targetRoutes(DaemonHandler daemon) throws IOException {
+    List<Path> mountpaths = config.mountpaths().stream().map(Path::of).toList();
+    store = ObjectStore.open(mountpaths);
+    closeables.add(store);
+    store.cleanupWorkfiles();
+    state.bmdOwner().onChange(this::dropDestroyedBuckets);
+    ObjectCopier copier = new ObjectCopier(state, store, intra);
+    return NodeRoutes.target(daemon, new TargetObjectHandler(state, store, copier), new TargetListHandler(state, store));
+  }
+
+  /** A bucket gone from the BMD is gone from disk too; the removal runs off the metasync path. */
+  private void dropDestroyedBuckets(Bmd before, Bmd after) {
+    for (Bmd.Entry entry : before.buckets().values()) {
+      Bucket bucket = entry.bucket();
+      if (!after.contains(bucket)) {
+        Thread.ofVirtual().name("destroy-" + bucket.name()).start(() -> {
+          try {
+            store.destroyBucket(bucket);
+          } catch (Exception e) {
+            LOG.warn("{}: cannot remove the data of destroyed bucket {}: {}", state.self().displayName(), bucket, e.toString());
+          }
+        });
+      }
+    }
+  }
+
+  /** Ready to serve: the primary has targets; other nodes have joined. */
+  private boolean ready() {
+    if (state.isPrimary()) {
+      return !state.smap().targets().isEmpty();
+    }
+    return state.smap().contains(state.self().id());
+  }
+
+  /** Waits until this node has joined the cluster (immediately true for the primary). */
+  public boolean awaitJoined(Duration timeout) throws InterruptedException {
+    return link == null || link.awaitJoined(timeout);
+  }
+
+  public Snode snode() {
+    return state.self();
+  }
+
+  public String url() {
+    return state.self().url();
+  }
+
+  public ClusterState state() {
+    return state;
+  }
+
+  public LocalConfig config() {
+    return config;
+  }
+
+  public boolean isPrimary() {
+    return primary != null;
+  }
+
+  private static int freePort(String host) throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() {
+    for (int i = closeables.size() - 1; i >= 0; i--) {
+      try {
+        closeables.get(i).close();
+      } catch (Exception e) {
+        LOG.debug("close: {}", e.toString());
+      }
+    }
+    if (server != null) {
+      server.close();
+    }
+    intra.close();
+  }
+}

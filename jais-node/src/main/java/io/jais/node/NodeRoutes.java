@@ -1,0 +1,63 @@
+package io.jais.node;
+
+import static io.netty.handler.codec.http.HttpMethod.DELETE;
+import static io.netty.handler.codec.http.HttpMethod.GET;
+import static io.netty.handler.codec.http.HttpMethod.HEAD;
+import static io.netty.handler.codec.http.HttpMethod.PATCH;
+import static io.netty.handler.codec.http.HttpMethod.POST;
+import static io.netty.handler.codec.http.HttpMethod.PUT;
+
+import io.jais.api.ApiPath;
+import io.jais.node.daemon.DaemonHandler;
+import io.jais.node.http.RouteTable;
+import io.jais.node.proxy.ProxyBucketHandler;
+import io.jais.node.proxy.ProxyClusterHandler;
+import io.jais.node.proxy.ProxyObjectHandler;
+import io.jais.node.target.TargetListHandler;
+import io.jais.node.target.TargetObjectHandler;
+
+/** The route tables of both roles: the index of every endpoint a node serves. */
+final class NodeRoutes {
+  private static final String OBJECT = ApiPath.OBJECTS + "/{bucket}/{object...}";
+  private static final String BUCKET = ApiPath.BUCKETS + "/{bucket}";
+  private static final String BUCKET_TAIL = ApiPath.BUCKETS + "/{bucket}/{rest...}";
+
+  private NodeRoutes() {}
+
+  static RouteTable proxy(DaemonHandler daemon, ProxyClusterHandler cluster, ProxyBucketHandler buckets,
+      ProxyObjectHandler objects) {
+    RouteTable.Builder routes = common(daemon)
+        .route(GET, ApiPath.CLUSTER, cluster::query)
+        .route(POST, ApiPath.CLUSTER_JOIN, cluster::join)
+        .route(POST, ApiPath.CLUSTER_KEEPALIVE, cluster::keepalive)
+        .route(GET, ApiPath.BUCKETS, buckets::listBuckets)
+        .route(GET, BUCKET, buckets::get)
+        .route(POST, BUCKET, buckets::post)
+        .route(DELETE, BUCKET, buckets::delete)
+        .route(HEAD, BUCKET, buckets::head)
+        .route(PATCH, BUCKET, buckets::patch);
+    for (var method : new io.netty.handler.codec.http.HttpMethod[] {GET, POST, PUT, DELETE, HEAD, PATCH}) {
+      routes.route(method, BUCKET_TAIL, buckets::invalidUri);
+      routes.route(method, OBJECT, objects::redirect);
+    }
+    return routes.build();
+  }
+
+  static RouteTable target(DaemonHandler daemon, TargetObjectHandler objects, TargetListHandler list) {
+    return common(daemon)
+        .route(GET, OBJECT, objects::get)
+        .route(HEAD, OBJECT, objects::head)
+        .route(PUT, OBJECT, objects::put)
+        .route(DELETE, OBJECT, objects::delete)
+        .route(PATCH, OBJECT, objects::patch)
+        .route(POST, ApiPath.TARGET_LIST + "/{bucket}", list::list)
+        .build();
+  }
+
+  private static RouteTable.Builder common(DaemonHandler daemon) {
+    return RouteTable.builder()
+        .route(GET, ApiPath.DAEMON, daemon::daemon)
+        .route(GET, ApiPath.HEALTH, daemon::health)
+        .route(PUT, ApiPath.METASYNC, daemon::metasync);
+  }
+}

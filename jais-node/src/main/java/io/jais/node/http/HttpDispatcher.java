@@ -1,0 +1,269 @@
+package io.jais.node.http;
+
+import io.jais.api.error.JaisException;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The per-connection state machine on the event loop: looks up the route, hands the request to a
+ * virtual thread, feeds body chunks to it, and reads the next request only once the current
+ * exchange is over (response written, body consumed or drained). Pipelined requests wait in {@code
+ * pending} with reading paused. Nothing here blocks.
+ */
+final class HttpDispatcher extends ChannelInboundHandlerAdapter implements RequestBody.Pressure {
+  private static final Logger log = LoggerFactory.getLogger(HttpDispatcher.class);
+  private static final byte[] CONTINUE =
+      "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+  private final ServerContext server;
+  private final ArrayDeque<Object> pending = new ArrayDeque<>(2);
+  private ChannelHandlerContext ctx;
+  private ChannelHandlerContext codec;
+  private WritabilityGate gate;
+  private ResponseWriter writer;
+  private Exchange current;
+
+  HttpDispatcher(ServerContext server) {
+    this.server = server;
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    this.ctx = ctx;
+    this.codec = ctx.pipeline().context(HttpServerCodec.class);
+    this.gate = new WritabilityGate(ctx.channel());
+    this.writer = new ResponseWriter(ctx, gate);
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (!pending.isEmpty() || (current != null && msg instanceof HttpRequest)) {
+      pending.add(msg); // pipelined: served after the current exchange
+    } else {
+      dispatch(msg);
+    }
+    updateAutoRead();
+  }
+
+  private void dispatch(Object msg) {
+    if (msg instanceof HttpRequest request && request.decoderResult().isFailure()) {
+      ReferenceCountUtil.release(msg);
+      reject(request);
+      return;
+    }
+    if (msg instanceof HttpRequest request) {
+      start(request);
+    }
+    if (msg instanceof HttpContent content) {
+      onContent(content);
+    } else if (!(msg instanceof HttpRequest)) {
+      ReferenceCountUtil.release(msg);
+    }
+  }
+
+  private void start(HttpRequest head) {
+    String path = pathOf(head.uri());
+    RouteMatch match;
+    try {
+      match = server.routes().match(head.method(), path);
+    } catch (JaisException e) {
+      match = RouteMatch.failing(head.method(), path, e, server.routes().defaultRenderer());
+    }
+    long declared =
+        HttpUtil.isTransferEncodingChunked(head) ? -1 : HttpUtil.getContentLength(head, 0L);
+    ServerOptions options = server.options();
+    RequestBody body =
+        new RequestBody(
+            ctx.channel().eventLoop(),
+            this,
+            declared,
+            HttpUtil.is100ContinueExpected(head),
+            options.bodyHighWater(),
+            options.bodyLowWater());
+    InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
+    Request request = new Request(head, path, match, body, remote);
+    current = new Exchange(this, server, ctx, head, match, request, body, writer);
+    server.startHandler(current);
+  }
+
+  private void onContent(HttpContent content) {
+    Exchange exchange = current;
+    if (exchange == null) {
+      content.release(); // after a rejected request: nothing wants it
+      return;
+    }
+    RequestBody body = exchange.body();
+    if (content.decoderResult().isFailure()) {
+      body.fail("malformed body: " + content.decoderResult().cause().getMessage());
+      exchange.closeAfterResponse = true; // the decoder gave up on this connection
+    }
+    boolean last = body.offer(content);
+    checkDrainLimit(exchange);
+    if (last && exchange.responseDone) {
+      finish(exchange);
+    }
+  }
+
+  // A request the decoder could not parse: answer on the event loop (no handler, no body) and
+  // close.
+  private void reject(HttpRequest bad) {
+    Throwable cause = bad.decoderResult().cause();
+    Throwable error =
+        cause instanceof TooLongFrameException
+            ? cause
+            : JaisException.invalid("malformed HTTP request: " + cause.getMessage());
+    String remote = Exchange.hostPort((InetSocketAddress) ctx.channel().remoteAddress());
+    Response response =
+        server
+            .errors()
+            .toResponse(
+                error, bad.method(), pathOf(bad.uri()), remote, server.routes().defaultRenderer());
+    writer.write(response, false, true, false).addListener(ChannelFutureListener.CLOSE);
+  }
+
+  /** The handler's thread finished; from here on unread body bytes are drained and dropped. */
+  void handlerReturned(Exchange exchange, boolean close) {
+    exchange.handlerDone = true;
+    exchange.closeAfterResponse |= close;
+    exchange.body().discard();
+    checkDrainLimit(exchange);
+    updateAutoRead();
+  }
+
+  /** The last byte of the response left (or failed to). */
+  void responseWritten(Exchange exchange, boolean success) {
+    exchange.responseDone = true;
+    if (!success || exchange.closeAfterResponse) {
+      ctx.close();
+    } else if (exchange.body().isComplete()) {
+      finish(exchange);
+    }
+  }
+
+  private void checkDrainLimit(Exchange exchange) {
+    if (exchange.body().discardedBytes() > server.options().drainLimit()) {
+      exchange.closeAfterResponse = true;
+      if (exchange.responseDone) {
+        ctx.close();
+      }
+    }
+  }
+
+  private void finish(Exchange exchange) {
+    if (current != exchange) {
+      return;
+    }
+    current = null;
+    if (server.isClosing()) {
+      ctx.close();
+      return;
+    }
+    while (!pending.isEmpty() && !(current != null && pending.peek() instanceof HttpRequest)) {
+      dispatch(pending.poll());
+    }
+    updateAutoRead();
+  }
+
+  /** Server shutdown: close now if idle, else after the exchange in flight. */
+  void closeWhenIdle() {
+    if (current == null) {
+      ctx.close();
+    }
+  }
+
+  private void updateAutoRead() {
+    boolean want = pending.isEmpty() && (current == null || !current.body().isPaused());
+    if (ctx.channel().config().isAutoRead() != want) {
+      ctx.channel().config().setAutoRead(want);
+    }
+  }
+
+  @Override
+  public void pressureChanged() {
+    if (ctx.executor().inEventLoop()) {
+      updateAutoRead();
+    } else {
+      ctx.executor().execute(this::updateAutoRead);
+    }
+  }
+
+  // Written below the codec, so the encoder's per-request state (HEAD tracking) is untouched.
+  @Override
+  public void sendContinue() {
+    codec.writeAndFlush(Unpooled.wrappedBuffer(CONTINUE));
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    gate.signal();
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    if (current != null) {
+      current.body().fail("connection closed");
+    }
+    pending.forEach(ReferenceCountUtil::release);
+    pending.clear();
+    gate.signal();
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event instanceof IdleStateEvent) {
+      Exchange exchange = current;
+      // idle between requests, a client that stopped sending its body, or stopped reading ours;
+      // but a handler that is merely slow (body paused or complete) is left alone
+      boolean stalled =
+          exchange == null
+              || (!exchange.handlerDone
+                  && !exchange.body().isComplete()
+                  && !exchange.body().isPaused()
+                  && !exchange.body().isContinuePending())
+              || (exchange.handlerDone && !exchange.responseDone);
+      if (stalled) {
+        log.debug("closing idle connection {}", ctx.channel());
+        ctx.close();
+      }
+      return;
+    }
+    ctx.fireUserEventTriggered(event);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    log.debug("connection {} failed", ctx.channel(), cause);
+    ctx.close();
+  }
+
+  /** The path part of a request target: no query, no scheme and authority (absolute form). */
+  static String pathOf(String uri) {
+    int start = 0;
+    if (!uri.startsWith("/")) {
+      int scheme = uri.indexOf("://");
+      if (scheme > 0) {
+        int slash = uri.indexOf('/', scheme + 3);
+        start = slash < 0 ? uri.length() : slash;
+      }
+    }
+    int query = uri.indexOf('?', start);
+    String path = uri.substring(start, query < 0 ? uri.length() : query);
+    return path.isEmpty() ? "/" : path;
+  }
+}

@@ -1,0 +1,277 @@
+package io.jais.node.http;
+
+import io.jais.node.storage.ByteBufSource;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A request body in flight: the event loop offers chunks, the handler's virtual thread pulls them.
+ * The queue is bounded in bytes: at the high-water mark the body asks the connection to stop
+ * reading the socket, and once the consumer drains it below the low-water mark, to read again. So a
+ * slow consumer slows the client down through TCP instead of filling the heap.
+ *
+ * <p>Threading: {@link #offer}, {@link #fail}, {@link #discard} and {@link #isPaused} run on the
+ * event loop; {@link #next} on the handler's thread; shared state is guarded by one lock.
+ */
+final class RequestBody implements ByteBufSource {
+  /** What the connection does when the body's appetite for bytes changes. */
+  interface Pressure {
+    /** Called on the event loop after {@link #isPaused()} may have changed. */
+    void pressureChanged();
+
+    /** Sends {@code 100 Continue}; called at most once, from the consumer's thread. */
+    void sendContinue();
+  }
+
+  private final EventLoop eventLoop;
+  private final Pressure pressure;
+  private final long declaredLength;
+  private final int highWater;
+  private final int lowWater;
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private final ArrayDeque<ByteBuf> queue = new ArrayDeque<>(4);
+  private long queuedBytes;
+  private long received;
+  private long discardedBytes;
+  private boolean complete;
+  private boolean discarding;
+  private boolean continuePending;
+  private boolean paused;
+  private boolean resumeScheduled;
+  private IOException failure;
+  private long peakQueuedBytes;
+  private int pauses;
+
+  RequestBody(
+      EventLoop eventLoop,
+      Pressure pressure,
+      long declaredLength,
+      boolean expectContinue,
+      int highWater,
+      int lowWater) {
+    this.eventLoop = eventLoop;
+    this.pressure = pressure;
+    this.declaredLength = declaredLength;
+    this.continuePending = expectContinue;
+    this.highWater = highWater;
+    this.lowWater = lowWater;
+  }
+
+  @Override
+  public long declaredLength() {
+    return declaredLength;
+  }
+
+  @Override
+  public ByteBuf next() throws IOException {
+    sendContinueOnce();
+    lock.lock();
+    try {
+      while (queue.isEmpty()) {
+        if (failure != null) {
+          throw new IOException(failure.getMessage(), failure);
+        }
+        if (discarding) { // before 'complete': a late reader must not mistake this for the end
+          throw new IOException("request body was discarded: the response has been sent");
+        }
+        if (complete) {
+          return null;
+        }
+        changed.awaitUninterruptibly();
+      }
+      ByteBuf chunk = queue.poll();
+      queuedBytes -= chunk.readableBytes();
+      if (paused && !resumeScheduled && queuedBytes <= lowWater) {
+        resumeScheduled = true;
+        eventLoop.execute(this::resume);
+      }
+      return chunk;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  // The 100 goes out on the first pull only, so a handler that answers without reading (a proxy
+  // redirect) lets the client skip sending the body altogether.
+  private void sendContinueOnce() {
+    boolean send;
+    lock.lock();
+    try {
+      send = continuePending && !complete && failure == null;
+      continuePending = false;
+    } finally {
+      lock.unlock();
+    }
+    if (send) {
+      pressure.sendContinue();
+    }
+  }
+
+  /** Event loop: takes ownership of the content; true once the last content has arrived. */
+  boolean offer(HttpContent content) {
+    ByteBuf data = content.content();
+    int size = data.readableBytes();
+    boolean last = content instanceof LastHttpContent;
+    boolean pauseNow = false;
+    lock.lock();
+    try {
+      received += size;
+      if (discarding || failure != null) {
+        discardedBytes += size;
+        data.release();
+      } else if (size > 0) {
+        queue.add(data);
+        queuedBytes += size;
+        peakQueuedBytes = Math.max(peakQueuedBytes, queuedBytes);
+        if (!paused && queuedBytes >= highWater) {
+          paused = pauseNow = true;
+          pauses++;
+        }
+      } else {
+        data.release();
+      }
+      if (last && failure == null) {
+        complete = true;
+      }
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    if (pauseNow) {
+      pressure.pressureChanged();
+    }
+    return last;
+  }
+
+  /** Event loop: the body will never complete (connection closed, malformed chunk). */
+  void fail(String why) {
+    lock.lock();
+    try {
+      if (complete || failure != null) {
+        return;
+      }
+      String of =
+          declaredLength >= 0 ? " of " + declaredLength + " bytes" : " bytes of a chunked body";
+      failure = new IOException("truncated body: received " + received + of + " (" + why + ")");
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Event loop, once the handler has returned: frees what is queued, and from now on releases
+   * whatever still arrives, so the connection can be reused.
+   */
+  void discard() {
+    boolean wasPaused;
+    lock.lock();
+    try {
+      discarding = true;
+      continuePending = false;
+      for (ByteBuf chunk; (chunk = queue.poll()) != null; ) {
+        discardedBytes += chunk.readableBytes();
+        chunk.release();
+      }
+      queuedBytes = 0;
+      wasPaused = paused;
+      paused = false;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    if (wasPaused) {
+      pressure.pressureChanged();
+    }
+  }
+
+  private void resume() {
+    lock.lock();
+    try {
+      resumeScheduled = false;
+      if (!paused || queuedBytes > lowWater) {
+        return;
+      }
+      paused = false;
+    } finally {
+      lock.unlock();
+    }
+    pressure.pressureChanged();
+  }
+
+  /** True while the queue is above its high-water mark and the socket should not be read. */
+  boolean isPaused() {
+    lock.lock();
+    try {
+      return paused;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** True once the last content arrived (whether or not the handler read it). */
+  boolean isComplete() {
+    lock.lock();
+    try {
+      return complete;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** True while a {@code 100 Continue} is owed and the client is still holding the body back. */
+  boolean isContinuePending() {
+    lock.lock();
+    try {
+      return continuePending && !complete;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  long received() {
+    lock.lock();
+    try {
+      return received;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  long discardedBytes() {
+    lock.lock();
+    try {
+      return discardedBytes;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The most bytes ever queued at once (tests show the queue stays bounded). */
+  long peakQueuedBytes() {
+    lock.lock();
+    try {
+      return peakQueuedBytes;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** How often the socket was paused because the consumer fell behind. */
+  int pauses() {
+    lock.lock();
+    try {
+      return pauses;
+    } finally {
+      lock.unlock();
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package io.jais.node.http;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.DefaultFileRegion;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a {@link Response} into Netty messages on one connection. Fixed bodies never block; a
+ * stream body blocks the calling virtual thread while the client is slow, which is why this runs on
+ * the handler's thread and never on the event loop (except for bodiless error responses).
+ */
+final class ResponseWriter {
+  private static final Logger log = LoggerFactory.getLogger(ResponseWriter.class);
+
+  private final ChannelHandlerContext ctx;
+  private final WritabilityGate gate;
+
+  ResponseWriter(ChannelHandlerContext ctx, WritabilityGate gate) {
+    this.ctx = ctx;
+    this.gate = gate;
+  }
+
+  /**
+   * Writes the response; the future completes when the last byte is written (or fails).
+   *
+   * @param head the request was HEAD: headers as set, no body
+   * @param close add {@code Connection: close} (the caller closes after the future)
+   * @param http10 the client speaks HTTP/1.0: no chunked encoding, keep-alive only if asked
+   */
+  ChannelFuture write(Response response, boolean head, boolean close, boolean http10) {
+    HttpHeaders headers =
+        DefaultHttpHeadersFactory.headersFactory().newHeaders().set(response.rawHeaders());
+    if (close) {
+      headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    } else if (http10) {
+      headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+    }
+    HttpResponseStatus status = HttpResponseStatus.valueOf(response.status());
+    Response.Body body = response.body();
+    if (head) {
+      if (body instanceof Response.FileBody file) {
+        closeQuietly(file);
+      }
+      return full(status, headers, Unpooled.EMPTY_BUFFER);
+    }
+    return switch (body) {
+      case Response.Empty e -> full(status, withLength(headers, status, 0), Unpooled.EMPTY_BUFFER);
+      case Response.Bytes b ->
+          full(
+              status,
+              withLength(headers, status, b.bytes().length),
+              Unpooled.wrappedBuffer(b.bytes()));
+      case Response.FileBody f -> file(status, headers, f);
+      case Response.Streamed s -> stream(status, headers, s, http10);
+    };
+  }
+
+  private ChannelFuture full(HttpResponseStatus status, HttpHeaders headers, ByteBuf content) {
+    HttpHeaders trailers = DefaultHttpHeadersFactory.trailersFactory().newEmptyHeaders();
+    return ctx.writeAndFlush(
+        new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content, headers, trailers));
+  }
+
+  // 1xx/204/304 never carry a length (RFC 9110 §8.6); everything else gets the exact one
+  private static HttpHeaders withLength(
+      HttpHeaders headers, HttpResponseStatus status, long length) {
+    if (status.code() == 204 || status.code() == 304) {
+      headers.remove(HttpHeaderNames.CONTENT_LENGTH);
+    } else {
+      headers.set(HttpHeaderNames.CONTENT_LENGTH, length);
+    }
+    return headers;
+  }
+
+  // DefaultFileRegion closes the FileChannel when it is released: after the transfer, after a
+  // failed write, or right away if the channel is already closed
+  private ChannelFuture file(HttpResponseStatus status, HttpHeaders headers, Response.FileBody f) {
+    headers.set(HttpHeaderNames.CONTENT_LENGTH, f.length());
+    ctx.write(new DefaultHttpResponse(HttpVersion.HTTP_1_1, status, headers));
+    ctx.write(new DefaultFileRegion(f.channel(), f.offset(), f.length()));
+    return ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+  }
+
+  private ChannelFuture stream(
+      HttpResponseStatus status, HttpHeaders headers, Response.Streamed s, boolean http10) {
+    String declared = headers.get(HttpHeaderNames.CONTENT_LENGTH);
+    long length = declared == null ? -1 : Long.parseLong(declared.trim());
+    if (length < 0 && !http10) {
+      headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+    }
+    ctx.write(new DefaultHttpResponse(HttpVersion.HTTP_1_1, status, headers));
+    ChannelOutputStream out = new ChannelOutputStream(ctx, gate, length);
+    try {
+      s.producer().writeTo(out);
+      return out.finish();
+    } catch (Exception e) {
+      // the status line is gone already: all we can do is cut the body short
+      out.abandon();
+      if (!(e instanceof IOException) || ctx.channel().isActive()) {
+        log.warn("streaming the response body failed; closing the connection", e);
+      }
+      ctx.close();
+      return ctx.newFailedFuture(e);
+    }
+  }
+
+  private static void closeQuietly(Response.FileBody file) {
+    try {
+      file.channel().close();
+    } catch (IOException e) {
+      log.debug("closing a file channel failed", e);
+    }
+  }
+}

@@ -1,0 +1,171 @@
+package io.jais.node.http;
+
+import io.jais.api.error.ErrorCode;
+import io.jais.api.error.JaisException;
+import io.netty.handler.codec.http.HttpMethod;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.StringJoiner;
+
+/**
+ * Which handler serves which method and path; immutable once built, shared by all connections.
+ *
+ * <p>Patterns: {@code /v1/buckets} (literals), {@code {name}} (one non-empty segment, decoded),
+ * {@code {name...}} (last only: the rest of the path including '/', decoded once, never empty). The
+ * raw path is split on '/' first and each captured part is percent-decoded exactly once, so {@code
+ * %2F} inside an object name becomes a '/' of that name.
+ *
+ * <p>Resolution: patterns are tried most specific first (at the first differing segment a literal
+ * beats {@code {name}}, which beats {@code {name...}}); the first one that matches the path
+ * <em>and</em> has the method wins. If patterns match but none has the method: 405. If nothing
+ * matches and the path ends in '/', that one trailing slash is dropped and matching is retried, so
+ * {@code /v1/buckets/b/} reaches {@code /v1/buckets/{bucket}} while {@code /v1/objects/b/dir/}
+ * still names the object {@code dir/}. An empty remainder never binds a {@code {name...}}: register
+ * the pattern without the tail to serve it.
+ */
+public final class RouteTable {
+  private static final int MAX_SEGMENTS = 256;
+
+  private final Entry[] entries;
+  private final ErrorRenderer defaultRenderer;
+
+  private RouteTable(Entry[] entries, ErrorRenderer defaultRenderer) {
+    this.entries = entries;
+    this.defaultRenderer = defaultRenderer;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The renderer for errors that belong to no route (404, malformed requests). */
+  public ErrorRenderer defaultRenderer() {
+    return defaultRenderer;
+  }
+
+  /** Finds the route for a request; never null: unknown paths and methods get a failing route. */
+  RouteMatch match(HttpMethod method, String path) {
+    int[] starts = new int[8];
+    int[] ends = new int[8];
+    int count = 0;
+    if (path.length() > 1) { // "/" has no segments
+      int from = path.charAt(0) == '/' ? 1 : 0;
+      for (int i = from; i <= path.length(); i++) {
+        if (i < path.length() && path.charAt(i) != '/') {
+          continue;
+        }
+        if (count == starts.length) {
+          if (count >= MAX_SEGMENTS) {
+            throw JaisException.invalid("too many path segments: more than " + MAX_SEGMENTS);
+          }
+          starts = Arrays.copyOf(starts, count * 2);
+          ends = Arrays.copyOf(ends, count * 2);
+        }
+        starts[count] = from;
+        ends[count++] = i;
+        from = i + 1;
+      }
+    }
+    RouteMatch found = matchSegments(method, path, starts, ends, count);
+    if (found == null && count > 0 && starts[count - 1] == ends[count - 1]) {
+      found = matchSegments(method, path, starts, ends, count - 1);
+    }
+    return found != null ? found : notFound(method, path);
+  }
+
+  private RouteMatch matchSegments(
+      HttpMethod method, String path, int[] starts, int[] ends, int count) {
+    Entry methodless = null;
+    for (Entry entry : entries) {
+      String[] values = entry.pattern.match(path, starts, ends, count);
+      if (values == null) {
+        continue;
+      }
+      Route route = entry.routes.get(method);
+      if (route != null) {
+        return new RouteMatch(route, entry.pattern.paramNames(), values);
+      }
+      if (methodless == null) {
+        methodless = entry;
+      }
+    }
+    return methodless == null ? null : methodNotAllowed(method, path, methodless);
+  }
+
+  private RouteMatch notFound(HttpMethod method, String path) {
+    String message = "invalid route: " + method + " " + path + " (no such endpoint)";
+    return RouteMatch.failing(
+        method, path, new JaisException(ErrorCode.NOT_FOUND, message), defaultRenderer);
+  }
+
+  private static RouteMatch methodNotAllowed(HttpMethod method, String path, Entry entry) {
+    StringJoiner allowed = new StringJoiner(", ");
+    entry.routes.keySet().forEach(m -> allowed.add(m.name()));
+    String message =
+        "method " + method + " is not allowed for " + path + " (allowed: " + allowed + ")";
+    Route any = entry.routes.values().iterator().next();
+    RouteMatch match =
+        RouteMatch.failing(
+            method,
+            path,
+            new JaisException(ErrorCode.METHOD_NOT_ALLOWED, message),
+            any.errorRenderer());
+    return match.withAllow(allowed.toString());
+  }
+
+  /** One pattern and its handlers by method. */
+  private record Entry(RoutePattern pattern, Map<HttpMethod, Route> routes) {}
+
+  /** Collects routes; {@link #build()} orders them by specificity. */
+  public static final class Builder {
+    private final Map<String, Entry> byPattern = new LinkedHashMap<>();
+    private ErrorRenderer defaultRenderer = AisErrorRenderer.INSTANCE;
+
+    private Builder() {}
+
+    /** Routes a method and pattern to a handler whose errors render as AIS JSON. */
+    public Builder route(HttpMethod method, String pattern, Handler handler) {
+      return route(method, pattern, handler, defaultRenderer);
+    }
+
+    /** Routes a method and pattern to a handler whose errors use {@code errorRenderer}. */
+    public Builder route(
+        HttpMethod method, String pattern, Handler handler, ErrorRenderer errorRenderer) {
+      Objects.requireNonNull(method, "method");
+      Objects.requireNonNull(handler, "handler");
+      Objects.requireNonNull(errorRenderer, "errorRenderer");
+      Entry entry =
+          byPattern.computeIfAbsent(
+              pattern, p -> new Entry(RoutePattern.compile(p), new LinkedHashMap<>()));
+      if (entry.routes.putIfAbsent(method, new Route(method, pattern, handler, errorRenderer))
+          != null) {
+        throw new IllegalArgumentException("duplicate route: " + method + " " + pattern);
+      }
+      return this;
+    }
+
+    /** The renderer for 404s and malformed requests that match no route; default AIS JSON. */
+    public Builder defaultErrorRenderer(ErrorRenderer renderer) {
+      this.defaultRenderer = Objects.requireNonNull(renderer);
+      return this;
+    }
+
+    public RouteTable build() {
+      List<Entry> sorted = new ArrayList<>(byPattern.values());
+      sorted.sort((a, b) -> a.pattern.compareTo(b.pattern));
+      Entry[] frozen =
+          sorted.stream()
+              .map(
+                  e ->
+                      new Entry(
+                          e.pattern, Collections.unmodifiableMap(new LinkedHashMap<>(e.routes))))
+              .toArray(Entry[]::new);
+      return new RouteTable(frozen, defaultRenderer);
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package io.jais.node.launch;
+
+import io.jais.api.cluster.NodeRole;
+import io.jais.api.cluster.Smap;
+import io.jais.api.config.LocalConfig;
+import io.jais.node.Node;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * N proxies and M targets in one JVM on loopback: the playground and every integration test. Each
+ * node has its own directory under {@code dir} ({@code proxy-<i>/}, {@code target-<i>/meta},
+ * {@code target-<i>/mp<k>}), so a cluster started again on the same directory comes back with its
+ * buckets and objects. With {@code basePort} 0 every node takes a free port.
+ */
+public final class LocalCluster implements AutoCloseable {
+  private final Path dir;
+  private final int basePort;
+  private final int mountpathsPerTarget;
+  private final List<Node> proxies = new ArrayList<>();
+  private final List<Node> targets = new ArrayList<>();
+
+  private LocalCluster(Path dir, int basePort, int mountpathsPerTarget) {
+    this.dir = dir;
+    this.basePort = basePort;
+    this.mountpathsPerTarget = mountpathsPerTarget;
+  }
+
+  /** Starts the cluster and returns once every node has joined and holds the same cluster map. */
+  public static LocalCluster start(Path dir, int proxies, int targets, int basePort, int mountpathsPerTarget)
+      throws Exception {
+    if (proxies < 1 || targets < 1) {
+      throw new IllegalArgumentException("a cluster needs at least 1 proxy and 1 target, got " + proxies + " and " + targets);
+    }
+    LocalCluster cluster = new LocalCluster(dir, basePort, mountpathsPerTarget);
+    try {
+      cluster.proxies.add(Node.start(cluster.proxyConfig(0)));
+      List<LocalConfig> others = new ArrayList<>();
+      for (int i = 1; i < proxies; i++) {
+        others.add(cluster.proxyConfig(i));
+      }
+      for (int i = 0; i < targets; i++) {
+        others.add(cluster.targetConfig(i));
+      }
+      for (Node node : startAll(others)) {
+        (node.snode().isTarget() ? cluster.targets : cluster.proxies).add(node);
+      }
+      cluster.awaitStable(Duration.ofSeconds(30));
+      return cluster;
+    } catch (Exception e) {
+      cluster.close();
+      throw e;
+    }
+  }
+
+  private static List<Node> startAll(List<LocalConfig> configs) throws Exception {
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<Node>> started = new ArrayList<>();
+      for (LocalConfig config : configs) {
+        started.add(pool.submit(() -> Node.start(config)));
+      }
+      List<Node> nodes = new ArrayList<>();
+      for (Future<Node> f : started) {
+        nodes.add(f.get());
+      }
+      return nodes;
+    }
+  }
+
+  private LocalConfig proxyConfig(int index) {
+    int port = basePort == 0 ? 0 : basePort + index;
+    String primaryUrl = index == 0 ? "" : primary().url();
+    return new LocalConfig(NodeRole.PROXY, "", "127.0.0.1", "", port, dir.resolve("proxy-" + index).toString(),
+        List.of(), primaryUrl);
+  }
+
+  private LocalConfig targetConfig(int index) throws IOException {
+    int port = basePort == 0 ? 0 : basePort + 100 + index;
+    Path home = dir.resolve("target-" + index);
+    List<String> mountpaths = new ArrayList<>();
+    for (int k = 1; k <= mountpathsPerTarget; k++) {
+      Path mp = Files.createDirectories(home.resolve("mp" + k));
+      mountpaths.add(mp.toString());
+    }
+    return new LocalConfig(NodeRole.TARGET, "", "127.0.0.1", "", port, home.resolve("meta").toString(), mountpaths,
+        primary().url());
+  }
+
+  /**
+   * Waits until the primary's map holds exactly the running nodes and every node has that map.
+   *
+   * @throws IllegalStateException when the cluster does not settle in time
+   */
+  public void awaitStable(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (isStable()) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new IllegalStateException("cluster did not settle within " + timeout + ": primary has "
+        + primary().state().smap().nodeCount() + " of " + (proxies.size() + targets.size()) + " nodes");
+  }
+
+  private boolean isStable() {
+    Smap smap = primary().state().smap();
+    if (smap.proxies().size() != proxies.size() || smap.targets().size() != targets.size()) {
+      return false;
+    }
+    for (Node node : nodes()) {
+      if (!smap.contains(node.snode().id()) || node.state().smap().version() != smap.version()
+          || node.state().bmd().version() != primary().state().bmd().version()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The primary proxy's URL: the cluster's endpoint. */
+  public String endpoint() {
+    return primary().url();
+  }
+
+  public Node primary() {
+    return proxies.get(0);
+  }
+
+  public List<Node> proxies() {
+    return List.copyOf(proxies);
+  }
+
+  public List<Node> targets() {
+    return List.copyOf(targets);
+  }
+
+  public List<Node> nodes() {
+    List<Node> all = new ArrayList<>(proxies);
+    all.addAll(targets);
+    return all;
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  /** Stops target {@code index} (as a crash would, minus the kill) and starts it again on its data. */
+  public Node restartTarget(int index) throws Exception {
+    Node old = targets.get(index);
+    LocalConfig config = old.config();
+    old.close();
+    Node restarted = Node.start(basePort == 0 ? config.withPort(0) : config);
+    targets.set(index, restarted);
+    awaitStable(Duration.ofSeconds(30));
+    return restarted;
+  }
+
+  /** Adds one more target and waits until the cluster has taken it in. */
+  public Node addTarget() throws Exception {
+    Node node = Node.start(targetConfig(targets.size()));
+    targets.add(node);
+    awaitStable(Duration.ofSeconds(30));
+    return node;
+  }
+
+  @Override
+  public void close() {
+    for (Node node : targets) {
+      node.close();
+    }
+    for (int i = proxies.size() - 1; i >= 0; i--) {
+      proxies.get(i).close();
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package io.jais.node.proxy;
+
+import io.jais.api.ApiPath;
+import io.jais.api.QueryParam;
+import io.jais.api.bucket.Bucket;
+import io.jais.api.cluster.Snode;
+import io.jais.api.json.WireJson;
+import io.jais.api.msgpack.ListObjectsCodec;
+import io.jais.api.object.ListObjectsMsg;
+import io.jais.api.object.ListObjectsPage;
+import io.jais.api.object.ObjectEntry;
+import io.jais.node.cluster.ClusterState;
+import io.jais.node.cluster.IntraClient;
+import io.jais.node.listing.PageMerger;
+import io.jais.node.listing.PropsSelection;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * List-objects on the proxy: asks every target for its next page in parallel, merges them
+ * ({@link PageMerger}), keeps the requested properties and issues the continuation token.
+ */
+public final class ObjectLister {
+  /** Page size when the client asks for 0: the AIS maximum for ais buckets. */
+  public static final int DEFAULT_PAGE_SIZE = 10_000;
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+  private final ClusterState state;
+  private final IntraClient intra;
+
+  public ObjectLister(ClusterState state, IntraClient intra) {
+    this.state = state;
+    this.intra = intra;
+  }
+
+  public ListObjectsPage list(Bucket bucket, ListObjectsMsg request) throws Exception {
+    int pageSize = request.pagesize() <= 0 ? DEFAULT_PAGE_SIZE : (int) Math.min(request.pagesize(), DEFAULT_PAGE_SIZE);
+    String session = request.uuid().isEmpty() ? UUID.randomUUID().toString().substring(0, 13) : request.uuid();
+    ListObjectsMsg perTarget = new ListObjectsMsg(trimWildcard(request.prefix()), pageSize, session, request.props(),
+        request.continuationToken(), request.flags(), "", request.startAfter());
+    List<List<ObjectEntry>> pages = fetchAll(bucket, perTarget, request.target());
+    List<ObjectEntry> merged = PageMerger.merge(pages, pageSize);
+    PropsSelection selection = PropsSelection.of(request);
+    List<ObjectEntry> entries = new ArrayList<>(merged.size());
+    for (ObjectEntry e : merged) {
+      entries.add(selection.apply(e));
+    }
+    String token = merged.size() == pageSize ? merged.get(merged.size() - 1).name() : "";
+    return new ListObjectsPage(session, token, entries, 0);
+  }
+
+  private List<List<ObjectEntry>> fetchAll(Bucket bucket, ListObjectsMsg msg, String onlyTarget) throws Exception {
+    List<Snode> targets = state.smap().activeTargets().stream()
+        .filter(t -> onlyTarget.isEmpty() || t.id().equals(onlyTarget)).toList();
+    byte[] body = WireJson.toBytes(msg);
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<ListObjectsPage>> calls = new ArrayList<>();
+      for (Snode target : targets) {
+        calls.add(pool.submit(() -> ListObjectsCodec.decode(
+            intra.bytes("POST", listUrl(target, bucket), body, "application/json", TIMEOUT))));
+      }
+      List<List<ObjectEntry>> pages = new ArrayList<>(calls.size());
+      for (Future<ListObjectsPage> call : calls) {
+        pages.add(call.get().entries());
+      }
+      return pages;
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
+  }
+
+  private static String listUrl(Snode target, Bucket bucket) {
+    StringBuilder url = new StringBuilder(target.controlUrl()).append(ApiPath.TARGET_LIST).append('/')
+        .append(bucket.name()).append('?').append(QueryParam.PROVIDER).append('=').append(bucket.provider().wireName());
+    if (!bucket.namespace().isGlobal()) {
+      url.append('&').append(QueryParam.NAMESPACE).append('=')
+          .append(URLEncoder.encode(bucket.namespace().uname(), StandardCharsets.UTF_8));
+    }
+    return url.toString();
+  }
+
+  /** AIS trims one trailing {@code *} from the prefix. */
+  private static String trimWildcard(String prefix) {
+    return prefix.endsWith("*") ? prefix.substring(0, prefix.length() - 1) : prefix;
+  }
+}

@@ -1,0 +1,65 @@
+package io.jais.node.proxy;
+
+import io.jais.api.Header;
+import io.jais.api.cluster.Snode;
+import io.jais.api.error.ErrorCode;
+import io.jais.api.error.JaisException;
+import io.jais.node.cluster.ClusterState;
+import io.jais.node.http.Request;
+import io.jais.node.http.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Relays a control request (bucket create/destroy/props, config) from a non-primary proxy to the
+ * primary, which alone changes cluster metadata, and relays the answer back. Control bodies are
+ * small, so they are read whole.
+ */
+public final class PrimaryForwarder {
+  private static final int MAX_BODY = 1 << 20;
+  private static final List<String> RELAYED_REQUEST_HEADERS = List.of("Content-Type", "Accept", "Authorization");
+
+  private final ClusterState state;
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(3)).followRedirects(HttpClient.Redirect.NEVER).build();
+
+  public PrimaryForwarder(ClusterState state) {
+    this.state = state;
+  }
+
+  public Response forward(Request request) throws IOException, InterruptedException {
+    Snode primary = state.smap().primary();
+    if (primary == null) {
+      throw new JaisException(ErrorCode.UNAVAILABLE, "no primary proxy known yet: the cluster is starting up");
+    }
+    byte[] body = request.bodyBytes(MAX_BODY);
+    HttpRequest.Builder out = HttpRequest.newBuilder(URI.create(primary.url() + request.rawUri()))
+        .timeout(Duration.ofSeconds(60))
+        .header(Header.CALLER_ID, state.self().id())
+        .method(request.method().name(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(body));
+    for (String name : RELAYED_REQUEST_HEADERS) {
+      String value = request.header(name);
+      if (value != null) {
+        out.header(name, value);
+      }
+    }
+    HttpResponse<byte[]> reply = http.send(out.build(), HttpResponse.BodyHandlers.ofByteArray());
+    Response.Builder response = Response.builder(reply.statusCode());
+    for (Map.Entry<String, List<String>> h : reply.headers().map().entrySet()) {
+      String name = h.getKey();
+      if (name.equalsIgnoreCase("content-length") || name.equalsIgnoreCase("connection")
+          || name.equalsIgnoreCase("transfer-encoding") || name.startsWith(":")) {
+        continue;
+      }
+      h.getValue().forEach(v -> response.addHeader(name, v));
+    }
+    return response.body(reply.body()).build();
+  }
+}

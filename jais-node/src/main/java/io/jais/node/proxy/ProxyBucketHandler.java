@@ -1,0 +1,143 @@
+package io.jais.node.proxy;
+
+import io.jais.api.ActMsg;
+import io.jais.api.Action;
+import io.jais.api.Header;
+import io.jais.api.QueryParam;
+import io.jais.api.bucket.Bucket;
+import io.jais.api.bucket.BucketProps;
+import io.jais.api.bucket.Provider;
+import io.jais.api.error.ErrorCode;
+import io.jais.api.error.JaisException;
+import io.jais.api.json.WireJson;
+import io.jais.api.msgpack.ListObjectsCodec;
+import io.jais.api.object.ListObjectsMsg;
+import io.jais.api.object.ListObjectsPage;
+import io.jais.node.cluster.BucketMetadata;
+import io.jais.node.cluster.ClusterState;
+import io.jais.node.http.BucketParams;
+import io.jais.node.http.Request;
+import io.jais.node.http.Response;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The proxy's bucket routes (spec §4, §6): list buckets, list objects, create, destroy, HEAD
+ * (properties) and PATCH (set/reset properties). Metadata changes run on the primary; other
+ * proxies forward them there.
+ */
+public final class ProxyBucketHandler {
+  private final ClusterState state;
+  private final Supplier<BucketMetadata> buckets;
+  private final PrimaryForwarder forwarder;
+  private final ObjectLister lister;
+
+  /** {@code buckets} gives the primary's bucket service, or null on a non-primary proxy. */
+  public ProxyBucketHandler(ClusterState state, Supplier<BucketMetadata> buckets, PrimaryForwarder forwarder,
+      ObjectLister lister) {
+    this.state = state;
+    this.buckets = buckets;
+    this.forwarder = forwarder;
+    this.lister = lister;
+  }
+
+  /** {@code GET /v1/buckets}: the buckets of one provider, {@code []} when none. */
+  public Response listBuckets(Request request) {
+    Provider provider = Provider.parse(request.query(QueryParam.PROVIDER, ""));
+    List<Bucket> list = state.bmd().bucketsOf(provider).stream().filter(b -> !b.name().startsWith(".")).toList();
+    return Response.json(list);
+  }
+
+  /** {@code GET /v1/buckets/{bucket}}: list objects ({@code action:"list"} with a value). */
+  public Response get(Request request) throws Exception {
+    Bucket bucket = BucketParams.of(request);
+    ActMsg msg = request.bodyJson(ActMsg.class);
+    String action = msg == null ? Action.LIST : msg.action();
+    if (action.equals(Action.LIST)) {
+      requireBucket(bucket);
+      ListObjectsMsg lso = msg == null || !msg.hasValue() ? ListObjectsMsg.of("", 0)
+          : WireJson.convert(msg.value(), ListObjectsMsg.class);
+      ListObjectsPage page = lister.list(bucket, lso);
+      return Response.builder(200).header("Content-Type", ListObjectsCodec.CONTENT_TYPE)
+          .body(ListObjectsCodec.encode(page)).build();
+    }
+    throw unsupported(action, "GET", bucket);
+  }
+
+  /** {@code POST /v1/buckets/{bucket}}: create-bck. */
+  public Response post(Request request) throws Exception {
+    Bucket bucket = BucketParams.of(request);
+    ActMsg msg = requireMsg(request, bucket);
+    if (!msg.action().equals(Action.CREATE_BUCKET)) {
+      throw unsupported(msg.action(), "POST", bucket);
+    }
+    BucketMetadata primary = buckets.get();
+    if (primary == null) {
+      return forwarder.forward(request);
+    }
+    primary.create(bucket, msg.value());
+    return Response.ok();
+  }
+
+  /** {@code DELETE /v1/buckets/{bucket}}: destroy-bck. */
+  public Response delete(Request request) throws Exception {
+    Bucket bucket = BucketParams.of(request);
+    ActMsg msg = requireMsg(request, bucket);
+    if (!msg.action().equals(Action.DESTROY_BUCKET)) {
+      throw unsupported(msg.action(), "DELETE", bucket);
+    }
+    BucketMetadata primary = buckets.get();
+    if (primary == null) {
+      return forwarder.forward(request);
+    }
+    primary.destroy(bucket);
+    return Response.ok();
+  }
+
+  /** {@code HEAD /v1/buckets/{bucket}}: the properties in {@code Ais-Bucket-Props}. */
+  public Response head(Request request) {
+    Bucket bucket = BucketParams.of(request);
+    BucketProps props = requireBucket(bucket);
+    return Response.builder(200).header(Header.BUCKET_PROPS, WireJson.toString(props)).build();
+  }
+
+  /** {@code PATCH /v1/buckets/{bucket}}: set-bprops or reset-bprops. */
+  public Response patch(Request request) throws Exception {
+    Bucket bucket = BucketParams.of(request);
+    ActMsg msg = requireMsg(request, bucket);
+    if (!msg.action().equals(Action.SET_BUCKET_PROPS) && !msg.action().equals(Action.RESET_BUCKET_PROPS)) {
+      throw unsupported(msg.action(), "PATCH", bucket);
+    }
+    BucketMetadata primary = buckets.get();
+    if (primary == null) {
+      return forwarder.forward(request);
+    }
+    requireBucket(bucket);
+    BucketProps props = msg.action().equals(Action.SET_BUCKET_PROPS) ? primary.setProps(bucket, msg.value())
+        : primary.resetProps(bucket);
+    return Response.json(props);
+  }
+
+  /** Bucket paths with extra segments (e.g. {@code bucket/badname}) are invalid (spec §4.2). */
+  public Response invalidUri(Request request) {
+    throw JaisException.invalid("invalid request URI " + request.path()
+        + ": bucket names may not contain '/'");
+  }
+
+  private BucketProps requireBucket(Bucket bucket) {
+    return state.bmd().props(bucket).orElseThrow(() -> JaisException.noSuchBucket(bucket));
+  }
+
+  private static ActMsg requireMsg(Request request, Bucket bucket) throws java.io.IOException {
+    ActMsg msg = request.bodyJson(ActMsg.class);
+    if (msg == null || msg.action().isEmpty()) {
+      throw JaisException.invalid(request.method() + " " + bucket.uri() + ": missing action message");
+    }
+    return msg;
+  }
+
+  private static JaisException unsupported(String action, String method, Bucket bucket) {
+    return new JaisException(ErrorCode.UNKNOWN_ACTION,
+        "invalid action \"" + action + "\" for " + method + " " + bucket.uri());
+  }
+}

@@ -1,0 +1,71 @@
+package io.jais.node.proxy;
+
+import io.jais.api.QueryParam;
+import io.jais.api.bucket.Bucket;
+import io.jais.api.cluster.Snode;
+import io.jais.api.error.ErrorCode;
+import io.jais.api.error.JaisException;
+import io.jais.node.cluster.ClusterState;
+import io.jais.node.http.BucketParams;
+import io.jais.node.http.Request;
+import io.jais.node.http.Response;
+import io.jais.node.placement.Hrw;
+import io.jais.node.storage.ObjectName;
+import io.jais.node.target.AppendHandle;
+import io.netty.handler.codec.http.HttpMethod;
+
+/**
+ * The proxy's object data path: no bytes pass through it. Each request is answered with a
+ * redirect to the target that owns the object by HRW (301 for GET, 307 otherwise, spec §2.5),
+ * decided from the request line alone so that clients withholding the body get their answer.
+ */
+public final class ProxyObjectHandler {
+  private final ClusterState state;
+
+  public ProxyObjectHandler(ClusterState state) {
+    this.state = state;
+  }
+
+  public Response redirect(Request request) {
+    Bucket bucket = BucketParams.of(request);
+    if (!state.bmd().contains(bucket)) {
+      throw JaisException.noSuchBucket(bucket);
+    }
+    String name = request.pathParam("object");
+    ObjectName.validate(bucket, name);
+    Snode target = owner(request, bucket, name);
+    int status = HttpMethod.GET.equals(request.method()) ? 301 : 307;
+    return Response.redirect(status, location(target, request.rawUri()));
+  }
+
+  private Snode owner(Request request, Bucket bucket, String name) {
+    String sessionTarget = AppendHandle.targetOf(request.query(QueryParam.APPEND_HANDLE));
+    if (sessionTarget != null) {
+      Snode target = state.smap().targets().get(sessionTarget);
+      if (target == null) {
+        throw new JaisException(ErrorCode.NOT_FOUND, "append session of " + bucket.uri() + "/" + name
+            + " belongs to target " + sessionTarget + ", which is not in the cluster");
+      }
+      return target;
+    }
+    Snode target = Hrw.owner(state.smap().activeTargets(), Snode::idDigest, Hrw.keyDigest(bucket.uname(name)));
+    if (target == null) {
+      throw new JaisException(ErrorCode.UNAVAILABLE, "no targets in the cluster to store " + bucket.uri() + "/" + name);
+    }
+    return target;
+  }
+
+  /**
+   * The target URL plus the request's own path and query, verbatim (already percent-encoded by
+   * the client, so names with {@code ? # %} survive the second hop), plus the redirect markers.
+   */
+  private String location(Snode target, String rawUri) {
+    String self = state.self().id();
+    String utm = Long.toString(System.currentTimeMillis() * 1_000_000L, 36);
+    StringBuilder sb = new StringBuilder(target.url().length() + rawUri.length() + self.length() + 24);
+    sb.append(target.url()).append(rawUri).append(rawUri.indexOf('?') < 0 ? '?' : '&')
+        .append(QueryParam.PROXY_ID).append('=').append(self)
+        .append('&').append(QueryParam.REDIRECT_TIME).append('=').append(utm);
+    return sb.toString();
+  }
+}

@@ -1,0 +1,161 @@
+package io.jais.node.storage;
+
+import io.jais.api.bucket.Bucket;
+import io.jais.api.error.ErrorCode;
+import io.jais.api.error.JaisException;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fully qualified name of an object on a mountpath:
+ * {@code <mountpath>/@<provider>/[#<namespace>/]<bucket>/%ob/<object name>}. Beside {@code %ob},
+ * a bucket directory holds {@code %wk} (workfiles, same filesystem so that commit is a rename) and
+ * {@code %md} (metadata sidecars, same relative name as the object). Construction validates the
+ * name and proves that the path stays inside the bucket's {@code %ob} directory.
+ */
+public final class Fqn {
+  public static final String OBJECTS = "%ob";
+  public static final String WORK = "%wk";
+  public static final String META = "%md";
+  /** Per-mountpath directory where destroyed buckets wait to be deleted. */
+  public static final String TRASH = "%trash";
+
+  private final Mountpath mountpath;
+  private final Bucket bucket;
+  private final String objectName;
+  private final Path path;
+
+  private Fqn(Mountpath mountpath, Bucket bucket, String objectName, Path path) {
+    this.mountpath = mountpath;
+    this.bucket = bucket;
+    this.objectName = objectName;
+    this.path = path;
+  }
+
+  /**
+   * @throws JaisException INVALID_NAME when the name breaks {@link ObjectName} rules, cannot be
+   *     represented by the filesystem, or would resolve outside the bucket
+   */
+  public static Fqn of(Mountpath mountpath, Bucket bucket, String objectName) {
+    ObjectName.validate(bucket, objectName);
+    Path objects = contentDir(mountpath, bucket, OBJECTS);
+    Path resolved = resolveInside(objects, objectName, bucket);
+    return new Fqn(mountpath, bucket, objectName, resolved);
+  }
+
+  /** {@code <mountpath>/@<provider>/[#<namespace>/]<bucket>}. */
+  public static Path bucketDir(Mountpath mountpath, Bucket bucket) {
+    Path dir = mountpath.path().resolve("@" + bucket.provider().wireName());
+    String namespace = bucket.namespace().display();
+    if (!namespace.isEmpty()) {
+      // display() is "#name", "@uuid" or "@uuid#name": the directory always starts with one '#'
+      dir = dir.resolve(safeComponent(namespace.startsWith("#") ? namespace : "#" + namespace, bucket));
+    }
+    return dir.resolve(safeComponent(bucket.name(), bucket));
+  }
+
+  /**
+   * Every bucket directory on a mountpath, any provider and namespace: the children of
+   * {@code @<provider>} and of its {@code #<namespace>} directories.
+   */
+  public static List<Path> bucketDirs(Mountpath mountpath) throws IOException {
+    List<Path> buckets = new ArrayList<>();
+    for (Path provider : subdirectories(mountpath.path(), "@")) {
+      for (Path child : subdirectories(provider, "")) {
+        if (child.getFileName().toString().startsWith("#")) {
+          buckets.addAll(subdirectories(child, ""));
+        } else {
+          buckets.add(child);
+        }
+      }
+    }
+    return buckets;
+  }
+
+  private static List<Path> subdirectories(Path dir, String namePrefix) throws IOException {
+    List<Path> result = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      for (Path entry : entries) {
+        if (entry.getFileName().toString().startsWith(namePrefix)
+            && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+          result.add(entry);
+        }
+      }
+    } catch (NoSuchFileException e) {
+      return result;
+    }
+    return result;
+  }
+
+  /** One content directory ({@link #OBJECTS}, {@link #WORK}, {@link #META}) of a bucket. */
+  public static Path contentDir(Mountpath mountpath, Bucket bucket, String kind) {
+    return bucketDir(mountpath, bucket).resolve(kind);
+  }
+
+  /** Resolves a relative name under a base dir, refusing anything that escapes it. */
+  static Path resolveInside(Path base, String relative, Bucket bucket) {
+    try {
+      Path resolved = base.resolve(relative).normalize();
+      if (!resolved.startsWith(base) || resolved.equals(base)) {
+        throw new JaisException(ErrorCode.INVALID_NAME,
+            "invalid object name " + bucket.uri() + "/" + relative + ": escapes the bucket directory");
+      }
+      return resolved;
+    } catch (InvalidPathException e) {
+      throw new JaisException(ErrorCode.INVALID_NAME, "invalid object name " + bucket.uri() + "/" + relative
+          + ": not representable in the file name encoding " + System.getProperty("sun.jnu.encoding"));
+    }
+  }
+
+  private static String safeComponent(String component, Bucket bucket) {
+    if (component.isEmpty() || component.equals(".") || component.equals("..")
+        || component.indexOf('/') >= 0 || component.indexOf('\0') >= 0) {
+      throw new JaisException(ErrorCode.INVALID_NAME, "invalid bucket " + bucket.uri() + " for a directory name");
+    }
+    return component;
+  }
+
+  public Mountpath mountpath() {
+    return mountpath;
+  }
+
+  public Bucket bucket() {
+    return bucket;
+  }
+
+  public String objectName() {
+    return objectName;
+  }
+
+  /** The object's file. */
+  public Path path() {
+    return path;
+  }
+
+  /** Where the object's metadata lives when it does not fit an extended attribute. */
+  public Path sidecarPath() {
+    return resolveInside(contentDir(mountpath, bucket, META), objectName, bucket);
+  }
+
+  /** The bucket's workfile directory on this object's mountpath. */
+  public Path workDir() {
+    return contentDir(mountpath, bucket, WORK);
+  }
+
+  /** The bucket's object directory on this object's mountpath. */
+  public Path objectsDir() {
+    return contentDir(mountpath, bucket, OBJECTS);
+  }
+
+  @Override
+  public String toString() {
+    return path.toString();
+  }
+}

@@ -1,0 +1,146 @@
+package io.jais.node.storage;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Persists {@link ObjectMeta} beside an object file: in the {@code user.jais.lom} extended
+ * attribute when the filesystem supports it and the value fits, otherwise in a sidecar file under
+ * {@code %md} written atomically (temp + rename).
+ *
+ * <p>Readers look at the attribute first and fall back to the sidecar, so a stale sidecar is
+ * harmless as long as the attribute exists; writers remove the sidecar once an attribute is in
+ * place. ext4 keeps all attributes of an inode in one 4 KiB block (4040 bytes measured), so
+ * values over {@value #MAX_XATTR_BYTES} bytes go to the sidecar up front.
+ *
+ * <p>A value that fails to decode, or whose size disagrees with the file, is logged and reported
+ * as absent: the object then reads as missing rather than with wrong attributes.
+ */
+final class LomStore {
+  static final String XATTR = "jais.lom"; // the JDK adds the "user." namespace
+  static final int MAX_XATTR_BYTES = 3584;
+  private static final Logger log = LoggerFactory.getLogger(LomStore.class);
+
+  private final boolean xattrs;
+
+  /** @param xattrs false forces sidecars everywhere (tests; filesystems without user xattrs) */
+  LomStore(boolean xattrs) {
+    this.xattrs = xattrs;
+  }
+
+  /**
+   * Writes the metadata of {@code file}.
+   *
+   * @return true when it went to the sidecar, false when to the attribute (the caller removes a
+   *     stale sidecar once the file is at its final name)
+   */
+  boolean write(Path file, Path sidecar, ObjectMeta meta) throws IOException {
+    byte[] bytes = LomCodec.encode(meta);
+    if (xattrs && bytes.length <= MAX_XATTR_BYTES) {
+      try {
+        view(file).write(XATTR, ByteBuffer.wrap(bytes));
+        return false;
+      } catch (NoSuchFileException e) {
+        throw e;
+      } catch (UnsupportedOperationException | FileSystemException e) {
+        log.debug("xattr write failed on {}, using a sidecar: {}", file, e.toString());
+      }
+    }
+    writeSidecar(sidecar, bytes);
+    removeXattr(file);
+    return true;
+  }
+
+  /** The metadata of {@code file}; empty when the file or its metadata is missing or corrupt. */
+  Optional<ObjectMeta> read(Path file, Path sidecar) throws IOException {
+    try {
+      byte[] bytes = xattrs ? readXattr(file) : null;
+      if (bytes == null) {
+        bytes = readSidecar(sidecar);
+      }
+      if (bytes == null) {
+        return Optional.empty();
+      }
+      ObjectMeta meta = LomCodec.decode(bytes);
+      long fileSize = Files.size(file);
+      if (fileSize != meta.size()) {
+        log.warn("object {} has {} bytes but its metadata says {}: treating it as missing",
+            file, fileSize, meta.size());
+        return Optional.empty();
+      }
+      return Optional.of(meta);
+    } catch (LomCodec.CorruptLomException e) {
+      log.warn("corrupt metadata of object {}: {}; treating it as missing", file, e.getMessage());
+      return Optional.empty();
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Removes the sidecar of an object, if any. */
+  void deleteSidecar(Path sidecar) throws IOException {
+    Files.deleteIfExists(sidecar);
+  }
+
+  private byte[] readXattr(Path file) throws IOException {
+    try {
+      UserDefinedFileAttributeView view = view(file);
+      ByteBuffer buffer = ByteBuffer.allocate(view.size(XATTR));
+      view.read(XATTR, buffer);
+      return buffer.array();
+    } catch (NoSuchFileException e) {
+      throw e;
+    } catch (UnsupportedOperationException | FileSystemException e) {
+      return null; // ENODATA (no such attribute) or no xattr support: try the sidecar
+    }
+  }
+
+  private static byte[] readSidecar(Path sidecar) throws IOException {
+    try {
+      return Files.readAllBytes(sidecar);
+    } catch (NoSuchFileException e) {
+      return null;
+    }
+  }
+
+  private static void writeSidecar(Path sidecar, byte[] bytes) throws IOException {
+    Files.createDirectories(sidecar.getParent());
+    // a short temp name: the sidecar name itself may already be at the 255-byte component limit
+    Path temp = sidecar.resolveSibling("%tmp-" + UUID.randomUUID());
+    try {
+      Files.write(temp, bytes);
+      Files.move(temp, sidecar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  private void removeXattr(Path file) {
+    if (!xattrs) {
+      return;
+    }
+    try {
+      view(file).delete(XATTR);
+    } catch (IOException | UnsupportedOperationException e) {
+      // absent attribute or no support: nothing to remove
+    }
+  }
+
+  private static UserDefinedFileAttributeView view(Path file) {
+    UserDefinedFileAttributeView view = Files.getFileAttributeView(file, UserDefinedFileAttributeView.class);
+    if (view == null) {
+      throw new UnsupportedOperationException("no user xattrs on " + file);
+    }
+    return view;
+  }
+}

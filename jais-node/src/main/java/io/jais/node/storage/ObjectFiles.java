@@ -1,0 +1,345 @@
+package io.jais.node.storage;
+
+import io.jais.api.bucket.Bucket;
+import io.jais.api.error.ErrorCode;
+import io.jais.api.error.JaisException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.locks.Lock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The objects of this target as files: resolves names to FQNs, loads metadata through the cache
+ * and commits workfiles. Every method takes the object's lock itself and holds at most one.
+ *
+ * <p><b>Design notes — the write path.</b> Bytes go to a workfile in the bucket's {@code %wk} on
+ * the object's mountpath (same filesystem), hashed on the way. Then, under the object's write
+ * lock: read the previous version, write the new metadata (version + 1) onto the workfile, rename
+ * it over the final name ({@code ATOMIC_MOVE}), update the cache. The rename is the commit point:
+ * readers see the old or the new object, never a mix, and a crash before it leaves only a
+ * workfile, which {@code cleanupWorkfiles} removes at start. With an {@code %md} sidecar the
+ * metadata cannot be part of the rename; it is written just before it, and a crash in between is
+ * caught on read because the sidecar's size no longer matches the file.
+ */
+final class ObjectFiles {
+  private static final Logger log = LoggerFactory.getLogger(ObjectFiles.class);
+
+  private final Mountpaths mountpaths;
+  private final ObjectLocks locks = new ObjectLocks();
+  private final LomStore lomStore;
+  private final MetaCache cache;
+  private final InstantSource clock;
+
+  ObjectFiles(Mountpaths mountpaths, StoreOptions options) {
+    this.mountpaths = mountpaths;
+    this.lomStore = new LomStore(options.xattrs());
+    this.cache = new MetaCache(options.metaCacheEntries());
+    this.clock = options.clock();
+  }
+
+  Mountpaths mountpaths() {
+    return mountpaths;
+  }
+
+  /** Validates the name and resolves it on the object's HRW mountpath. */
+  Fqn fqn(ObjectKey key) {
+    return Fqn.of(mountpaths.forObject(key.bucket(), key.name()), key.bucket(), key.name());
+  }
+
+  long nowNanos() {
+    Instant now = clock.instant();
+    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+  }
+
+  Optional<ObjectMeta> head(ObjectKey key) throws IOException {
+    Fqn fqn = fqn(key);
+    Lock lock = locks.of(key.uname()).readLock();
+    lock.lock();
+    try {
+      return load(key, fqn);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Reads the metadata of a listed file without locking; the cache wins (it has newer atimes). */
+  Optional<ObjectMeta> peek(ObjectKey key, Path file, Path sidecar) throws IOException {
+    Optional<ObjectMeta> cached = cache.get(key);
+    return cached.isPresent() ? cached : lomStore.read(file, sidecar);
+  }
+
+  /**
+   * Opens an object for reading; the read lock is held only while opening.
+   *
+   * @param touch record the access time (a GET)
+   */
+  OpenedObject open(ObjectKey key, boolean touch) throws IOException {
+    Fqn fqn = fqn(key);
+    Lock lock = locks.of(key.uname()).readLock();
+    lock.lock();
+    try {
+      ObjectMeta meta = load(key, fqn).orElseThrow(() -> notFound(key));
+      FileChannel channel = openChannel(key, fqn);
+      if (channel.size() != meta.size()) {
+        // changed behind our back (cache is stale): trust the disk
+        cache.remove(key);
+        Optional<ObjectMeta> fresh = lomStore.read(fqn.path(), fqn.sidecarPath());
+        if (fresh.isEmpty() || fresh.get().size() != channel.size()) {
+          channel.close();
+          throw notFound(key);
+        }
+        meta = fresh.get();
+        cache.putIfAbsent(key, meta);
+      }
+      ObjectMeta result = touch ? cache.touch(key, meta, nowNanos()) : meta;
+      return new OpenedObject(result, channel, fqn.mountpath());
+    } finally {
+      lock.unlock();
+      flushEvicted();
+    }
+  }
+
+  private FileChannel openChannel(ObjectKey key, Fqn fqn) throws IOException {
+    try {
+      return FileChannel.open(fqn.path(), StandardOpenOption.READ);
+    } catch (NoSuchFileException e) {
+      cache.remove(key);
+      throw notFound(key);
+    }
+  }
+
+  /**
+   * Makes a finished workfile the object (see the design notes).
+   *
+   * @param meta the new metadata; its version is replaced
+   * @return the metadata as stored
+   */
+  ObjectMeta commit(ObjectKey key, Fqn fqn, WorkFile work, ObjectMeta meta, boolean versioning, boolean fsync)
+      throws IOException {
+    work.closeChannel();
+    ObjectMeta committed;
+    Lock lock = locks.of(key.uname()).writeLock();
+    lock.lock();
+    try {
+      Optional<ObjectMeta> previous = load(key, fqn);
+      String version = versioning ? ObjectMeta.nextVersion(previous.map(ObjectMeta::version).orElse("")) : "";
+      committed = meta.withVersion(version);
+      boolean sidecar = lomStore.write(work.path(), fqn.sidecarPath(), committed);
+      try {
+        moveIntoPlace(work.path(), fqn);
+      } catch (IOException | RuntimeException e) {
+        if (sidecar) {
+          restoreSidecar(fqn, previous);
+        }
+        throw e;
+      }
+      work.committed();
+      if (!sidecar) {
+        lomStore.deleteSidecar(fqn.sidecarPath());
+      }
+      cache.put(key, committed);
+    } finally {
+      lock.unlock();
+    }
+    if (fsync) {
+      fsyncDirectory(fqn.path().getParent());
+    }
+    flushEvicted();
+    return committed;
+  }
+
+  private void restoreSidecar(Fqn fqn, Optional<ObjectMeta> previous) throws IOException {
+    if (previous.isPresent()) {
+      lomStore.write(fqn.path(), fqn.sidecarPath(), previous.get());
+    } else {
+      lomStore.deleteSidecar(fqn.sidecarPath());
+    }
+  }
+
+  private static void moveIntoPlace(Path work, Fqn fqn) throws IOException {
+    Path target = fqn.path();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Files.createDirectories(target.getParent());
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+          throw conflict(fqn, "a directory of that name holds other objects");
+        }
+        Files.move(work, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return;
+      } catch (NoSuchFileException e) {
+        // a concurrent delete pruned the (empty) parent directory between create and move
+        if (attempt == 3 || !Files.exists(work)) {
+          throw e;
+        }
+      } catch (FileSystemException e) {
+        Path blocker = fileAncestor(fqn);
+        if (blocker != null) {
+          throw conflict(fqn, "\"" + fqn.objectsDir().relativize(blocker) + "\" is an object, not a directory");
+        }
+        throw e;
+      }
+    }
+  }
+
+  /** The first ancestor of the object (under {@code %ob}) that is a regular file, or null. */
+  private static Path fileAncestor(Fqn fqn) {
+    Path base = fqn.objectsDir();
+    Path current = base;
+    for (Path component : base.relativize(fqn.path().getParent())) {
+      current = current.resolve(component);
+      if (Files.isRegularFile(current, LinkOption.NOFOLLOW_LINKS)) {
+        return current;
+      }
+    }
+    return null;
+  }
+
+  void delete(ObjectKey key) throws IOException {
+    Fqn fqn = fqn(key);
+    Lock lock = locks.of(key.uname()).writeLock();
+    lock.lock();
+    try {
+      cache.remove(key);
+      if (!Files.isRegularFile(fqn.path(), LinkOption.NOFOLLOW_LINKS) || !Files.deleteIfExists(fqn.path())) {
+        throw notFound(key);
+      }
+      lomStore.deleteSidecar(fqn.sidecarPath());
+    } finally {
+      lock.unlock();
+    }
+    pruneEmptyDirs(fqn.path().getParent(), fqn.objectsDir());
+    pruneEmptyDirs(fqn.sidecarPath().getParent(), Fqn.contentDir(fqn.mountpath(), key.bucket(), Fqn.META));
+  }
+
+  /** Removes now-empty parents so that listings do not show stale virtual directories. */
+  private static void pruneEmptyDirs(Path dir, Path stopAt) {
+    for (Path current = dir; current != null && current.startsWith(stopAt) && !current.equals(stopAt);
+        current = current.getParent()) {
+      try {
+        Files.delete(current);
+      } catch (DirectoryNotEmptyException | NoSuchFileException e) {
+        return;
+      } catch (IOException e) {
+        log.debug("cannot prune {}: {}", current, e.toString());
+        return;
+      }
+    }
+  }
+
+  ObjectMeta setCustom(ObjectKey key, Map<String, String> custom, boolean replace) throws IOException {
+    Fqn fqn = fqn(key);
+    Lock lock = locks.of(key.uname()).writeLock();
+    lock.lock();
+    try {
+      ObjectMeta meta = load(key, fqn).orElseThrow(() -> notFound(key));
+      Map<String, String> merged = new TreeMap<>(replace ? Map.of() : meta.custom());
+      merged.putAll(custom);
+      ObjectMeta updated = meta.withCustom(merged);
+      store(fqn, updated);
+      cache.put(key, updated);
+      return updated;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Forgets cached metadata of a bucket whose directories are going away. */
+  void forgetBucket(Bucket bucket) {
+    cache.removeBucket(bucket);
+  }
+
+  /** Writes buffered access times; returns how many objects were updated on disk. */
+  int flushAtimes() {
+    int written = 0;
+    for (MetaCache.Dirty dirty : cache.dirty()) {
+      written += flushAtime(dirty) ? 1 : 0;
+    }
+    return written;
+  }
+
+  private void flushEvicted() {
+    for (MetaCache.Dirty dirty : cache.drainEvicted()) {
+      flushAtime(dirty);
+    }
+  }
+
+  private boolean flushAtime(MetaCache.Dirty dirty) {
+    ObjectKey key = dirty.key();
+    Lock lock = locks.of(key.uname()).writeLock();
+    lock.lock();
+    try {
+      Fqn fqn = fqn(key);
+      Optional<ObjectMeta> disk = lomStore.read(fqn.path(), fqn.sidecarPath());
+      boolean newer = disk.isPresent() && disk.get().sameGeneration(dirty.meta())
+          && disk.get().atimeNanos() < dirty.meta().atimeNanos();
+      if (newer) {
+        store(fqn, disk.get().withAtime(dirty.meta().atimeNanos()));
+      }
+      cache.markClean(key, dirty.meta());
+      return newer;
+    } catch (IOException | RuntimeException e) {
+      log.warn("cannot persist the atime of {}: {}", key.uname(), e.toString());
+      return false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void store(Fqn fqn, ObjectMeta meta) throws IOException {
+    if (!lomStore.write(fqn.path(), fqn.sidecarPath(), meta)) {
+      lomStore.deleteSidecar(fqn.sidecarPath());
+    }
+  }
+
+  /** Cached or on-disk metadata; the caller holds the object's lock. */
+  private Optional<ObjectMeta> load(ObjectKey key, Fqn fqn) throws IOException {
+    Optional<ObjectMeta> cached = cache.get(key);
+    if (cached.isPresent()) {
+      return cached;
+    }
+    Optional<ObjectMeta> disk = lomStore.read(fqn.path(), fqn.sidecarPath());
+    disk.ifPresent(meta -> cache.putIfAbsent(key, meta));
+    return disk;
+  }
+
+  private static void fsyncDirectory(Path dir) throws IOException {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    }
+  }
+
+  /**
+   * Compares a client-sent checksum with the computed one.
+   *
+   * @throws JaisException BAD_DIGEST on mismatch
+   */
+  static void verifyExpected(ObjectKey key, Checksum expected, Checksum actual) {
+    if (!expected.isNone() && !expected.matches(actual)) {
+      throw new JaisException(ErrorCode.BAD_DIGEST, "bad checksum for " + key.bucket().uri() + "/" + key.name()
+          + ": " + expected.type() + " expected " + expected.value() + ", computed " + actual.value());
+    }
+  }
+
+  static JaisException notFound(ObjectKey key) {
+    return JaisException.noSuchObject(key.bucket(), key.name());
+  }
+
+  private static JaisException conflict(Fqn fqn, String reason) {
+    return new JaisException(ErrorCode.CONFLICT,
+        "cannot store " + fqn.bucket().uri() + "/" + fqn.objectName() + ": " + reason);
+  }
+}

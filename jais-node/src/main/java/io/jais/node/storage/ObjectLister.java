@@ -1,0 +1,78 @@
+package io.jais.node.storage;
+
+import io.jais.api.bucket.Bucket;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.PriorityQueue;
+
+/**
+ * Lists the objects of a bucket that are on this target: a k-way merge of one {@link SortedWalk}
+ * per mountpath, stopping at the page size, so memory does not grow with the bucket.
+ *
+ * <p><b>Design notes.</b> Each walk yields names in UTF-8 order; the priority queue holds one head
+ * per walk, so the merged output is in order too. Equal names from different mountpaths (virtual
+ * directories, or a copy left by an interrupted resilver) are emitted once. Files whose metadata
+ * is missing or corrupt are skipped, matching what HEAD reports for them.
+ */
+final class ObjectLister {
+  private record Head(SortedWalk.Item item, SortedWalk walk, Mountpath mountpath, int index) {}
+
+  private static final Comparator<Head> ORDER = Comparator.<Head, String>comparing(head -> head.item().name(),
+      ObjectName.UTF8_ORDER).thenComparingInt(Head::index);
+
+  private final ObjectFiles files;
+
+  ObjectLister(ObjectFiles files) {
+    this.files = files;
+  }
+
+  ListPage list(Bucket bucket, ListQuery query) throws IOException {
+    ObjectName.validatePrefix(bucket, query.prefix());
+    PriorityQueue<Head> heads = new PriorityQueue<>(ORDER);
+    List<Mountpath> mountpaths = files.mountpaths().all();
+    for (int i = 0; i < mountpaths.size(); i++) {
+      Mountpath mountpath = mountpaths.get(i);
+      SortedWalk walk = new SortedWalk(Fqn.contentDir(mountpath, bucket, Fqn.OBJECTS), query.prefix(),
+          query.startAfter(), query.recursive());
+      advance(heads, walk, mountpath, i);
+    }
+    List<ListEntry> entries = new ArrayList<>();
+    String last = null;
+    while (!heads.isEmpty() && entries.size() < query.limit()) {
+      Head head = heads.poll();
+      String name = head.item().name();
+      if (!name.equals(last)) {
+        Optional<ListEntry> entry = entry(bucket, head);
+        if (entry.isPresent()) {
+          entries.add(entry.get());
+          last = name;
+        }
+      }
+      advance(heads, head.walk(), head.mountpath(), head.index());
+    }
+    boolean full = entries.size() == query.limit();
+    return new ListPage(entries, full ? last : "");
+  }
+
+  private static void advance(PriorityQueue<Head> heads, SortedWalk walk, Mountpath mountpath, int index)
+      throws IOException {
+    SortedWalk.Item next = walk.next();
+    if (next != null) {
+      heads.add(new Head(next, walk, mountpath, index));
+    }
+  }
+
+  private Optional<ListEntry> entry(Bucket bucket, Head head) throws IOException {
+    SortedWalk.Item item = head.item();
+    if (item.dir()) {
+      return Optional.of(ListEntry.directory(item.name()));
+    }
+    ObjectKey key = new ObjectKey(bucket, item.name());
+    Path sidecar = Fqn.resolveInside(Fqn.contentDir(head.mountpath(), bucket, Fqn.META), item.name(), bucket);
+    return files.peek(key, item.path(), sidecar).map(meta -> ListEntry.object(item.name(), meta, head.mountpath()));
+  }
+}

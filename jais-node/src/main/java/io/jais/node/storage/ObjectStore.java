@@ -1,0 +1,279 @@
+package io.jais.node.storage;
+
+import io.jais.api.bucket.Bucket;
+import io.jais.api.error.ErrorCode;
+import io.jais.api.error.JaisException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The objects stored on this target: what the target's HTTP handlers call. Every method blocks
+ * (call it on a virtual thread) and is thread-safe. Names are validated ({@link ObjectName}) and
+ * placed on a mountpath by HRW ({@link Mountpaths#forObject}). Bucket existence is not checked
+ * here: that is the bucket metadata's job, one layer up.
+ *
+ * <p>Failures: {@link JaisException} for what a client can fix or see (INVALID_NAME,
+ * OBJECT_NOT_FOUND with the AIS message, BAD_DIGEST, CHECKSUM_MISMATCH, CONFLICT when a name
+ * collides with a "directory" of other objects), {@link IOException} for disk errors and for a
+ * truncated body. A failed write changes nothing and leaves no workfile.
+ *
+ * <p>Metadata is cached in memory. Files changed behind the store's back (by hand, by another
+ * process) are noticed by {@link #open} when the size differs, by {@link #head} only once the
+ * entry leaves the cache.
+ */
+public final class ObjectStore implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ObjectStore.class);
+
+  private final ObjectFiles files;
+  private final AppendSessions appends;
+  private final ObjectLister lister;
+  private final ScheduledExecutorService atimeFlusher;
+
+  public ObjectStore(Mountpaths mountpaths) {
+    this(mountpaths, StoreOptions.DEFAULT);
+  }
+
+  public ObjectStore(Mountpaths mountpaths, StoreOptions options) {
+    this.files = new ObjectFiles(mountpaths, options);
+    this.appends = new AppendSessions(files);
+    this.lister = new ObjectLister(files);
+    this.atimeFlusher = options.atimeFlushInterval().isZero() ? null : startAtimeFlusher(options.atimeFlushInterval());
+  }
+
+  /** A store over these directories (created when missing) with the default options. */
+  public static ObjectStore open(List<Path> mountpathDirectories) throws IOException {
+    return new ObjectStore(Mountpaths.open(mountpathDirectories));
+  }
+
+  private ScheduledExecutorService startAtimeFlusher(Duration interval) {
+    ScheduledExecutorService executor =
+        Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("atime-flush").factory());
+    long millis = interval.toMillis();
+    executor.scheduleWithFixedDelay(this::flushAtimes, millis, millis, TimeUnit.MILLISECONDS);
+    return executor;
+  }
+
+  /** Stops the background atime flush and writes what is still buffered. */
+  @Override
+  public void close() {
+    if (atimeFlusher != null) {
+      atimeFlusher.shutdownNow();
+    }
+    flushAtimes();
+  }
+
+  public Mountpaths mountpaths() {
+    return files.mountpaths();
+  }
+
+  /** The mountpath an object lives on (for {@code Ais-Location}). */
+  public Mountpath mountpathOf(Bucket bucket, String name) {
+    return files.mountpaths().forObject(bucket, name);
+  }
+
+  /**
+   * Stores the body as the object, atomically replacing any previous version. The body is
+   * consumed to its end unless it fails.
+   *
+   * @return the stored metadata (version bumped when {@code options.versioning()})
+   * @throws JaisException BAD_DIGEST when {@code options.expected()} does not match the body
+   * @throws IOException when the body is truncated or the disk fails
+   */
+  public ObjectMeta put(Bucket bucket, String name, ByteBufSource body, PutOptions options) throws IOException {
+    ObjectKey key = new ObjectKey(bucket, name);
+    Fqn fqn = files.fqn(key);
+    Checksum expected = options.expected();
+    Checksummer stored = Checksummer.of(options.checksumType());
+    Checksummer validated = expected.isNone() || expected.type().sameValueAs(options.checksumType())
+        ? stored : Checksummer.of(expected.type());
+    try (WorkFile work = WorkFile.create(fqn.workDir())) {
+      long size = work.write(body, validated == stored ? List.of(stored) : List.of(stored, validated));
+      Checksum checksum = stored.finish();
+      ObjectFiles.verifyExpected(key, expected, validated == stored ? checksum : validated.finish());
+      if (options.fsync()) {
+        work.fsync();
+      }
+      long now = files.nowNanos();
+      ObjectMeta meta = new ObjectMeta(size, checksum, "", now, now, options.custom(), List.of());
+      return files.commit(key, fqn, work, meta, options.versioning(), options.fsync());
+    }
+  }
+
+  /** The object's metadata, or empty when it is missing (or its metadata is corrupt). */
+  public Optional<ObjectMeta> head(Bucket bucket, String name) throws IOException {
+    return files.head(new ObjectKey(bucket, name));
+  }
+
+  /**
+   * Opens the object for a GET and records the access time (buffered, see {@link #flushAtimes}).
+   * The read lock is held only while opening; the returned channel keeps reading this version
+   * even if the object is replaced or deleted meanwhile.
+   *
+   * @param validateChecksum re-read the whole object and compare with the stored checksum
+   * @throws JaisException OBJECT_NOT_FOUND; CHECKSUM_MISMATCH when validation fails
+   */
+  public OpenedObject open(Bucket bucket, String name, boolean validateChecksum) throws IOException {
+    OpenedObject opened = files.open(new ObjectKey(bucket, name), true);
+    if (validateChecksum) {
+      validate(bucket, name, opened);
+    }
+    return opened;
+  }
+
+  private static void validate(Bucket bucket, String name, OpenedObject opened) throws IOException {
+    Checksum stored = opened.meta().checksum();
+    if (stored.isNone()) {
+      return;
+    }
+    Checksum actual;
+    try {
+      actual = Checksummer.compute(stored.type(), opened.channel());
+    } catch (IOException | RuntimeException e) {
+      opened.close();
+      throw e;
+    }
+    if (!stored.matches(actual)) {
+      opened.close();
+      log.warn("checksum mismatch of {}/{} on {}: stored {}, computed {}", bucket.uri(), name,
+          opened.mountpath(), stored, actual.value());
+      throw new JaisException(ErrorCode.CHECKSUM_MISMATCH, bucket.uri() + "/" + name
+          + ": checksum mismatch: " + stored.type() + " stored " + stored.value() + ", computed " + actual.value());
+    }
+  }
+
+  /** @throws JaisException OBJECT_NOT_FOUND when there is no such object */
+  public void delete(Bucket bucket, String name) throws IOException {
+    files.delete(new ObjectKey(bucket, name));
+  }
+
+  /**
+   * Merges {@code custom} into the object's custom metadata, or replaces it entirely.
+   *
+   * @throws JaisException OBJECT_NOT_FOUND
+   */
+  public ObjectMeta setCustom(Bucket bucket, String name, Map<String, String> custom, boolean replace)
+      throws IOException {
+    return files.setCustom(new ObjectKey(bucket, name), custom, replace);
+  }
+
+  /**
+   * Copies an object locally with PUT semantics at the destination (new version there). Checksum
+   * and custom metadata are carried over.
+   *
+   * @throws JaisException OBJECT_NOT_FOUND for a missing source
+   */
+  public ObjectMeta copy(Bucket source, String sourceName, Bucket destination, String destinationName)
+      throws IOException {
+    ObjectKey to = new ObjectKey(destination, destinationName);
+    Fqn toFqn = files.fqn(to);
+    try (OpenedObject from = files.open(new ObjectKey(source, sourceName), false);
+        WorkFile work = WorkFile.create(toFqn.workDir())) {
+      ObjectMeta sourceMeta = from.meta();
+      work.copyFrom(from.channel(), sourceMeta.size());
+      long now = files.nowNanos();
+      ObjectMeta meta = new ObjectMeta(sourceMeta.size(), sourceMeta.checksum(), "", now, now, sourceMeta.custom(),
+          List.of());
+      return files.commit(to, toFqn, work, meta, true, false);
+    }
+  }
+
+  /**
+   * Appends to a pending new version of the object (AIS append). An empty {@code handle} starts a
+   * session seeded with the current content; the returned handle continues it.
+   *
+   * @throws JaisException INVALID_ARGUMENT for a malformed, unknown or foreign handle
+   */
+  public String append(Bucket bucket, String name, String handle, ByteBufSource body) throws IOException {
+    return appends.append(new ObjectKey(bucket, name), handle, body);
+  }
+
+  /** Commits an append session with the default options (xxhash2, versioned). */
+  public ObjectMeta flush(Bucket bucket, String name, String handle) throws IOException {
+    return flush(bucket, name, handle, PutOptions.DEFAULT);
+  }
+
+  /**
+   * Commits an append session: checksum over the whole content, version bump, atomic replace.
+   * The handle is invalid afterwards, also when this fails.
+   */
+  public ObjectMeta flush(Bucket bucket, String name, String handle, PutOptions options) throws IOException {
+    return appends.flush(new ObjectKey(bucket, name), handle, options);
+  }
+
+  /** Drops append sessions idle for longer than {@code idle}; returns how many. */
+  public int abortIdleAppends(Duration idle) {
+    return appends.abortIdle(idle);
+  }
+
+  /** One page of this target's objects of the bucket; see {@link ListQuery}. */
+  public ListPage list(Bucket bucket, ListQuery query) throws IOException {
+    return lister.list(bucket, query);
+  }
+
+  /**
+   * Removes all of a bucket's content on every mountpath. An object being written concurrently
+   * may survive (its writer recreates the directories); the bucket metadata layer prevents that
+   * by refusing writes to a bucket being destroyed.
+   */
+  public void destroyBucket(Bucket bucket) throws IOException {
+    appends.abortBucket(bucket);
+    files.forgetBucket(bucket);
+    for (Mountpath mountpath : mountpaths().all()) {
+      Trash.discard(mountpath, Fqn.bucketDir(mountpath, bucket));
+    }
+    files.forgetBucket(bucket); // again: a reader may have cached an entry while we were deleting
+  }
+
+  /**
+   * Deletes every workfile and the trash on every mountpath: leftovers of a crash. Call it at
+   * start, before serving; in-flight writes would lose their workfiles.
+   *
+   * @return how many workfiles were removed
+   */
+  public int cleanupWorkfiles() throws IOException {
+    int removed = 0;
+    for (Mountpath mountpath : mountpaths().all()) {
+      Trash.empty(mountpath);
+      for (Path bucketDir : Fqn.bucketDirs(mountpath)) {
+        Path workDir = bucketDir.resolve(Fqn.WORK);
+        if (Files.isDirectory(workDir)) {
+          removed += Trash.deleteContents(workDir);
+        }
+      }
+    }
+    if (removed > 0) {
+      log.info("removed {} leftover workfiles", removed);
+    }
+    return removed;
+  }
+
+  /**
+   * Writes buffered GET access times to disk. Runs every {@link StoreOptions#atimeFlushInterval}
+   * and at {@link #close}; evicted entries are written as they leave the cache.
+   *
+   * @return how many objects were updated
+   */
+  public int flushAtimes() {
+    return files.flushAtimes();
+  }
+
+  /** Capacity of every mountpath's filesystem, in mountpath order. */
+  public Map<Mountpath, Mountpath.Capacity> capacity() throws IOException {
+    Map<Mountpath, Mountpath.Capacity> result = new LinkedHashMap<>();
+    for (Mountpath mountpath : mountpaths().all()) {
+      result.put(mountpath, mountpath.capacity());
+    }
+    return result;
+  }
+}
