@@ -75,6 +75,9 @@ public record Smap(
 
   /** The node with this ID, proxy or target, or null. */
   public Snode node(String id) {
+    if (id == null) {
+      return null;
+    }
     Snode node = targets.get(id);
     return node != null ? node : proxies.get(id);
   }

@@ -22,7 +22,6 @@ import java.util.Map;
  * small, so they are read whole.
  */
 public final class PrimaryForwarder {
-  private static final int MAX_BODY = 1 << 20;
   private static final List<String> RELAYED_REQUEST_HEADERS = List.of("Content-Type", "Accept", "Authorization");
 
   private final ClusterState state;
@@ -33,12 +32,12 @@ public final class PrimaryForwarder {
     this.state = state;
   }
 
-  public Response forward(Request request) throws IOException, InterruptedException {
+  /** Forwards the request with {@code body}, which the caller has already read from it. */
+  public Response forward(Request request, byte[] body) throws IOException, InterruptedException {
     Snode primary = state.smap().primary();
     if (primary == null) {
       throw new JaisException(ErrorCode.UNAVAILABLE, "no primary proxy known yet: the cluster is starting up");
     }
-    byte[] body = request.bodyBytes(MAX_BODY);
     HttpRequest.Builder out = HttpRequest.newBuilder(URI.create(primary.url() + request.rawUri()))
         .timeout(Duration.ofSeconds(60))
         .header(Header.CALLER_ID, state.self().id())

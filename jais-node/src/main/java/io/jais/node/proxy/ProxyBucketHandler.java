@@ -27,6 +27,9 @@ import java.util.function.Supplier;
  * proxies forward them there.
  */
 public final class ProxyBucketHandler {
+  /** Control messages are small; anything bigger is a client error, not something to buffer. */
+  private static final int MAX_CONTROL_BODY = 1 << 20;
+
   private final ClusterState state;
   private final Supplier<BucketMetadata> buckets;
   private final PrimaryForwarder forwarder;
@@ -67,13 +70,14 @@ public final class ProxyBucketHandler {
   /** {@code POST /v1/buckets/{bucket}}: create-bck. */
   public Response post(Request request) throws Exception {
     Bucket bucket = BucketParams.of(request);
-    ActMsg msg = requireMsg(request, bucket);
+    byte[] body = request.bodyBytes(MAX_CONTROL_BODY);
+    ActMsg msg = requireMsg(request, bucket, body);
     if (!msg.action().equals(Action.CREATE_BUCKET)) {
       throw unsupported(msg.action(), "POST", bucket);
     }
     BucketMetadata primary = buckets.get();
     if (primary == null) {
-      return forwarder.forward(request);
+      return forwarder.forward(request, body);
     }
     primary.create(bucket, msg.value());
     return Response.ok();
@@ -82,13 +86,14 @@ public final class ProxyBucketHandler {
   /** {@code DELETE /v1/buckets/{bucket}}: destroy-bck. */
   public Response delete(Request request) throws Exception {
     Bucket bucket = BucketParams.of(request);
-    ActMsg msg = requireMsg(request, bucket);
+    byte[] body = request.bodyBytes(MAX_CONTROL_BODY);
+    ActMsg msg = requireMsg(request, bucket, body);
     if (!msg.action().equals(Action.DESTROY_BUCKET)) {
       throw unsupported(msg.action(), "DELETE", bucket);
     }
     BucketMetadata primary = buckets.get();
     if (primary == null) {
-      return forwarder.forward(request);
+      return forwarder.forward(request, body);
     }
     primary.destroy(bucket);
     return Response.ok();
@@ -104,13 +109,14 @@ public final class ProxyBucketHandler {
   /** {@code PATCH /v1/buckets/{bucket}}: set-bprops or reset-bprops. */
   public Response patch(Request request) throws Exception {
     Bucket bucket = BucketParams.of(request);
-    ActMsg msg = requireMsg(request, bucket);
+    byte[] body = request.bodyBytes(MAX_CONTROL_BODY);
+    ActMsg msg = requireMsg(request, bucket, body);
     if (!msg.action().equals(Action.SET_BUCKET_PROPS) && !msg.action().equals(Action.RESET_BUCKET_PROPS)) {
       throw unsupported(msg.action(), "PATCH", bucket);
     }
     BucketMetadata primary = buckets.get();
     if (primary == null) {
-      return forwarder.forward(request);
+      return forwarder.forward(request, body);
     }
     requireBucket(bucket);
     BucketProps props = msg.action().equals(Action.SET_BUCKET_PROPS) ? primary.setProps(bucket, msg.value())
@@ -128,8 +134,8 @@ public final class ProxyBucketHandler {
     return state.bmd().props(bucket).orElseThrow(() -> JaisException.noSuchBucket(bucket));
   }
 
-  private static ActMsg requireMsg(Request request, Bucket bucket) throws java.io.IOException {
-    ActMsg msg = request.bodyJson(ActMsg.class);
+  private static ActMsg requireMsg(Request request, Bucket bucket, byte[] body) {
+    ActMsg msg = body.length == 0 ? null : WireJson.parse(body, ActMsg.class);
     if (msg == null || msg.action().isEmpty()) {
       throw JaisException.invalid(request.method() + " " + bucket.uri() + ": missing action message");
     }
