@@ -199,6 +199,7 @@ class NativeApiIT {
     assertThat(suffix.body()).isEqualTo(java.util.Arrays.copyOfRange(data, 990, 1000));
     HttpResponse<byte[]> outside = send("GET", objectUrl("range-bucket", "r"), null, "Range", "bytes=2000-3000");
     assertThat(outside.statusCode()).isEqualTo(416);
+    assertThat(outside.headers().firstValue("Content-Range")).hasValue("bytes */1000");
   }
 
   @Test

@@ -104,7 +104,7 @@ public final class Node implements AutoCloseable {
     closeables.add(store);
     store.cleanupWorkfiles();
     state.bmdOwner().onChange(this::dropDestroyedBuckets);
-    ObjectCopier copier = new ObjectCopier(state, store, intra);
+    ObjectCopier copier = new ObjectCopier(state, store);
     return NodeRoutes.target(daemon, new TargetObjectHandler(state, store, copier), new TargetListHandler(state, store));
   }
 

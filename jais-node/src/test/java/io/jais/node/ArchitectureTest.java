@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * and packages do not form cycles.
  */
 class ArchitectureTest {
-  private static final String[] BASE = {"io.jais.node.placement..", "io.jais.node.meta..", "io.jais.node.storage..",
+  private static final String[] BASE = {"io.jais.node.meta..", "io.jais.node.storage..",
       "io.jais.node.listing.."};
   private static final String[] ABOVE_BASE = {"io.jais.node.cluster..", "io.jais.node.http..", "io.jais.node.proxy..",
       "io.jais.node.target..", "io.jais.node.daemon..", "io.jais.node.launch.."};

@@ -27,6 +27,7 @@ public enum ErrorCode {
   PAYLOAD_TOO_LARGE(413, "ErrTooLarge"),
   URI_TOO_LONG(414, "ErrTooLong"),
   RANGE_NOT_SATISFIABLE(416, "ErrRangeNotSatisfiable"),
+  HEADERS_TOO_LARGE(431, "ErrTooLarge"),
   LOCKED(423, "ErrLocked"),
   CHECKSUM_MISMATCH(500, "ErrInvalidCksum"),
   INTERNAL(500, ""),
@@ -72,6 +73,7 @@ public enum ErrorCode {
       case 413 -> PAYLOAD_TOO_LARGE;
       case 414 -> URI_TOO_LONG;
       case 416 -> RANGE_NOT_SATISFIABLE;
+      case 431 -> HEADERS_TOO_LARGE;
       case 423 -> LOCKED;
       case 501 -> NOT_IMPLEMENTED;
       case 503 -> UNAVAILABLE;

@@ -1,6 +1,9 @@
 package io.jais.api.error;
 
 import io.jais.api.bucket.Bucket;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The one exception type for failures a client can see. Servers map it to an HTTP status and an
@@ -10,6 +13,7 @@ public class JaisException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final ErrorCode code;
+  private Map<String, String> headers = Map.of();
 
   public JaisException(ErrorCode code, String message) {
     super(message);
@@ -27,6 +31,22 @@ public class JaisException extends RuntimeException {
 
   public int status() {
     return code.status();
+  }
+
+  /**
+   * Adds a response header the error must carry, e.g. {@code Content-Range: bytes *&#47;SIZE} on a
+   * 416. Returns this exception, for {@code throw e.withHeader(...)}.
+   */
+  public JaisException withHeader(String name, String value) {
+    Map<String, String> next = new LinkedHashMap<>(headers);
+    next.put(name, value);
+    headers = Collections.unmodifiableMap(next);
+    return this;
+  }
+
+  /** Extra response headers of this error (usually none). */
+  public Map<String, String> headers() {
+    return headers;
   }
 
   public static JaisException invalid(String message) {

@@ -33,6 +33,7 @@ public final class AisErrorRenderer implements ErrorRenderer {
     try {
       Response.Builder response =
           Response.builder(failure.status()).header("X-Content-Type-Options", "nosniff");
+      failure.headers().forEach(response::header);
       if (failure.isHead()) {
         return response
             .header(HDR_ERROR, JsonCodec.ASCII_WRITER.writeValueAsString(body))

@@ -6,6 +6,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import java.io.IOException;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +29,7 @@ public final class ErrorMapper {
   public Failure classify(Throwable error, HttpMethod method, String urlPath, String remoteAddr) {
     return switch (error) {
       case JaisException e ->
-          failure(e.code(), e.code().status(), e.getMessage(), method, urlPath, remoteAddr);
+          new Failure(e.code(), e.code().status(), e.getMessage(), method, urlPath, remoteAddr, node, e.headers());
       case TooLongHttpLineException e ->
           failure(
               ErrorCode.URI_TOO_LONG,
@@ -37,10 +38,9 @@ public final class ErrorMapper {
               method,
               urlPath,
               remoteAddr);
-      // ErrorCode has no 431 yet: keep ErrTooLarge as the type, answer the precise status
       case TooLongHttpHeaderException e ->
           failure(
-              ErrorCode.PAYLOAD_TOO_LARGE,
+              ErrorCode.HEADERS_TOO_LARGE,
               431,
               "request headers too large: " + e.getMessage(),
               method,
@@ -67,7 +67,7 @@ public final class ErrorMapper {
       HttpMethod method,
       String urlPath,
       String remoteAddr) {
-    return new Failure(code, status, message, method, urlPath, remoteAddr, node);
+    return new Failure(code, status, message, method, urlPath, remoteAddr, node, Map.of());
   }
 
   /** Classifies and renders in one step. */

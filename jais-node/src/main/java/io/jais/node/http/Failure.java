@@ -2,6 +2,7 @@ package io.jais.node.http;
 
 import io.jais.api.error.ErrorCode;
 import io.netty.handler.codec.http.HttpMethod;
+import java.util.Map;
 
 /**
  * A failed request as {@link ErrorMapper} classified it: what went wrong and where, everything an
@@ -15,6 +16,7 @@ import io.netty.handler.codec.http.HttpMethod;
  * @param urlPath the decoded request path
  * @param remoteAddr the client as {@code host:port}
  * @param node the answering node, e.g. {@code t[abc123]}
+ * @param headers extra headers the error response must carry (e.g. {@code Content-Range} on 416)
  */
 public record Failure(
     ErrorCode code,
@@ -23,7 +25,8 @@ public record Failure(
     HttpMethod method,
     String urlPath,
     String remoteAddr,
-    String node) {
+    String node,
+    Map<String, String> headers) {
 
   /** HEAD errors carry no body; renderers move the details into a header. */
   public boolean isHead() {

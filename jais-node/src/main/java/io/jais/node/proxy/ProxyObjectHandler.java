@@ -9,7 +9,7 @@ import io.jais.node.cluster.ClusterState;
 import io.jais.node.http.BucketParams;
 import io.jais.node.http.Request;
 import io.jais.node.http.Response;
-import io.jais.node.placement.Hrw;
+import io.jais.api.hash.Hrw;
 import io.jais.node.storage.ObjectName;
 import io.jais.node.target.AppendHandle;
 import io.netty.handler.codec.http.HttpMethod;

@@ -75,7 +75,8 @@ public record ByteRange(long offset, long length) {
 
   private static JaisException unsatisfiable(String header, long size, String reason) {
     return new JaisException(ErrorCode.RANGE_NOT_SATISFIABLE,
-        "range \"" + header + "\" not satisfiable for size " + size + ": " + reason);
+        "range \"" + header + "\" not satisfiable for size " + size + ": " + reason)
+        .withHeader("Content-Range", "bytes */" + size);
   }
 
   /** The last byte's offset. */

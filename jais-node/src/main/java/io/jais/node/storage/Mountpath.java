@@ -1,6 +1,6 @@
 package io.jais.node.storage;
 
-import io.jais.node.placement.Hrw;
+import io.jais.api.hash.Hrw;
 import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.jais.node.storage;
 
 import io.jais.api.bucket.Bucket;
-import io.jais.node.placement.Hrw;
+import io.jais.api.hash.Hrw;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
-package io.jais.node.placement;
+package io.jais.api.hash;
 
-import io.jais.api.hash.Xxh64;
 import java.util.Collection;
 import java.util.function.ToLongFunction;
 
@@ -10,6 +9,9 @@ import java.util.function.ToLongFunction;
  * xxh64(key, HRW_SEED))}, compared unsigned. Because the choice depends only on the key and the
  * candidate set, any node or client computes the same owner, and adding a candidate moves only
  * the keys it wins.
+ *
+ * <p>It lives in jais-api, not in the node, because clients compute it too: the AIS SDK's direct
+ * reads and {@code JaisClient.cluster().owner()} must pick the target the proxy redirects to.
  */
 public final class Hrw {
   private Hrw() {}

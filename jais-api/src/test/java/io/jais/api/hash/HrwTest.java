@@ -1,4 +1,4 @@
-package io.jais.node.placement;
+package io.jais.api.hash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,104 @@
+package io.jais.node.target;
+
+import io.jais.api.Header;
+import io.jais.api.bucket.Bucket;
+import io.jais.node.http.Response;
+import io.jais.node.storage.ObjectMeta;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Set;
+
+/** Writes object attributes as AIS response headers (spec §7.2–§8). */
+final class ObjectHeaders {
+  private ObjectHeaders() {}
+
+  /** The attributes GET, PUT and HEAD v1 answer with; custom metadata only when there is some. */
+  /**
+   * Header values go out as raw UTF-8 bytes, as AIS (Go) sends them: Netty writes each char as one
+   * byte, so the UTF-8 encoding is passed as a Latin-1 string.
+   */
+  static String wire(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) > 0x7f) {
+        return new String(value.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+      }
+    }
+    return value;
+  }
+
+  static Response.Builder attributes(Response.Builder response, ObjectMeta meta) {
+    if (!meta.checksum().isNone()) {
+      response.header(Header.CHECKSUM_TYPE, meta.checksum().type().wireName());
+      response.header(Header.CHECKSUM_VALUE, meta.checksum().value());
+    }
+    if (meta.atimeNanos() != 0) {
+      response.header(Header.ATIME, Long.toString(meta.atimeNanos()));
+    }
+    if (!meta.version().isEmpty()) {
+      response.header(Header.VERSION, meta.version());
+    }
+    for (Map.Entry<String, String> kv : meta.custom().entrySet()) {
+      response.addHeader(Header.CUSTOM_MD, wire(kv.getKey() + "=" + kv.getValue()));
+    }
+    if (meta.custom().containsKey("ETag")) {
+      response.header("ETag", wire(meta.custom().get("ETag")));
+    }
+    return response;
+  }
+
+  /** HEAD v1: every attribute plus identity, location and presence. */
+  static Response.Builder headV1(Response.Builder response, Bucket bucket, String name, ObjectMeta meta, String location,
+      String mountpath) {
+    attributes(response, meta);
+    return response
+        .header("Content-Length", Long.toString(meta.size()))
+        .header(Header.BUCKET_NAME, bucket.name())
+        .header(Header.BUCKET_PROVIDER, bucket.provider().wireName())
+        .header(Header.OBJECT_NAME, wire(name))
+        .header(Header.LOCATION, wire(location))
+        .header(Header.MIRROR_COPIES, Integer.toString(1 + meta.copies().size()))
+        .header(Header.MIRROR_PATHS, wire("[" + mountpath + "]"))
+        .header(Header.PRESENT, "true");
+  }
+
+  /** Properties HEAD v2 accepts in {@code ?props=} (spec §7.4). */
+  static final Set<String> V2_PROPS = Set.of("name", "size", "checksum", "atime", "version", "custom",
+      "last-modified", "etag", "location", "copies", "ec", "chunked", "cached", "status", "present");
+
+  /** HEAD v2: size and presence always; everything else only when asked for. */
+  static Response.Builder headV2(Response.Builder response, Set<String> props, ObjectMeta meta, String location,
+      String mountpath) {
+    response.header("Content-Length", Long.toString(meta.size())).header(Header.PRESENT, "true");
+    if (props.contains("checksum") && !meta.checksum().isNone()) {
+      response.header(Header.CHECKSUM_TYPE, meta.checksum().type().wireName());
+      response.header(Header.CHECKSUM_VALUE, meta.checksum().value());
+    }
+    if (props.contains("atime") && meta.atimeNanos() != 0) {
+      response.header(Header.ATIME, Long.toString(meta.atimeNanos()));
+    }
+    if (props.contains("version") && !meta.version().isEmpty()) {
+      response.header(Header.VERSION, meta.version());
+    }
+    if (props.contains("custom")) {
+      meta.custom().forEach((k, v) -> response.addHeader(Header.CUSTOM_MD, wire(k + "=" + v)));
+    }
+    if (props.contains("last-modified")) {
+      response.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(
+          Instant.ofEpochSecond(0, meta.mtimeNanos()).atZone(ZoneOffset.UTC)));
+    }
+    if (props.contains("etag")) {
+      response.header("ETag", "\"" + meta.custom().getOrDefault("ETag", meta.checksum().value()) + "\"");
+    }
+    if (props.contains("location")) {
+      response.header(Header.LOCATION, wire(location));
+    }
+    if (props.contains("copies")) {
+      response.header(Header.MIRROR_COPIES, Integer.toString(1 + meta.copies().size()));
+      response.header(Header.MIRROR_PATHS, wire("[" + mountpath + "]"));
+    }
+    return response;
+  }
+}

@@ -1,0 +1,202 @@
+package io.jais.node.target;
+
+import io.jais.api.Header;
+import io.jais.api.QueryParam;
+import io.jais.api.bucket.Bucket;
+import io.jais.api.bucket.BucketProps;
+import io.jais.api.error.ErrorCode;
+import io.jais.api.error.JaisException;
+import io.jais.node.cluster.ClusterState;
+import io.jais.node.http.BucketParams;
+import io.jais.node.http.Request;
+import io.jais.node.http.Response;
+import io.jais.node.storage.ByteRange;
+import io.jais.node.storage.Checksum;
+import io.jais.node.storage.ChecksumType;
+import io.jais.node.storage.ObjectMeta;
+import io.jais.node.storage.ObjectName;
+import io.jais.node.storage.ObjectStore;
+import io.jais.node.storage.OpenedObject;
+import io.jais.node.storage.PutOptions;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A target's object routes: GET (whole and ranged, zero-copy), HEAD v1/v2, PUT (plain, append,
+ * flush, copy), DELETE and PATCH of custom metadata. Requests other than GET and HEAD must have
+ * been redirected by a proxy (spec §2.5).
+ */
+public final class TargetObjectHandler {
+  private final ClusterState state;
+  private final ObjectStore store;
+  private final ObjectCopier copier;
+
+  public TargetObjectHandler(ClusterState state, ObjectStore store, ObjectCopier copier) {
+    this.state = state;
+    this.store = store;
+    this.copier = copier;
+  }
+
+  public Response get(Request request) throws Exception {
+    Bucket bucket = BucketParams.of(request);
+    BucketProps props = props(bucket);
+    String name = objectName(request, bucket);
+    OpenedObject object = store.open(bucket, name, props.checksum().validateWarmGet());
+    boolean sent = false;
+    try {
+      ObjectMeta meta = object.meta();
+      Response.Builder response = ObjectHeaders.attributes(Response.builder(200), meta)
+          .header("Content-Type", "application/octet-stream")
+          .header("Accept-Ranges", "bytes");
+      String rangeHeader = request.header("Range");
+      ByteRange range = rangeHeader == null ? null : ByteRange.parse(rangeHeader, meta.size()).orElse(null);
+      if (range == null) {
+        response.file(object.channel(), 0, meta.size());
+      } else {
+        response.status(206)
+            .header("Content-Range", "bytes " + range.offset() + "-" + range.last() + "/" + meta.size())
+            .file(object.channel(), range.offset(), range.length());
+      }
+      Response built = response.build();
+      sent = true;
+      return built;
+    } finally {
+      if (!sent) {
+        object.close();
+      }
+    }
+  }
+
+  public Response head(Request request) throws Exception {
+    Bucket bucket = BucketParams.of(request);
+    props(bucket);
+    String name = objectName(request, bucket);
+    ObjectMeta meta = store.head(bucket, name).orElseThrow(() -> JaisException.noSuchObject(bucket, name));
+    String mountpath = store.mountpathOf(bucket, name).path().toString();
+    String location = "t[" + state.self().id() + "]:" + mountpath;
+    String propsParam = request.query(QueryParam.PROPS);
+    if (propsParam == null) {
+      return ObjectHeaders.headV1(Response.builder(200), bucket, name, meta, location, mountpath).build();
+    }
+    Set<String> props = new HashSet<>(Arrays.asList(propsParam.split(",")));
+    props.remove("");
+    for (String prop : props) {
+      if (!ObjectHeaders.V2_PROPS.contains(prop)) {
+        throw JaisException.invalid("invalid object property \"" + prop + "\" (expected: " + ObjectHeaders.V2_PROPS + ")");
+      }
+    }
+    return ObjectHeaders.headV2(Response.builder(200), props, meta, location, mountpath).build();
+  }
+
+  public Response put(Request request) throws Exception {
+    requireRedirected(request);
+    Bucket bucket = BucketParams.of(request);
+    BucketProps props = props(bucket);
+    String name = objectName(request, bucket);
+    String objectTo = request.query(QueryParam.OBJECT_TO);
+    if (objectTo != null) {
+      copier.copy(bucket, name, objectTo);
+      return Response.ok();
+    }
+    String appendType = request.query(QueryParam.APPEND_TYPE);
+    if (appendType != null) {
+      return append(request, bucket, name, appendType);
+    }
+    ObjectMeta meta = store.put(bucket, name, request.body(), putOptions(request, props));
+    return ObjectHeaders.attributes(Response.builder(200), meta).build();
+  }
+
+  private Response append(Request request, Bucket bucket, String name, String appendType) throws Exception {
+    String handle = AppendHandle.localPart(request.query(QueryParam.APPEND_HANDLE, ""), state.self().id());
+    return switch (appendType) {
+      case "append" -> {
+        String next = store.append(bucket, name, handle, request.body());
+        yield Response.builder(200).header(Header.APPEND_HANDLE, AppendHandle.of(state.self().id(), next)).build();
+      }
+      case "flush" -> {
+        if (handle.isEmpty()) {
+          throw JaisException.invalid("flush of " + bucket.uri() + "/" + name + ": append_handle is required");
+        }
+        yield ObjectHeaders.attributes(Response.builder(200), store.flush(bucket, name, handle)).build();
+      }
+      default -> throw JaisException.invalid("invalid append_type \"" + appendType + "\" (expected: append or flush)");
+    };
+  }
+
+  public Response delete(Request request) throws Exception {
+    requireRedirected(request);
+    Bucket bucket = BucketParams.of(request);
+    props(bucket);
+    store.delete(bucket, objectName(request, bucket));
+    return Response.ok();
+  }
+
+  /** PATCH: merge (or with {@code set-new-custom=true} replace) custom metadata (spec §7.6). */
+  public Response patch(Request request) throws Exception {
+    requireRedirected(request);
+    Bucket bucket = BucketParams.of(request);
+    props(bucket);
+    String name = objectName(request, bucket);
+    var msg = request.bodyJson(io.jais.api.ActMsg.class);
+    if (msg == null || !msg.value().isObject()) {
+      throw JaisException.invalid("set custom metadata of " + bucket.uri() + "/" + name
+          + ": value must be a JSON object of string keys and values");
+    }
+    Map<String, String> custom = new LinkedHashMap<>();
+    msg.value().properties().forEach(e -> custom.put(e.getKey(), e.getValue().asText()));
+    store.setCustom(bucket, name, custom, request.queryBool(QueryParam.SET_NEW_CUSTOM, false));
+    return Response.ok();
+  }
+
+  private BucketProps props(Bucket bucket) {
+    return state.bmd().props(bucket).orElseThrow(() -> JaisException.noSuchBucket(bucket));
+  }
+
+  private static String objectName(Request request, Bucket bucket) {
+    String name = request.pathParam("object");
+    ObjectName.validate(bucket, name);
+    return name;
+  }
+
+  private static PutOptions putOptions(Request request, BucketProps props) {
+    Checksum expected = Checksum.of(request.header(Header.CHECKSUM_TYPE), request.header(Header.CHECKSUM_VALUE));
+    return new PutOptions(ChecksumType.parse(props.checksum().type()), expected, customMetadata(request),
+        props.writePolicy().fsyncData(), props.versioning().enabled());
+  }
+
+  /**
+   * Custom metadata sent with a PUT: {@code Ais-Custom-Md: k=v}, repeated, or several pairs joined
+   * by ", " in one header line (how clients join repeated headers).
+   */
+  static Map<String, String> customMetadata(Request request) {
+    List<String> lines = request.headers().getAll(Header.CUSTOM_MD);
+    if (lines.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> custom = new LinkedHashMap<>();
+    for (String line : lines) {
+      for (String pair : line.split(",")) {
+        String kv = pair.strip();
+        int eq = kv.indexOf('=');
+        if (eq <= 0) {
+          throw JaisException.invalid("invalid " + Header.CUSTOM_MD + " \"" + kv + "\" (expected: key=value)");
+        }
+        custom.put(kv.substring(0, eq), kv.substring(eq + 1));
+      }
+    }
+    return custom;
+  }
+
+  /** AIS accepts only GET and HEAD straight from clients; other requests come through a proxy. */
+  private void requireRedirected(Request request) {
+    String caller = request.header(Header.CALLER_ID);
+    if (request.query(QueryParam.PROXY_ID) == null && (caller == null || !state.smap().contains(caller))) {
+      throw new JaisException(ErrorCode.NOT_REDIRECTED, request.method() + " " + request.path()
+          + " is expected to be redirected by a proxy (" + state.self().displayName() + ")");
+    }
+  }
+}
