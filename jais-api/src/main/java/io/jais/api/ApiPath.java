@@ -18,4 +18,6 @@ public final class ApiPath {
   public static final String METASYNC = "/v1/metasync";
   /** Intra-cluster: the proxy asks a target for one page of its objects. */
   public static final String TARGET_LIST = "/v1/internal/list";
+  /** Intra-cluster: the proxy asks a target for its counts and sizes of one bucket. */
+  public static final String TARGET_SUMMARY = "/v1/internal/summary";
 }

@@ -18,6 +18,7 @@ public final class QueryParam {
   public static final String LATEST_VERSION = "latest-ver";
   public static final String SYNCHRONIZE = "synchronize";
   public static final String PRIMARY_READY = "prr";
+  public static final String BUCKET_SUMMARY_REMOTE = "bsumm_remote";
   public static final String VALIDATE_CHECKSUM = "validate-checksum";
   /** Redirect marker: the ID of the proxy that redirected the request. */
   public static final String PROXY_ID = "pid";

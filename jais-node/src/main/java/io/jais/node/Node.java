@@ -16,6 +16,7 @@ import io.jais.node.daemon.DaemonHandler;
 import io.jais.node.http.NettyServer;
 import io.jais.node.http.RouteTable;
 import io.jais.node.http.ServerOptions;
+import io.jais.node.proxy.BucketSummaries;
 import io.jais.node.proxy.ObjectLister;
 import io.jais.node.proxy.PrimaryForwarder;
 import io.jais.node.proxy.ProxyBucketHandler;
@@ -25,6 +26,7 @@ import io.jais.node.storage.ObjectStore;
 import io.jais.node.target.ObjectCopier;
 import io.jais.node.target.TargetListHandler;
 import io.jais.node.target.TargetObjectHandler;
+import io.jais.node.target.TargetSummaryHandler;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -94,7 +96,8 @@ public final class Node implements AutoCloseable {
 
   private RouteTable proxyRoutes(DaemonHandler daemon) {
     return NodeRoutes.proxy(daemon, new ProxyClusterHandler(state, () -> primary),
-        new ProxyBucketHandler(state, () -> bucketMetadata, new PrimaryForwarder(state), new ObjectLister(state, intra)),
+        new ProxyBucketHandler(state, () -> bucketMetadata, new PrimaryForwarder(state), new ObjectLister(state, intra),
+            new BucketSummaries(state, intra)),
         new ProxyObjectHandler(state));
   }
 
@@ -105,7 +108,8 @@ public final class Node implements AutoCloseable {
     store.cleanupWorkfiles();
     state.bmdOwner().onChange(this::dropDestroyedBuckets);
     ObjectCopier copier = new ObjectCopier(state, store);
-    return NodeRoutes.target(daemon, new TargetObjectHandler(state, store, copier), new TargetListHandler(state, store));
+    return NodeRoutes.target(daemon, new TargetObjectHandler(state, store, copier), new TargetListHandler(state, store),
+        new TargetSummaryHandler(state, store));
   }
 
   /** A bucket gone from the BMD is gone from disk too; the removal runs off the metasync path. */

@@ -15,6 +15,7 @@ import io.jais.node.proxy.ProxyClusterHandler;
 import io.jais.node.proxy.ProxyObjectHandler;
 import io.jais.node.target.TargetListHandler;
 import io.jais.node.target.TargetObjectHandler;
+import io.jais.node.target.TargetSummaryHandler;
 
 /** The route tables of both roles: the index of every endpoint a node serves. */
 final class NodeRoutes {
@@ -36,14 +37,18 @@ final class NodeRoutes {
         .route(DELETE, BUCKET, buckets::delete)
         .route(HEAD, BUCKET, buckets::head)
         .route(PATCH, BUCKET, buckets::patch);
-    for (var method : new io.netty.handler.codec.http.HttpMethod[] {GET, POST, PUT, DELETE, HEAD, PATCH}) {
+    routes.route(HEAD, BUCKET_TAIL, buckets::headWithPrefix);
+    for (var method : new io.netty.handler.codec.http.HttpMethod[] {GET, POST, PUT, DELETE, PATCH}) {
       routes.route(method, BUCKET_TAIL, buckets::invalidUri);
+    }
+    for (var method : new io.netty.handler.codec.http.HttpMethod[] {GET, POST, PUT, DELETE, HEAD, PATCH}) {
       routes.route(method, OBJECT, objects::redirect);
     }
     return routes.build();
   }
 
-  static RouteTable target(DaemonHandler daemon, TargetObjectHandler objects, TargetListHandler list) {
+  static RouteTable target(DaemonHandler daemon, TargetObjectHandler objects, TargetListHandler list,
+      TargetSummaryHandler summary) {
     return common(daemon)
         .route(GET, OBJECT, objects::get)
         .route(HEAD, OBJECT, objects::head)
@@ -51,6 +56,7 @@ final class NodeRoutes {
         .route(DELETE, OBJECT, objects::delete)
         .route(PATCH, OBJECT, objects::patch)
         .route(POST, ApiPath.TARGET_LIST + "/{bucket}", list::list)
+        .route(POST, ApiPath.TARGET_SUMMARY + "/{bucket}", summary::summarize)
         .build();
   }
 

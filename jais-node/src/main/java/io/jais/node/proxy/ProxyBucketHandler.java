@@ -7,6 +7,7 @@ import io.jais.api.QueryParam;
 import io.jais.api.bucket.Bucket;
 import io.jais.api.bucket.BucketProps;
 import io.jais.api.bucket.Provider;
+import io.jais.api.bucket.SummaryMsg;
 import io.jais.api.error.ErrorCode;
 import io.jais.api.error.JaisException;
 import io.jais.api.json.WireJson;
@@ -34,14 +35,16 @@ public final class ProxyBucketHandler {
   private final Supplier<BucketMetadata> buckets;
   private final PrimaryForwarder forwarder;
   private final ObjectLister lister;
+  private final BucketSummaries summaries;
 
   /** {@code buckets} gives the primary's bucket service, or null on a non-primary proxy. */
   public ProxyBucketHandler(ClusterState state, Supplier<BucketMetadata> buckets, PrimaryForwarder forwarder,
-      ObjectLister lister) {
+      ObjectLister lister, BucketSummaries summaries) {
     this.state = state;
     this.buckets = buckets;
     this.forwarder = forwarder;
     this.lister = lister;
+    this.summaries = summaries;
   }
 
   /** {@code GET /v1/buckets}: the buckets of one provider, {@code []} when none. */
@@ -64,7 +67,27 @@ public final class ProxyBucketHandler {
       return Response.builder(200).header("Content-Type", ListObjectsCodec.CONTENT_TYPE)
           .body(ListObjectsCodec.encode(page)).build();
     }
+    if (action.equals(Action.SUMMARY_BUCKET)) {
+      return summary(bucket, msg.hasValue() ? WireJson.convert(msg.value(), SummaryMsg.class)
+          : new SummaryMsg("", "", true, true, false));
+    }
     throw unsupported(action, "GET", bucket);
+  }
+
+  /**
+   * {@code summary-bck} (spec §4.6): 202 with the job ID to start; then 202 while running and 200
+   * with a JSON array of one summary when done.
+   */
+  private Response summary(Bucket bucket, SummaryMsg msg) {
+    if (msg.uuid().isEmpty()) {
+      requireBucket(bucket);
+      return Response.builder(202).text(summaries.start(bucket, msg.prefix())).build();
+    }
+    BucketSummaries.Job job = summaries.get(msg.uuid());
+    if (!job.isDone()) {
+      return Response.builder(202).json(List.of()).build();
+    }
+    return Response.json(List.of(job.summary()));
   }
 
   /** {@code POST /v1/buckets/{bucket}}: create-bck. */
@@ -99,11 +122,38 @@ public final class ProxyBucketHandler {
     return Response.ok();
   }
 
-  /** {@code HEAD /v1/buckets/{bucket}}: the properties in {@code Ais-Bucket-Props}. */
+  /**
+   * {@code HEAD /v1/buckets/{bucket}}: the properties in {@code Ais-Bucket-Props}; with
+   * {@code bsumm_remote} it is {@code Bucket.info()}, which also runs a summary (spec §4.5).
+   */
   public Response head(Request request) {
+    return head(request, "");
+  }
+
+  /** {@code HEAD /v1/buckets/{bucket}/{prefix}}: bucket info with a summary of the prefix. */
+  public Response headWithPrefix(Request request) {
+    if (request.query(QueryParam.BUCKET_SUMMARY_REMOTE) == null) {
+      return invalidUri(request);
+    }
+    return head(request, request.pathParam("rest"));
+  }
+
+  private Response head(Request request, String prefix) {
     Bucket bucket = BucketParams.of(request);
     BucketProps props = requireBucket(bucket);
-    return Response.builder(200).header(Header.BUCKET_PROPS, WireJson.toString(props)).build();
+    Response.Builder response = Response.builder(200).header(Header.BUCKET_PROPS, WireJson.toString(props));
+    if (request.query(QueryParam.BUCKET_SUMMARY_REMOTE) == null) {
+      return response.build();
+    }
+    String jobId = request.query(QueryParam.UUID, "");
+    if (jobId.isEmpty()) {
+      return response.status(202).header(Header.XACTION_ID, summaries.start(bucket, prefix)).build();
+    }
+    BucketSummaries.Job job = summaries.get(jobId);
+    if (!job.isDone()) {
+      return response.status(202).header(Header.XACTION_ID, jobId).build();
+    }
+    return response.header(Header.BUCKET_SUMMARY, WireJson.toString(job.summary())).build();
   }
 
   /** {@code PATCH /v1/buckets/{bucket}}: set-bprops or reset-bprops. */
