@@ -14,4 +14,14 @@ public final class Action {
   public static final String COPY_BUCKET = "copy-bck";
   public static final String SET_CONFIG = "set-config";
   public static final String CHECK_LOCK = "check-lock";
+
+  /**
+   * AIS actions JAIS knows but does not implement yet: they are answered with 501 Not Implemented
+   * (which clients do not retry) rather than 400, so users can tell "not yet" from "wrong".
+   */
+  public static final java.util.Set<String> NOT_YET_IMPLEMENTED = java.util.Set.of(
+      MOVE_BUCKET, COPY_BUCKET, "etl-bck", "evict-remote-bck", "delete-listrange", "evict-listrange",
+      "prefetch-listrange", "copy-listrange", "etl-listrange", "archive", "create-inventory", "destroy-inventory",
+      "show-inventory", "promote", "blob-download", "mpt-upload", "mpt-complete", "mpt-abort", CHECK_LOCK,
+      "start", "stop");
 }

@@ -337,4 +337,50 @@ class NativeApiIT {
     } while (!token.isEmpty());
     return all;
   }
+
+  @Test
+  void setConfig_actionAndQueryForms_changeDefaultsOfNewBucketsEverywhere(LocalCluster cluster) throws Exception {
+    HttpResponse<byte[]> bad = send("PUT", endpoint + "/v1/cluster",
+        json("{\"action\":\"set-config\",\"value\":{\"checksum.bogus\":\"x\"}}"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(text(bad)).contains("checksum.bogus");
+    HttpResponse<byte[]> invalidValue = send("PUT", endpoint + "/v1/cluster/set-config?mirror.copies=0", null);
+    assertThat(invalidValue.statusCode()).isEqualTo(400);
+
+    HttpResponse<byte[]> ok = send("PUT", cluster.proxies().get(1).url() + "/v1/cluster",
+        json("{\"action\":\"set-config\",\"value\":{\"checksum\":{\"type\":\"sha512\"}}}"));
+    assertThat(ok.statusCode()).as(text(ok)).isEqualTo(200);
+    long version = cluster.primary().state().config().version();
+    for (var node : cluster.nodes()) {
+      io.jais.testkit.Await.until("config v" + version + " on " + node.snode().id(), java.time.Duration.ofSeconds(10),
+          () -> node.state().config().version() == version);
+    }
+    createBucket("sha512-bucket");
+    send("PUT", objectUrl("sha512-bucket", "o"), new byte[] {1});
+    assertThat(send("HEAD", objectUrl("sha512-bucket", "o"), null).headers().firstValue("Ais-Checksum-Type"))
+        .hasValue("sha512");
+
+    assertThat(send("PUT", endpoint + "/v1/cluster/set-config?checksum.type=xxhash2", null).statusCode()).isEqualTo(200);
+    JsonNode config = WireJson.MAPPER.readTree(send("GET", endpoint + "/v1/cluster?what=cluster_config", null).body());
+    assertThat(config.get("checksum").get("type").asText()).isEqualTo("xxhash2");
+    assertThat(config.get("auth").get("enabled").asBoolean()).isFalse();
+  }
+
+  @Test
+  void notYetImplementedFeatures_answer501NotSilentSuccess() throws Exception {
+    createBucket("later-bucket");
+    send("PUT", objectUrl("later-bucket", "shard.tar"), new byte[] {1, 2, 3});
+    HttpResponse<byte[]> archpath = send("GET", objectUrl("later-bucket", "shard.tar") + "&archpath=a.txt", null);
+    assertThat(archpath.statusCode()).isEqualTo(501);
+    assertThat(text(archpath)).contains("archpath");
+    HttpResponse<byte[]> multipart = send("POST", objectUrl("later-bucket", "mpt"),
+        json("{\"action\":\"mpt-upload\",\"name\":\"\",\"value\":null}"));
+    assertThat(multipart.statusCode()).isEqualTo(501);
+    HttpResponse<byte[]> copyBucket = send("POST", bucketUrl("later-bucket"), json("{\"action\":\"copy-bck\"}"));
+    assertThat(copyBucket.statusCode()).isEqualTo(501);
+    HttpResponse<byte[]> job = send("PUT", endpoint + "/v1/cluster", json("{\"action\":\"start\",\"value\":{}}"));
+    assertThat(job.statusCode()).isEqualTo(501);
+    HttpResponse<byte[]> bogus = send("POST", bucketUrl("later-bucket"), json("{\"action\":\"no-such-action\"}"));
+    assertThat(bogus.statusCode()).isEqualTo(400);
+  }
 }

@@ -95,8 +95,9 @@ public final class Node implements AutoCloseable {
   }
 
   private RouteTable proxyRoutes(DaemonHandler daemon) {
-    return NodeRoutes.proxy(daemon, new ProxyClusterHandler(state, () -> primary),
-        new ProxyBucketHandler(state, () -> bucketMetadata, new PrimaryForwarder(state), new ObjectLister(state, intra),
+    PrimaryForwarder forwarder = new PrimaryForwarder(state);
+    return NodeRoutes.proxy(daemon, new ProxyClusterHandler(state, () -> primary, forwarder),
+        new ProxyBucketHandler(state, () -> bucketMetadata, forwarder, new ObjectLister(state, intra),
             new BucketSummaries(state, intra)),
         new ProxyObjectHandler(state));
   }

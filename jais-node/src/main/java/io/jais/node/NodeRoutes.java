@@ -29,6 +29,8 @@ final class NodeRoutes {
       ProxyObjectHandler objects) {
     RouteTable.Builder routes = common(daemon)
         .route(GET, ApiPath.CLUSTER, cluster::query)
+        .route(PUT, ApiPath.CLUSTER, cluster::act)
+        .route(PUT, ApiPath.CLUSTER + "/set-config", cluster::setConfigQuery)
         .route(POST, ApiPath.CLUSTER_JOIN, cluster::join)
         .route(POST, ApiPath.CLUSTER_KEEPALIVE, cluster::keepalive)
         .route(GET, ApiPath.BUCKETS, buckets::listBuckets)
@@ -55,6 +57,7 @@ final class NodeRoutes {
         .route(PUT, OBJECT, objects::put)
         .route(DELETE, OBJECT, objects::delete)
         .route(PATCH, OBJECT, objects::patch)
+        .route(POST, OBJECT, objects::post)
         .route(POST, ApiPath.TARGET_LIST + "/{bucket}", list::list)
         .route(POST, ApiPath.TARGET_SUMMARY + "/{bucket}", summary::summarize)
         .build();

@@ -4,8 +4,11 @@ import io.jais.api.ApiPath;
 import io.jais.api.QueryParam;
 import io.jais.api.bucket.Bucket;
 import io.jais.api.cluster.Snode;
+import io.jais.api.error.ErrorCode;
+import io.jais.api.error.JaisException;
 import io.jais.api.json.WireJson;
 import io.jais.api.msgpack.ListObjectsCodec;
+import io.jais.api.object.ListFlags;
 import io.jais.api.object.ListObjectsMsg;
 import io.jais.api.object.ListObjectsPage;
 import io.jais.api.object.ObjectEntry;
@@ -41,6 +44,10 @@ public final class ObjectLister {
   }
 
   public ListObjectsPage list(Bucket bucket, ListObjectsMsg request) throws Exception {
+    if (request.has(ListFlags.ARCH_DIR)) {
+      throw new JaisException(ErrorCode.NOT_IMPLEMENTED,
+          "listing archive contents (flag ARCH_DIR) of " + bucket.uri() + " is not implemented in JAIS yet");
+    }
     int pageSize = request.pagesize() <= 0 ? DEFAULT_PAGE_SIZE : (int) Math.min(request.pagesize(), DEFAULT_PAGE_SIZE);
     String session = request.uuid().isEmpty() ? UUID.randomUUID().toString().substring(0, 13) : request.uuid();
     ListObjectsMsg perTarget = new ListObjectsMsg(trimWildcard(request.prefix()), pageSize, session, request.props(),

@@ -193,6 +193,10 @@ public final class ProxyBucketHandler {
   }
 
   private static JaisException unsupported(String action, String method, Bucket bucket) {
+    if (Action.NOT_YET_IMPLEMENTED.contains(action)) {
+      return new JaisException(ErrorCode.NOT_IMPLEMENTED,
+          "action \"" + action + "\" (" + method + " " + bucket.uri() + ") is not implemented in JAIS yet");
+    }
     return new JaisException(ErrorCode.UNKNOWN_ACTION,
         "invalid action \"" + action + "\" for " + method + " " + bucket.uri());
   }

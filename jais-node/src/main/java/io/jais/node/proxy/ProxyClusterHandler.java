@@ -1,10 +1,16 @@
 package io.jais.node.proxy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jais.api.ActMsg;
+import io.jais.api.Action;
 import io.jais.api.QueryParam;
 import io.jais.api.cluster.Snode;
 import io.jais.api.error.ErrorCode;
 import io.jais.api.error.JaisException;
+import io.jais.api.json.WireJson;
 import io.jais.node.cluster.ClusterState;
+import io.jais.node.cluster.ConfigPatch;
 import io.jais.node.cluster.KeepaliveMsg;
 import io.jais.node.cluster.Primary;
 import io.jais.node.http.Request;
@@ -13,12 +19,48 @@ import java.util.function.Supplier;
 
 /** The proxy's cluster routes: cluster-wide queries and, on the primary, join and keepalive. */
 public final class ProxyClusterHandler {
+  private static final int MAX_CONTROL_BODY = 1 << 20;
+
   private final ClusterState state;
   private final Supplier<Primary> primary;
+  private final PrimaryForwarder forwarder;
 
-  public ProxyClusterHandler(ClusterState state, Supplier<Primary> primary) {
+  public ProxyClusterHandler(ClusterState state, Supplier<Primary> primary, PrimaryForwarder forwarder) {
     this.state = state;
     this.primary = primary;
+    this.forwarder = forwarder;
+  }
+
+  /**
+   * {@code PUT /v1/cluster}: cluster actions. {@code set-config} changes the cluster config (the
+   * value is nested JSON or dotted keys); job actions answer 501 until jobs exist.
+   */
+  public Response act(Request request) throws Exception {
+    byte[] body = request.bodyBytes(MAX_CONTROL_BODY);
+    ActMsg msg = body.length == 0 ? null : WireJson.parse(body, ActMsg.class);
+    String action = msg == null ? "" : msg.action();
+    if (action.equals(Action.SET_CONFIG)) {
+      return setConfig(request, body, msg.value());
+    }
+    if (Action.NOT_YET_IMPLEMENTED.contains(action)) {
+      throw new JaisException(ErrorCode.NOT_IMPLEMENTED, "cluster action \"" + action + "\" is not implemented in JAIS yet");
+    }
+    throw new JaisException(ErrorCode.UNKNOWN_ACTION, "invalid cluster action \"" + action + "\"");
+  }
+
+  /** {@code PUT /v1/cluster/set-config?checksum.type=md5&...}: the query form of set-config. */
+  public Response setConfigQuery(Request request) throws Exception {
+    ObjectNode patch = WireJson.MAPPER.createObjectNode();
+    request.queryParams().forEach((key, values) -> patch.put(key, values.get(values.size() - 1)));
+    return setConfig(request, new byte[0], patch);
+  }
+
+  private Response setConfig(Request request, byte[] body, JsonNode patch) throws Exception {
+    Primary p = primary.get();
+    if (p == null) {
+      return forwarder.forward(request, body);
+    }
+    return Response.json(p.updateConfig(config -> ConfigPatch.apply(config, patch)));
   }
 
   /** {@code GET /v1/cluster?what=cluster_config|smap|bmd}. */

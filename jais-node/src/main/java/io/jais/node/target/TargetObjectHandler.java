@@ -41,7 +41,13 @@ public final class TargetObjectHandler {
     this.copier = copier;
   }
 
+  /** Query parameters of AIS features not implemented yet: refused, never silently ignored. */
+  private static final List<String> NOT_YET_ON_GET = List.of("archpath", "archregx", "archmode", "etl_name",
+      "etl_pipeline");
+  private static final List<String> NOT_YET_ON_PUT = List.of("uploadId", "partNumber", "archpath", "etl_name");
+
   public Response get(Request request) throws Exception {
+    refuseNotYetImplemented(request, NOT_YET_ON_GET);
     Bucket bucket = BucketParams.of(request);
     BucketProps props = props(bucket);
     String name = objectName(request, bucket);
@@ -94,6 +100,7 @@ public final class TargetObjectHandler {
 
   public Response put(Request request) throws Exception {
     requireRedirected(request);
+    refuseNotYetImplemented(request, NOT_YET_ON_PUT);
     Bucket bucket = BucketParams.of(request);
     BucketProps props = props(bucket);
     String name = objectName(request, bucket);
@@ -150,6 +157,25 @@ public final class TargetObjectHandler {
     msg.value().properties().forEach(e -> custom.put(e.getKey(), e.getValue().asText()));
     store.setCustom(bucket, name, custom, request.queryBool(QueryParam.SET_NEW_CUSTOM, false));
     return Response.ok();
+  }
+
+  /** {@code POST /v1/objects/{bucket}/{object}}: object actions (multipart, check-lock, ...). */
+  public Response post(Request request) throws Exception {
+    var msg = request.bodyJson(io.jais.api.ActMsg.class);
+    String action = msg == null ? "" : msg.action();
+    if (io.jais.api.Action.NOT_YET_IMPLEMENTED.contains(action)) {
+      throw new JaisException(ErrorCode.NOT_IMPLEMENTED, "object action \"" + action + "\" is not implemented in JAIS yet");
+    }
+    throw new JaisException(ErrorCode.UNKNOWN_ACTION, "invalid object action \"" + action + "\"");
+  }
+
+  private static void refuseNotYetImplemented(Request request, List<String> params) {
+    for (String param : params) {
+      if (request.query(param) != null) {
+        throw new JaisException(ErrorCode.NOT_IMPLEMENTED, "query parameter " + param + " (" + request.method() + " "
+            + request.path() + ") is not implemented in JAIS yet");
+      }
+    }
   }
 
   private BucketProps props(Bucket bucket) {
