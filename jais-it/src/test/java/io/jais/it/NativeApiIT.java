@@ -383,4 +383,49 @@ class NativeApiIT {
     HttpResponse<byte[]> bogus = send("POST", bucketUrl("later-bucket"), json("{\"action\":\"no-such-action\"}"));
     assertThat(bogus.statusCode()).isEqualTo(400);
   }
+
+  @Test
+  void malformedAndOversizedControlBodies_are4xxAndChangeNothing() throws Exception {
+    HttpResponse<byte[]> malformed = send("POST", bucketUrl("malformed-bucket"), json("{\"action\":"));
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(text(malformed)).contains("\"status\":400");
+    HttpResponse<byte[]> wrongType = send("POST", bucketUrl("malformed-bucket"), json("[1,2,3]"));
+    assertThat(wrongType.statusCode()).isEqualTo(400);
+    byte[] huge = new byte[2 << 20];
+    java.util.Arrays.fill(huge, (byte) ' ');
+    HttpResponse<byte[]> oversized = send("POST", bucketUrl("malformed-bucket"), huge);
+    assertThat(oversized.statusCode()).isEqualTo(413);
+    assertThat(send("HEAD", bucketUrl("malformed-bucket"), null).statusCode()).isEqualTo(404);
+    createBucket("props-guard");
+    HttpResponse<byte[]> badProps = send("PATCH", bucketUrl("props-guard"),
+        json("{\"action\":\"set-bprops\",\"value\":{\"no_such_section\":1}}"));
+    assertThat(badProps.statusCode()).isEqualTo(400);
+    assertThat(text(badProps)).contains("no_such_section");
+  }
+
+  @Test
+  void truncatedPut_leavesTheOldObjectAndNoPartial(LocalCluster cluster) throws Exception {
+    createBucket("truncated-bucket");
+    send("PUT", objectUrl("truncated-bucket", "t"), "old".getBytes(StandardCharsets.UTF_8));
+    HttpResponse<byte[]> redirect = sendNoRedirect("PUT", objectUrl("truncated-bucket", "t"), new byte[0]);
+    java.net.URI target = java.net.URI.create(redirect.headers().firstValue("Location").orElseThrow());
+    try (java.net.Socket socket = new java.net.Socket(target.getHost(), target.getPort())) {
+      socket.getOutputStream().write(("PUT " + target.getRawPath() + "?" + target.getRawQuery()
+          + " HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n" + "n".repeat(5000))
+          .getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+    }
+    io.jais.testkit.Await.until("the truncated PUT is abandoned", java.time.Duration.ofSeconds(10),
+        () -> workfiles(cluster).isEmpty());
+    assertThat(send("GET", objectUrl("truncated-bucket", "t"), null).body())
+        .isEqualTo("old".getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static List<java.nio.file.Path> workfiles(LocalCluster cluster) {
+    try (var files = java.nio.file.Files.walk(cluster.dir())) {
+      return files.filter(p -> p.toString().contains("/%wk/") && java.nio.file.Files.isRegularFile(p)).toList();
+    } catch (java.io.IOException e) {
+      return List.of(java.nio.file.Path.of("unreadable"));
+    }
+  }
 }
