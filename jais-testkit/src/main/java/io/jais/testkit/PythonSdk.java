@@ -155,6 +155,39 @@ public final class PythonSdk {
         }
     }
 
+    /**
+     * Runs the official SDK's own integration tests ({@code scripts/run-sdk-suite.sh FILE...})
+     * against {@code endpoint}. Exit code {@value #EXIT_SKIP} means the prerequisites are missing
+     * (a {@code SKIP:} line says which).
+     *
+     * @param pytestArgs extra pytest arguments, e.g. {@code --deselect} of tests for features
+     *                   that are not implemented yet
+     */
+    public static Result runSuite(String endpoint, Duration timeout, String pytestArgs, String... files) {
+        Path root = repoRoot().orElseThrow(() -> new IllegalStateException("no mvnw above the current directory"));
+        List<String> cmd = new ArrayList<>(List.of("bash", root.resolve("scripts/run-sdk-suite.sh").toString()));
+        cmd.addAll(List.of(files));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).directory(root.toFile());
+        pb.environment().put("AIS_ENDPOINT", endpoint);
+        pb.environment().put("PYTEST_ARGS", pytestArgs);
+        pb.environment().put("PYTHONUNBUFFERED", "1");
+        try {
+            Process p = pb.start();
+            p.getOutputStream().close();
+            Captured out = Captured.start(p.getInputStream(), true);
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                kill(p);
+                return new Result(-1, out.text() + "\n[killed after " + timeout + "]\n", true);
+            }
+            return new Result(p.exitValue(), out.text(), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run the SDK suite", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running the SDK suite", e);
+        }
+    }
+
     /** Walks up from the current directory to the first directory holding {@code mvnw}. */
     static Optional<Path> repoRoot() {
         for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
