@@ -24,6 +24,8 @@ public final class PrimaryLink implements AutoCloseable {
   private final IntraClient intra;
   private final String configuredPrimaryUrl;
   private final CountDownLatch joined = new CountDownLatch(1);
+  /** Flips after a failed call, to try the other known primary address next time. */
+  private volatile boolean useConfigured;
   private volatile boolean closed;
   private volatile Thread loop;
 
@@ -54,14 +56,19 @@ public final class PrimaryLink implements AutoCloseable {
           keepalive();
         }
       } catch (JaisException e) {
-        if (e.code() == ErrorCode.NOT_FOUND) {
+        if (!member) {
+          // a stale address may now belong to another node: try the other address next time
+          LOG.debug("{}: join via {} refused: {}", state.self().displayName(), primaryUrl(), e.getMessage());
+          useConfigured = !useConfigured;
+        } else if (e.code() == ErrorCode.NOT_FOUND) {
           LOG.warn("{}: the primary dropped this node; joining again", state.self().displayName());
           member = false;
         } else {
-          LOG.warn("{}: primary refused: {}", state.self().displayName(), e.getMessage());
+          LOG.warn("{}: primary refused the keepalive: {}", state.self().displayName(), e.getMessage());
         }
       } catch (IOException e) {
-        LOG.debug("{}: primary unreachable: {}", state.self().displayName(), e.toString());
+        LOG.debug("{}: primary at {} unreachable: {}", state.self().displayName(), primaryUrl(), e.toString());
+        useConfigured = !useConfigured;
       }
       if (!pause(member)) {
         return;
@@ -89,10 +96,13 @@ public final class PrimaryLink implements AutoCloseable {
     }
   }
 
-  /** The primary named by our Smap, or the configured one before we have a Smap. */
+  /**
+   * The primary named by our Smap, or the configured one: before we have a Smap, and in turns
+   * with the Smap's when calls fail (a whole cluster restarted on new ports has a stale Smap).
+   */
   private String primaryUrl() {
     Snode primary = state.smap().primary();
-    return primary != null ? primary.controlUrl() : configuredPrimaryUrl;
+    return primary == null || useConfigured ? configuredPrimaryUrl : primary.controlUrl();
   }
 
   private boolean pause(boolean member) {

@@ -94,7 +94,8 @@ public final class LocalCluster implements AutoCloseable {
   }
 
   /**
-   * Waits until the primary's map holds exactly the running nodes and every node has that map.
+   * Waits until the primary's map holds exactly the running nodes, as they are now (a restarted
+   * node may have a new address), and every node has that map.
    *
    * @throws IllegalStateException when the cluster does not settle in time
    */
@@ -116,7 +117,7 @@ public final class LocalCluster implements AutoCloseable {
       return false;
     }
     for (Node node : nodes()) {
-      if (!smap.contains(node.snode().id()) || node.state().smap().version() != smap.version()
+      if (!node.snode().equals(smap.node(node.snode().id())) || node.state().smap().version() != smap.version()
           || node.state().bmd().version() != primary().state().bmd().version()) {
         return false;
       }

@@ -34,11 +34,13 @@ public final class TargetObjectHandler {
   private final ClusterState state;
   private final ObjectStore store;
   private final ObjectCopier copier;
+  private final PeerCopies peers;
 
   public TargetObjectHandler(ClusterState state, ObjectStore store, ObjectCopier copier) {
     this.state = state;
     this.store = store;
     this.copier = copier;
+    this.peers = new PeerCopies(state);
   }
 
   /** Query parameters of AIS features not implemented yet: refused, never silently ignored. */
@@ -51,7 +53,12 @@ public final class TargetObjectHandler {
     Bucket bucket = BucketParams.of(request);
     BucketProps props = props(bucket);
     String name = objectName(request, bucket);
-    OpenedObject object = store.open(bucket, name, props.checksum().validateWarmGet());
+    OpenedObject object;
+    try {
+      object = store.open(bucket, name, props.checksum().validateWarmGet());
+    } catch (JaisException e) {
+      return redirectToPeer(request, e, 301);
+    }
     boolean sent = false;
     try {
       ObjectMeta meta = object.meta();
@@ -81,7 +88,11 @@ public final class TargetObjectHandler {
     Bucket bucket = BucketParams.of(request);
     props(bucket);
     String name = objectName(request, bucket);
-    ObjectMeta meta = store.head(bucket, name).orElseThrow(() -> JaisException.noSuchObject(bucket, name));
+    var found = store.head(bucket, name);
+    if (found.isEmpty()) {
+      return redirectToPeer(request, JaisException.noSuchObject(bucket, name), 307);
+    }
+    ObjectMeta meta = found.get();
     String mountpath = store.mountpathOf(bucket, name).path().toString();
     String location = "t[" + state.self().id() + "]:" + mountpath;
     String propsParam = request.query(QueryParam.PROPS);
@@ -134,12 +145,40 @@ public final class TargetObjectHandler {
     };
   }
 
+  /** DELETE removes the object here and any copy peers hold (see {@link PeerCopies}). */
   public Response delete(Request request) throws Exception {
     requireRedirected(request);
     Bucket bucket = BucketParams.of(request);
     props(bucket);
-    store.delete(bucket, objectName(request, bucket));
+    String name = objectName(request, bucket);
+    if (PeerCopies.isLocalOnly(request)) {
+      store.delete(bucket, name);
+      return Response.ok();
+    }
+    JaisException missingHere = null;
+    try {
+      store.delete(bucket, name);
+    } catch (JaisException e) {
+      if (e.code() != ErrorCode.OBJECT_NOT_FOUND) {
+        throw e;
+      }
+      missingHere = e;
+    }
+    if (peers.deleteEverywhere(request) == 0 && missingHere != null) {
+      throw missingHere;
+    }
     return Response.ok();
+  }
+
+  /**
+   * An object this target lacks may still be on a peer (it was written before this target joined
+   * and no rebalance has moved it yet): send the client there, or fail with the original error.
+   */
+  private Response redirectToPeer(Request request, JaisException notHere, int status) throws InterruptedException {
+    if (notHere.code() != ErrorCode.OBJECT_NOT_FOUND || PeerCopies.isLocalOnly(request)) {
+      throw notHere;
+    }
+    return Response.redirect(status, peers.find(request).orElseThrow(() -> notHere));
   }
 
   /** PATCH: merge (or with {@code set-new-custom=true} replace) custom metadata (spec §7.6). */

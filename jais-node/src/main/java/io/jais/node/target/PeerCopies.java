@@ -1,0 +1,92 @@
+package io.jais.node.target;
+
+import io.jais.api.Header;
+import io.jais.api.cluster.Snode;
+import io.jais.node.cluster.ClusterState;
+import io.jais.node.http.Request;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Objects that live on a target other than their HRW owner: after targets join, until a
+ * rebalance moves them (DESIGN §5). The owner that lacks an object asks its peers, so reads find
+ * it and deletes remove every copy; peers answer such requests from local data only
+ * ({@link #LOCAL_ONLY}), which keeps the search one hop deep.
+ */
+final class PeerCopies {
+  /** Query parameter: answer from this target's own disks, never ask peers. */
+  static final String LOCAL_ONLY = "jais-local";
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  private final ClusterState state;
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(3)).followRedirects(HttpClient.Redirect.NEVER).build();
+
+  PeerCopies(ClusterState state) {
+    this.state = state;
+  }
+
+  static boolean isLocalOnly(Request request) {
+    return request.query(LOCAL_ONLY) != null;
+  }
+
+  /** The URL of the same request on the first peer that holds the object, if any does. */
+  Optional<String> find(Request request) throws InterruptedException {
+    for (Snode peer : peers()) {
+      String url = onPeer(peer, request.rawUri());
+      if (send("HEAD", url) == 200) {
+        return Optional.of(url);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Deletes the object on every peer that holds a copy; returns how many did. */
+  int deleteEverywhere(Request request) throws InterruptedException {
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<Integer>> calls = new ArrayList<>();
+      for (Snode peer : peers()) {
+        calls.add(pool.submit(() -> send("DELETE", onPeer(peer, request.rawUri()))));
+      }
+      int deleted = 0;
+      for (Future<Integer> call : calls) {
+        try {
+          deleted += call.get() == 200 ? 1 : 0;
+        } catch (java.util.concurrent.ExecutionException e) {
+          // an unreachable peer holds nothing we can delete now
+        }
+      }
+      return deleted;
+    }
+  }
+
+  private List<Snode> peers() {
+    String self = state.self().id();
+    return state.smap().targets().values().stream().filter(t -> !t.id().equals(self)).toList();
+  }
+
+  private static String onPeer(Snode peer, String rawUri) {
+    return peer.url() + rawUri + (rawUri.indexOf('?') < 0 ? '?' : '&') + LOCAL_ONLY + "=true";
+  }
+
+  private int send(String method, String url) throws InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+        .header(Header.CALLER_ID, state.self().id())
+        .method(method, HttpRequest.BodyPublishers.noBody()).build();
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (java.io.IOException e) {
+      return 503;
+    }
+  }
+}
