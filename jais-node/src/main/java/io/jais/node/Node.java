@@ -95,7 +95,7 @@ public final class Node implements AutoCloseable {
   }
 
   private RouteTable proxyRoutes(DaemonHandler daemon) {
-    PrimaryForwarder forwarder = new PrimaryForwarder(state);
+    PrimaryForwarder forwarder = new PrimaryForwarder(state, intra);
     return NodeRoutes.proxy(daemon, new ProxyClusterHandler(state, () -> primary, forwarder),
         new ProxyBucketHandler(state, () -> bucketMetadata, forwarder, new ObjectLister(state, intra),
             new BucketSummaries(state, intra)),
@@ -108,8 +108,8 @@ public final class Node implements AutoCloseable {
     closeables.add(store);
     store.cleanupWorkfiles();
     state.bmdOwner().onChange(this::dropDestroyedBuckets);
-    ObjectCopier copier = new ObjectCopier(state, store);
-    return NodeRoutes.target(daemon, new TargetObjectHandler(state, store, copier), new TargetListHandler(state, store),
+    ObjectCopier copier = new ObjectCopier(state, store, intra);
+    return NodeRoutes.target(daemon, new TargetObjectHandler(state, store, copier, intra), new TargetListHandler(state, store),
         new TargetSummaryHandler(state, store));
   }
 

@@ -1,12 +1,17 @@
 package io.jais.node.cluster;
 
 import io.jais.api.Header;
+import io.jais.api.QueryParam;
+import io.jais.api.bucket.Bucket;
+import io.jais.api.cluster.Snode;
 import io.jais.api.error.ErrorBody;
 import io.jais.api.error.ErrorCode;
 import io.jais.api.error.JaisException;
 import io.jais.api.json.WireJson;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -70,6 +75,30 @@ public final class IntraClient implements AutoCloseable {
       throw peerError(response);
     }
     return response.body();
+  }
+
+  /**
+   * Sends a request built by the caller (streamed bodies, HEADs, relays) on the node's shared
+   * client, with the caller headers added.
+   */
+  public <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler)
+      throws IOException, InterruptedException {
+    request.header(Header.CALLER_ID, callerId).header(Header.CALLER_SMAP_VERSION, Long.toString(smapVersion.get()));
+    return http.send(request.build(), handler);
+  }
+
+  /**
+   * {@code <node>/<path>/<bucket>?provider=..[&namespace=..]}: the URL of a bucket-scoped
+   * intra-cluster route; callers append further query parameters with {@code &}.
+   */
+  public static String bucketUrl(Snode node, String path, Bucket bucket) {
+    StringBuilder url = new StringBuilder(node.controlUrl()).append(path).append('/').append(bucket.name())
+        .append('?').append(QueryParam.PROVIDER).append('=').append(bucket.provider().wireName());
+    if (!bucket.namespace().isGlobal()) {
+      url.append('&').append(QueryParam.NAMESPACE).append('=')
+          .append(URLEncoder.encode(bucket.namespace().uname(), StandardCharsets.UTF_8));
+    }
+    return url.toString();
   }
 
   private static JaisException peerError(HttpResponse<byte[]> response) {

@@ -1,7 +1,6 @@
 package io.jais.node.proxy;
 
 import io.jais.api.ApiPath;
-import io.jais.api.QueryParam;
 import io.jais.api.bucket.Bucket;
 import io.jais.api.bucket.BucketSummary;
 import io.jais.api.cluster.Snode;
@@ -90,7 +89,8 @@ public final class BucketSummaries {
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<TargetSummary>> calls = new ArrayList<>();
       for (Snode target : state.smap().activeTargets()) {
-        calls.add(pool.submit(() -> intra.json("POST", summaryUrl(target, bucket, prefix), null, TargetSummary.class,
+        calls.add(pool.submit(() -> intra.json("POST", IntraClient.bucketUrl(target, ApiPath.TARGET_SUMMARY, bucket)
+            + "&prefix=" + URLEncoder.encode(prefix, StandardCharsets.UTF_8), null, TargetSummary.class,
             TIMEOUT)));
       }
       for (Future<TargetSummary> call : calls) {
@@ -104,17 +104,6 @@ public final class BucketSummaries {
     return new BucketSummary(bucket, new BucketSummary.Counts(total.count(), 0),
         new BucketSummary.Sizes(total.minSize(), avg, total.maxSize()),
         new BucketSummary.Totals(total.onDisk(), total.size(), 0, total.disks()), usedPct, true);
-  }
-
-  private static String summaryUrl(Snode target, Bucket bucket, String prefix) {
-    StringBuilder url = new StringBuilder(target.controlUrl()).append(ApiPath.TARGET_SUMMARY).append('/')
-        .append(bucket.name()).append('?').append(QueryParam.PROVIDER).append('=').append(bucket.provider().wireName())
-        .append("&prefix=").append(URLEncoder.encode(prefix, StandardCharsets.UTF_8));
-    if (!bucket.namespace().isGlobal()) {
-      url.append('&').append(QueryParam.NAMESPACE).append('=')
-          .append(URLEncoder.encode(bucket.namespace().uname(), StandardCharsets.UTF_8));
-    }
-    return url.toString();
   }
 
   private void expireOld() {

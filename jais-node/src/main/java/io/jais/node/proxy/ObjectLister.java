@@ -1,7 +1,6 @@
 package io.jais.node.proxy;
 
 import io.jais.api.ApiPath;
-import io.jais.api.QueryParam;
 import io.jais.api.bucket.Bucket;
 import io.jais.api.cluster.Snode;
 import io.jais.api.error.ErrorCode;
@@ -16,8 +15,6 @@ import io.jais.node.cluster.ClusterState;
 import io.jais.node.cluster.IntraClient;
 import io.jais.node.listing.PageMerger;
 import io.jais.node.listing.PropsSelection;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +68,7 @@ public final class ObjectLister {
       List<Future<ListObjectsPage>> calls = new ArrayList<>();
       for (Snode target : targets) {
         calls.add(pool.submit(() -> ListObjectsCodec.decode(
-            intra.bytes("POST", listUrl(target, bucket), body, "application/json", TIMEOUT))));
+            intra.bytes("POST", IntraClient.bucketUrl(target, ApiPath.TARGET_LIST, bucket), body, "application/json", TIMEOUT))));
       }
       List<List<ObjectEntry>> pages = new ArrayList<>(calls.size());
       for (Future<ListObjectsPage> call : calls) {
@@ -81,16 +78,6 @@ public final class ObjectLister {
     } catch (java.util.concurrent.ExecutionException e) {
       throw e.getCause() instanceof Exception cause ? cause : e;
     }
-  }
-
-  private static String listUrl(Snode target, Bucket bucket) {
-    StringBuilder url = new StringBuilder(target.controlUrl()).append(ApiPath.TARGET_LIST).append('/')
-        .append(bucket.name()).append('?').append(QueryParam.PROVIDER).append('=').append(bucket.provider().wireName());
-    if (!bucket.namespace().isGlobal()) {
-      url.append('&').append(QueryParam.NAMESPACE).append('=')
-          .append(URLEncoder.encode(bucket.namespace().uname(), StandardCharsets.UTF_8));
-    }
-    return url.toString();
   }
 
   /** AIS trims one trailing {@code *} from the prefix. */

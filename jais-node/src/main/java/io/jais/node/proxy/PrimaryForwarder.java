@@ -1,15 +1,14 @@
 package io.jais.node.proxy;
 
-import io.jais.api.Header;
 import io.jais.api.cluster.Snode;
 import io.jais.api.error.ErrorCode;
 import io.jais.api.error.JaisException;
 import io.jais.node.cluster.ClusterState;
+import io.jais.node.cluster.IntraClient;
 import io.jais.node.http.Request;
 import io.jais.node.http.Response;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -25,11 +24,11 @@ public final class PrimaryForwarder {
   private static final List<String> RELAYED_REQUEST_HEADERS = List.of("Content-Type", "Accept", "Authorization");
 
   private final ClusterState state;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(3)).followRedirects(HttpClient.Redirect.NEVER).build();
+  private final IntraClient intra;
 
-  public PrimaryForwarder(ClusterState state) {
+  public PrimaryForwarder(ClusterState state, IntraClient intra) {
     this.state = state;
+    this.intra = intra;
   }
 
   /** Forwards the request with {@code body}, which the caller has already read from it. */
@@ -40,7 +39,6 @@ public final class PrimaryForwarder {
     }
     HttpRequest.Builder out = HttpRequest.newBuilder(URI.create(primary.url() + request.rawUri()))
         .timeout(Duration.ofSeconds(60))
-        .header(Header.CALLER_ID, state.self().id())
         .method(request.method().name(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofByteArray(body));
     for (String name : RELAYED_REQUEST_HEADERS) {
@@ -49,7 +47,7 @@ public final class PrimaryForwarder {
         out.header(name, value);
       }
     }
-    HttpResponse<byte[]> reply = http.send(out.build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> reply = intra.send(out, HttpResponse.BodyHandlers.ofByteArray());
     Response.Builder response = Response.builder(reply.statusCode());
     for (Map.Entry<String, List<String>> h : reply.headers().map().entrySet()) {
       String name = h.getKey();

@@ -20,6 +20,7 @@ import io.jais.node.http.BucketParams;
 import io.jais.node.http.Request;
 import io.jais.node.http.Response;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -92,34 +93,42 @@ public final class ProxyBucketHandler {
 
   /** {@code POST /v1/buckets/{bucket}}: create-bck. */
   public Response post(Request request) throws Exception {
-    Bucket bucket = BucketParams.of(request);
-    byte[] body = request.bodyBytes(MAX_CONTROL_BODY);
-    ActMsg msg = requireMsg(request, bucket, body);
-    if (!msg.action().equals(Action.CREATE_BUCKET)) {
-      throw unsupported(msg.action(), "POST", bucket);
-    }
-    BucketMetadata primary = buckets.get();
-    if (primary == null) {
-      return forwarder.forward(request, body);
-    }
-    primary.create(bucket, msg.value());
-    return Response.ok();
+    return onPrimary(request, Set.of(Action.CREATE_BUCKET), (primary, bucket, msg) -> {
+      primary.create(bucket, msg.value());
+      return Response.ok();
+    });
   }
 
   /** {@code DELETE /v1/buckets/{bucket}}: destroy-bck. */
   public Response delete(Request request) throws Exception {
+    return onPrimary(request, Set.of(Action.DESTROY_BUCKET), (primary, bucket, msg) -> {
+      primary.destroy(bucket);
+      return Response.ok();
+    });
+  }
+
+  /** A bucket metadata change, run where the BMD is owned. */
+  @FunctionalInterface
+  private interface MetadataChange {
+    Response apply(BucketMetadata primary, Bucket bucket, ActMsg msg);
+  }
+
+  /**
+   * Reads the control message, checks its action, then applies the change on the primary, or
+   * forwards the request there when this proxy is not the primary.
+   */
+  private Response onPrimary(Request request, Set<String> actions, MetadataChange change) throws Exception {
     Bucket bucket = BucketParams.of(request);
     byte[] body = request.bodyBytes(MAX_CONTROL_BODY);
     ActMsg msg = requireMsg(request, bucket, body);
-    if (!msg.action().equals(Action.DESTROY_BUCKET)) {
-      throw unsupported(msg.action(), "DELETE", bucket);
+    if (!actions.contains(msg.action())) {
+      throw unsupported(msg.action(), request.method().name(), bucket);
     }
     BucketMetadata primary = buckets.get();
     if (primary == null) {
       return forwarder.forward(request, body);
     }
-    primary.destroy(bucket);
-    return Response.ok();
+    return change.apply(primary, bucket, msg);
   }
 
   /**
@@ -158,20 +167,11 @@ public final class ProxyBucketHandler {
 
   /** {@code PATCH /v1/buckets/{bucket}}: set-bprops or reset-bprops. */
   public Response patch(Request request) throws Exception {
-    Bucket bucket = BucketParams.of(request);
-    byte[] body = request.bodyBytes(MAX_CONTROL_BODY);
-    ActMsg msg = requireMsg(request, bucket, body);
-    if (!msg.action().equals(Action.SET_BUCKET_PROPS) && !msg.action().equals(Action.RESET_BUCKET_PROPS)) {
-      throw unsupported(msg.action(), "PATCH", bucket);
-    }
-    BucketMetadata primary = buckets.get();
-    if (primary == null) {
-      return forwarder.forward(request, body);
-    }
-    requireBucket(bucket);
-    BucketProps props = msg.action().equals(Action.SET_BUCKET_PROPS) ? primary.setProps(bucket, msg.value())
-        : primary.resetProps(bucket);
-    return Response.json(props);
+    return onPrimary(request, Set.of(Action.SET_BUCKET_PROPS, Action.RESET_BUCKET_PROPS), (primary, bucket, msg) -> {
+      requireBucket(bucket);
+      return Response.json(msg.action().equals(Action.SET_BUCKET_PROPS) ? primary.setProps(bucket, msg.value())
+          : primary.resetProps(bucket));
+    });
   }
 
   /** Bucket paths with extra segments (e.g. {@code bucket/badname}) are invalid (spec §4.2). */

@@ -8,13 +8,13 @@ import io.jais.api.cluster.Snode;
 import io.jais.api.error.ErrorCode;
 import io.jais.api.error.JaisException;
 import io.jais.node.cluster.ClusterState;
+import io.jais.node.cluster.IntraClient;
 import io.jais.api.hash.Hrw;
 import io.jais.node.storage.ObjectName;
 import io.jais.node.storage.ObjectStore;
 import io.jais.node.storage.OpenedObject;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.Channels;
@@ -28,12 +28,12 @@ import java.time.Duration;
 public final class ObjectCopier {
   private final ClusterState state;
   private final ObjectStore store;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(3)).build();
+  private final IntraClient intra;
 
-  public ObjectCopier(ClusterState state, ObjectStore store) {
+  public ObjectCopier(ClusterState state, ObjectStore store, IntraClient intra) {
     this.state = state;
     this.store = store;
+    this.intra = intra;
   }
 
   public void copy(Bucket source, String sourceName, String objectTo) throws Exception {
@@ -58,13 +58,11 @@ public final class ObjectCopier {
       URI uri = URI.create(owner.url() + ApiPath.OBJECTS + "/" + dstBucket.name() + "/" + encodePath(dstName)
           + "?" + QueryParam.PROVIDER + "=" + dstBucket.provider().wireName()
           + "&" + QueryParam.PROXY_ID + "=" + state.self().id());
-      HttpRequest request = HttpRequest.newBuilder(uri)
+      HttpRequest.Builder request = HttpRequest.newBuilder(uri)
           .timeout(Duration.ofMinutes(10))
-          .header(io.jais.api.Header.CALLER_ID, state.self().id())
           .PUT(HttpRequest.BodyPublishers.fromPublisher(
-              HttpRequest.BodyPublishers.ofInputStream(() -> Channels.newInputStream(object.channel())), size))
-          .build();
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+              HttpRequest.BodyPublishers.ofInputStream(() -> Channels.newInputStream(object.channel())), size));
+      HttpResponse<String> response = intra.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() >= 400) {
         throw new JaisException(ErrorCode.of(response.statusCode(), ""), "copy to " + dstBucket.uri() + "/" + dstName
             + " on " + owner.displayName() + " failed: " + response.body());

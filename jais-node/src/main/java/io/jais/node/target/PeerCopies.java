@@ -1,11 +1,10 @@
 package io.jais.node.target;
 
-import io.jais.api.Header;
 import io.jais.api.cluster.Snode;
 import io.jais.node.cluster.ClusterState;
+import io.jais.node.cluster.IntraClient;
 import io.jais.node.http.Request;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -29,11 +28,11 @@ final class PeerCopies {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private final ClusterState state;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(3)).followRedirects(HttpClient.Redirect.NEVER).build();
+  private final IntraClient intra;
 
-  PeerCopies(ClusterState state) {
+  PeerCopies(ClusterState state, IntraClient intra) {
     this.state = state;
+    this.intra = intra;
   }
 
   static boolean isLocalOnly(Request request) {
@@ -80,11 +79,10 @@ final class PeerCopies {
   }
 
   private int send(String method, String url) throws InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
-        .header(Header.CALLER_ID, state.self().id())
-        .method(method, HttpRequest.BodyPublishers.noBody()).build();
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+        .method(method, HttpRequest.BodyPublishers.noBody());
     try {
-      return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      return intra.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (java.io.IOException e) {
       return 503;
     }

@@ -7,6 +7,7 @@ import io.jais.api.bucket.BucketProps;
 import io.jais.api.error.ErrorCode;
 import io.jais.api.error.JaisException;
 import io.jais.node.cluster.ClusterState;
+import io.jais.node.cluster.IntraClient;
 import io.jais.node.http.BucketParams;
 import io.jais.node.http.Request;
 import io.jais.node.http.Response;
@@ -36,11 +37,11 @@ public final class TargetObjectHandler {
   private final ObjectCopier copier;
   private final PeerCopies peers;
 
-  public TargetObjectHandler(ClusterState state, ObjectStore store, ObjectCopier copier) {
+  public TargetObjectHandler(ClusterState state, ObjectStore store, ObjectCopier copier, IntraClient intra) {
     this.state = state;
     this.store = store;
     this.copier = copier;
-    this.peers = new PeerCopies(state);
+    this.peers = new PeerCopies(state, intra);
   }
 
   /** Query parameters of AIS features not implemented yet: refused, never silently ignored. */
