@@ -130,6 +130,25 @@ class ClusterMembershipIT {
   }
 
   @Test
+  void bucketDestroyedAndRecreated_whileTargetDown_oldObjectsDoNotComeBack() throws Exception {
+    LocalCluster cluster = start(1, 2);
+    JaisClient client = clientOf(cluster);
+    Bucket bucket = Bucket.ais("reborn");
+    client.buckets().create(bucket);
+    Map<String, byte[]> old = putObjects(client, bucket, 40, 11);
+
+    cluster.stopTarget(0);
+    client.buckets().destroy(bucket);
+    client.buckets().create(bucket);
+    cluster.startTarget(0);
+
+    assertThat(client.buckets().listNames(bucket, "")).isEmpty();
+    for (String name : old.keySet()) {
+      assertThat(client.objects().headIfExists(bucket, name)).as(name).isEmpty();
+    }
+  }
+
+  @Test
   void restartTarget_newPort_everyNodeSeesTheNewUrl() throws Exception {
     LocalCluster cluster = start(2, 3);
 

@@ -113,18 +113,22 @@ public final class Node implements AutoCloseable {
         new TargetSummaryHandler(state, store));
   }
 
-  /** A bucket gone from the BMD is gone from disk too; the removal runs off the metasync path. */
+  /**
+   * A bucket gone from the BMD is gone from disk too, and so is the old data of a bucket that was
+   * destroyed and created again while this node was away (same name, new bucket ID). Runs while
+   * the new BMD is applied, before requests can use it; the store moves the data aside at once
+   * and deletes it in the background.
+   */
   private void dropDestroyedBuckets(Bmd before, Bmd after) {
     for (Bmd.Entry entry : before.buckets().values()) {
       Bucket bucket = entry.bucket();
-      if (!after.contains(bucket)) {
-        Thread.ofVirtual().name("destroy-" + bucket.name()).start(() -> {
-          try {
-            store.destroyBucket(bucket);
-          } catch (Exception e) {
-            LOG.warn("{}: cannot remove the data of destroyed bucket {}: {}", state.self().displayName(), bucket, e.toString());
-          }
-        });
+      boolean gone = after.props(bucket).map(props -> props.bid() != entry.props().bid()).orElse(true);
+      if (gone) {
+        try {
+          store.destroyBucket(bucket);
+        } catch (Exception e) {
+          LOG.warn("{}: cannot remove the data of destroyed bucket {}: {}", state.self().displayName(), bucket, e.toString());
+        }
       }
     }
   }

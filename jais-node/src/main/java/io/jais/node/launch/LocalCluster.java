@@ -154,13 +154,25 @@ public final class LocalCluster implements AutoCloseable {
 
   /** Stops target {@code index} (as a crash would, minus the kill) and starts it again on its data. */
   public Node restartTarget(int index) throws Exception {
-    Node old = targets.get(index);
-    LocalConfig config = old.config();
-    old.close();
-    Node restarted = Node.start(basePort == 0 ? config.withPort(0) : config);
-    targets.set(index, restarted);
+    stopTarget(index);
+    return startTarget(index);
+  }
+
+  /**
+   * Stops target {@code index}; it stays in the cluster map until the primary misses its
+   * keepalives, as after a crash. {@link #startTarget} brings it back on its data.
+   */
+  public void stopTarget(int index) {
+    targets.get(index).close();
+  }
+
+  /** Starts a target stopped with {@link #stopTarget} and waits until the cluster has it back. */
+  public Node startTarget(int index) throws Exception {
+    LocalConfig config = targets.get(index).config();
+    Node started = Node.start(basePort == 0 ? config.withPort(0) : config);
+    targets.set(index, started);
     awaitStable(Duration.ofSeconds(30));
-    return restarted;
+    return started;
   }
 
   /** Adds one more target and waits until the cluster has taken it in. */

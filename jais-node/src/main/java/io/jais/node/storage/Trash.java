@@ -11,6 +11,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Removes directory trees robustly: first an atomic rename into the mountpath's {@code %trash}
@@ -18,9 +20,15 @@ import java.util.UUID;
  * crash mid-delete leaves only trash, which {@link #empty} finishes at the next start.
  */
 final class Trash {
+  private static final Logger LOG = LoggerFactory.getLogger(Trash.class);
+
   private Trash() {}
 
-  /** Moves {@code dir} (if it exists) to the trash of its mountpath and deletes it. */
+  /**
+   * Moves {@code dir} (if it exists) to the trash of its mountpath at once, then deletes it in the
+   * background: the name is free for new data immediately, however big the tree. Whatever a crash
+   * leaves in the trash is removed at the next start ({@link #empty}).
+   */
   static void discard(Mountpath mountpath, Path dir) throws IOException {
     if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       return;
@@ -33,7 +41,13 @@ final class Trash {
     } catch (NoSuchFileException e) {
       return; // someone else removed it first
     }
-    deleteTree(doomed);
+    Thread.ofVirtual().name("trash-" + doomed.getFileName()).start(() -> {
+      try {
+        deleteTree(doomed);
+      } catch (IOException e) {
+        LOG.warn("cannot empty {} (it is removed at the next start): {}", doomed, e.toString());
+      }
+    });
   }
 
   /** Deletes everything in the mountpath's trash. */
