@@ -16,6 +16,8 @@ import io.jais.node.proxy.ProxyObjectHandler;
 import io.jais.node.target.TargetListHandler;
 import io.jais.node.target.TargetObjectHandler;
 import io.jais.node.target.TargetSummaryHandler;
+import io.netty.handler.codec.http.HttpMethod;
+import java.util.List;
 
 /** The route tables of both roles: the index of every endpoint a node serves. */
 final class NodeRoutes {
@@ -40,10 +42,10 @@ final class NodeRoutes {
         .route(HEAD, BUCKET, buckets::head)
         .route(PATCH, BUCKET, buckets::patch);
     routes.route(HEAD, BUCKET_TAIL, buckets::headWithPrefix);
-    for (var method : new io.netty.handler.codec.http.HttpMethod[] {GET, POST, PUT, DELETE, PATCH}) {
+    for (HttpMethod method : List.of(GET, POST, PUT, DELETE, PATCH)) {
       routes.route(method, BUCKET_TAIL, buckets::invalidUri);
     }
-    for (var method : new io.netty.handler.codec.http.HttpMethod[] {GET, POST, PUT, DELETE, HEAD, PATCH}) {
+    for (HttpMethod method : List.of(GET, POST, PUT, DELETE, HEAD, PATCH)) {
       routes.route(method, OBJECT, objects::redirect);
     }
     return routes.build();

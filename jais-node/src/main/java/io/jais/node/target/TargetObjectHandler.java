@@ -1,5 +1,7 @@
 package io.jais.node.target;
 
+import io.jais.api.ActMsg;
+import io.jais.api.Action;
 import io.jais.api.Header;
 import io.jais.api.QueryParam;
 import io.jais.api.bucket.Bucket;
@@ -188,7 +190,7 @@ public final class TargetObjectHandler {
     Bucket bucket = BucketParams.of(request);
     props(bucket);
     String name = objectName(request, bucket);
-    var msg = request.bodyJson(io.jais.api.ActMsg.class);
+    ActMsg msg = request.bodyJson(ActMsg.class);
     if (msg == null || !msg.value().isObject()) {
       throw JaisException.invalid("set custom metadata of " + bucket.uri() + "/" + name
           + ": value must be a JSON object of string keys and values");
@@ -201,9 +203,9 @@ public final class TargetObjectHandler {
 
   /** {@code POST /v1/objects/{bucket}/{object}}: object actions (multipart, check-lock, ...). */
   public Response post(Request request) throws Exception {
-    var msg = request.bodyJson(io.jais.api.ActMsg.class);
+    ActMsg msg = request.bodyJson(ActMsg.class);
     String action = msg == null ? "" : msg.action();
-    if (io.jais.api.Action.NOT_YET_IMPLEMENTED.contains(action)) {
+    if (Action.NOT_YET_IMPLEMENTED.contains(action)) {
       throw new JaisException(ErrorCode.NOT_IMPLEMENTED, "object action \"" + action + "\" is not implemented in JAIS yet");
     }
     throw new JaisException(ErrorCode.UNKNOWN_ACTION, "invalid object action \"" + action + "\"");
