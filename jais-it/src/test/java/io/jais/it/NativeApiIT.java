@@ -428,4 +428,27 @@ class NativeApiIT {
       return List.of(java.nio.file.Path.of("unreadable"));
     }
   }
+
+  @Test
+  void corruptedObject_withWarmGetValidation_isNeverServed() throws Exception {
+    createBucket("validated-bucket");
+    assertThat(send("PATCH", bucketUrl("validated-bucket"),
+        json("{\"action\":\"set-bprops\",\"value\":{\"checksum\":{\"validate_warm_get\":true}}}"))
+        .statusCode()).isEqualTo(200);
+    byte[] data = new byte[64 * 1024];
+    new SplittableRandom(5).nextBytes(data);
+    send("PUT", objectUrl("validated-bucket", "precious"), data);
+    assertThat(send("GET", objectUrl("validated-bucket", "precious"), null).body()).isEqualTo(data);
+
+    String location = send("HEAD", objectUrl("validated-bucket", "precious"), null).headers()
+        .firstValue("Ais-Location").orElseThrow();
+    java.nio.file.Path file = java.nio.file.Path.of(location.substring(location.indexOf("]:") + 2),
+        "@ais", "validated-bucket", "%ob", "precious");
+    try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+      channel.write(java.nio.ByteBuffer.wrap(new byte[] {(byte) ~data[100]}), 100); // flip bits, same size
+    }
+    HttpResponse<byte[]> corrupted = send("GET", objectUrl("validated-bucket", "precious"), null);
+    assertThat(corrupted.statusCode()).isGreaterThanOrEqualTo(400);
+    assertThat(text(corrupted)).contains("ErrInvalidCksum");
+  }
 }
