@@ -9,6 +9,8 @@ import io.jais.api.Header;
 import io.jais.api.QueryParam;
 import io.jais.api.bucket.Bucket;
 import io.jais.api.bucket.BucketProps;
+import io.jais.api.bucket.BucketSummary;
+import io.jais.api.bucket.SummaryMsg;
 import io.jais.api.bucket.Provider;
 import io.jais.api.error.ErrorCode;
 import io.jais.api.error.JaisException;
@@ -19,6 +21,8 @@ import io.jais.api.object.ListObjectsMsg;
 import io.jais.api.object.ListObjectsPage;
 import io.jais.api.object.ObjectEntry;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -108,6 +112,57 @@ public final class BucketApi {
   /** Resets every property to the cluster's defaults. */
   public void resetProps(Bucket bucket) {
     send(Call.bucket("PATCH", bucket).action(ActMsg.of(Action.RESET_BUCKET_PROPS)));
+  }
+
+  /**
+   * Summarizes the bucket's objects under {@code prefix} (empty for all): starts the asynchronous
+   * {@code summary-bck} job (spec §4.6) and polls it, from 50 ms growing to 1 s, until it is done.
+   *
+   * @throws JaisException {@code UNAVAILABLE} when it has not finished within {@code timeout}
+   */
+  public BucketSummary summary(Bucket bucket, String prefix, Duration timeout) {
+    String id = summaryCall(bucket, new SummaryMsg("", prefix, true, true, false)).body().replace("\"", "").strip();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long pollMillis = 50;
+    while (true) {
+      SummaryReply reply = summaryCall(bucket, new SummaryMsg(id, prefix, true, true, false));
+      if (reply.status() == 200) {
+        List<BucketSummary> results = parseSummaries(reply.body());
+        if (results.isEmpty()) {
+          throw new JaisException(ErrorCode.INTERNAL, "summary of " + bucket.uri() + ": the final reply is empty");
+        }
+        return results.getFirst();
+      }
+      if (System.nanoTime() - deadline > 0) {
+        throw new JaisException(ErrorCode.UNAVAILABLE,
+            "summary of " + bucket.uri() + " (job " + id + ") did not finish within " + timeout.toSeconds() + " s");
+      }
+      try {
+        Thread.sleep(pollMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new JaisException(ErrorCode.UNAVAILABLE, "interrupted while summarizing " + bucket.uri(), e);
+      }
+      pollMillis = Math.min(pollMillis * 2, 1000);
+    }
+  }
+
+  private record SummaryReply(int status, String body) {}
+
+  private SummaryReply summaryCall(Bucket bucket, SummaryMsg message) {
+    Call call = Call.bucket("GET", bucket)
+        .action(ActMsg.of(Action.SUMMARY_BUCKET, WireJson.MAPPER.valueToTree(message)));
+    Reply reply = transport.send(call);
+    return new SummaryReply(reply.status(), new String(reply.bytes(), StandardCharsets.UTF_8));
+  }
+
+  private static List<BucketSummary> parseSummaries(String json) {
+    try {
+      List<BucketSummary> results = WireJson.MAPPER.readValue(json, new TypeReference<List<BucketSummary>>() {});
+      return results == null ? List.of() : results;
+    } catch (IOException e) {
+      throw new JaisException(ErrorCode.INTERNAL, "invalid bucket summary in the reply: " + e.getMessage(), e);
+    }
   }
 
   /**

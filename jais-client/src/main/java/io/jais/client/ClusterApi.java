@@ -10,6 +10,8 @@ import io.jais.api.config.ClusterConfig;
 import io.jais.api.error.ErrorCode;
 import io.jais.api.error.JaisException;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
 
 /**
  * The cluster (spec §3, §22): its map, health and configuration, and client-side placement so
@@ -50,6 +52,50 @@ public final class ClusterApi {
   public ClusterConfig config() {
     Call call = Call.of("GET", ApiPath.CLUSTER).query(QueryParam.WHAT, "cluster_config");
     return transport.send(call).json(ClusterConfig.class);
+  }
+
+  /**
+   * Returns the configuration as one node sees it ({@code GET <node>/v1/daemon?what=config}),
+   * asked of the node directly rather than through the endpoint.
+   */
+  public ClusterConfig config(Snode node) {
+    Call call = Call.of("GET", ApiPath.DAEMON).query(QueryParam.WHAT, "config");
+    return transport.send(call, URI.create(base(node) + call.pathAndQuery())).json(ClusterConfig.class);
+  }
+
+  /**
+   * Changes cluster-wide settings ({@code PUT /v1/cluster/set-config?KEY=VALUE...}); keys are
+   * dotted config paths such as {@code checksum.type}. The primary validates and applies all of
+   * them or none.
+   */
+  public void setConfig(Map<String, String> settings) {
+    if (settings.isEmpty()) {
+      throw new IllegalArgumentException("no settings to change");
+    }
+    Call call = Call.of("PUT", ApiPath.CLUSTER + "/set-config");
+    settings.forEach(call::query);
+    transport.send(call).discard();
+  }
+
+  /**
+   * Returns how long the node has been up, from {@code Ais-Node-Uptime} of its
+   * {@code GET /v1/health}; zero when the node does not say. Throws {@code UNAVAILABLE} when the
+   * node cannot be reached.
+   */
+  public Duration uptime(Snode node) {
+    Call call = Call.of("GET", ApiPath.HEALTH);
+    try (Reply reply = transport.send(call, URI.create(base(node) + call.pathAndQuery()))) {
+      String nanos = reply.header(io.jais.api.Header.NODE_UPTIME).orElse("0").strip();
+      try {
+        return Duration.ofNanos(Long.parseLong(nanos));
+      } catch (NumberFormatException e) {
+        return Duration.ZERO;
+      }
+    }
+  }
+
+  private static String base(Snode node) {
+    return node.url().endsWith("/") ? node.url().substring(0, node.url().length() - 1) : node.url();
   }
 
   /**

@@ -31,6 +31,7 @@ public final class JaisClient implements AutoCloseable {
   private final BucketApi buckets;
   private final ObjectApi objects;
   private final ClusterApi cluster;
+  private final JobApi jobs;
 
   private JaisClient(Builder builder) {
     this.transport = new Transport(builder.endpoint, builder.connectTimeout, builder.readTimeout, builder.token,
@@ -38,6 +39,7 @@ public final class JaisClient implements AutoCloseable {
     this.buckets = new BucketApi(transport);
     this.objects = new ObjectApi(transport);
     this.cluster = new ClusterApi(transport);
+    this.jobs = new JobApi(transport);
   }
 
   /**
@@ -69,6 +71,11 @@ public final class JaisClient implements AutoCloseable {
   /** Returns the cluster API; the same instance on every call. */
   public ClusterApi cluster() {
     return cluster;
+  }
+
+  /** Returns the job API; the same instance on every call. */
+  public JobApi jobs() {
+    return jobs;
   }
 
   /** Returns the endpoint this client sends requests to. */

@@ -62,11 +62,52 @@ final class Transport implements AutoCloseable {
     this.readTimeout = readTimeout;
     this.token = token;
     this.maxRedirects = maxRedirects;
-    this.http = HttpClient.newBuilder()
+    HttpClient.Builder builder = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(connectTimeout)
-        .build();
+        .connectTimeout(connectTimeout);
+    if (endpoint.getScheme().equalsIgnoreCase("http")) {
+      builder.sslContext(PlainHttp.SSL_CONTEXT);
+    }
+    this.http = builder.build();
+  }
+
+  /**
+   * A TLS context for clients of plain-HTTP clusters. The JDK client otherwise builds the default
+   * context at construction, which parses the whole CA store: about 100 ms of start-up for a CLI
+   * that never speaks TLS. This one trusts no certificate, so an https redirect from an http
+   * cluster fails instead of going unverified.
+   */
+  private static final class PlainHttp {
+    static final javax.net.ssl.SSLContext SSL_CONTEXT = create();
+
+    private static javax.net.ssl.SSLContext create() {
+      try {
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        javax.net.ssl.X509TrustManager trustNone = new javax.net.ssl.X509TrustManager() {
+          @Override
+          public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType)
+              throws java.security.cert.CertificateException {
+            throw new java.security.cert.CertificateException("this client talks plain HTTP only");
+          }
+
+          @Override
+          public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType)
+              throws java.security.cert.CertificateException {
+            throw new java.security.cert.CertificateException("this client talks plain HTTP only: the endpoint is http://");
+          }
+
+          @Override
+          public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+            return new java.security.cert.X509Certificate[0];
+          }
+        };
+        context.init(new javax.net.ssl.KeyManager[0], new javax.net.ssl.TrustManager[] {trustNone}, null);
+        return context;
+      } catch (java.security.GeneralSecurityException e) {
+        throw new IllegalStateException("cannot create a TLS context", e);
+      }
+    }
   }
 
   URI endpoint() {

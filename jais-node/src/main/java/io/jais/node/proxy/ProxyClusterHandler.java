@@ -63,13 +63,15 @@ public final class ProxyClusterHandler {
     return Response.json(p.updateConfig(config -> ConfigPatch.apply(config, patch)));
   }
 
-  /** {@code GET /v1/cluster?what=cluster_config|smap|bmd}. */
+  /** {@code GET /v1/cluster?what=cluster_config|smap|bmd}; job queries answer 501 until jobs exist. */
   public Response query(Request request) {
     String what = request.query(QueryParam.WHAT, "");
     return switch (what) {
       case "cluster_config", "config" -> Response.json(state.config());
       case "smap" -> Response.json(state.smap());
       case "bmd" -> Response.json(state.bmd());
+      case "status", "status_all", "qryxstats", "running_all" ->
+          throw new JaisException(ErrorCode.NOT_IMPLEMENTED, "job query what=" + what + " is not implemented in JAIS yet");
       default -> throw JaisException.invalid("invalid what=\"" + what + "\" (expected: cluster_config, smap or bmd)");
     };
   }

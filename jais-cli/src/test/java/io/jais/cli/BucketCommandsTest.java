@@ -1,0 +1,132 @@
+package io.jais.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jais.api.bucket.Bucket;
+import io.jais.api.json.WireJson;
+import io.jais.client.JaisClient;
+import io.jais.node.launch.LocalCluster;
+import io.jais.testkit.JaisCluster;
+import org.junit.jupiter.api.Test;
+
+@JaisCluster(targets = 2)
+class BucketCommandsTest {
+  private final Cli cli;
+  private final JaisClient client;
+
+  BucketCommandsTest(LocalCluster cluster, JaisClient client) {
+    this.cli = new Cli(cluster.endpoint());
+    this.client = client;
+  }
+
+  @Test
+  void createLsRm_bucketLifecycle() {
+    Cli.Result created = cli.run("bucket", "create", "ais://life1", "life2");
+    Cli.Result listed = cli.run("ls");
+    Cli.Result removed = cli.run("bucket", "rm", "ais://life1", "ais://life2");
+
+    assertThat(created.out()).isEqualTo("\"ais://life1\" created\n\"ais://life2\" created\n");
+    assertThat(listed.out()).contains("ais://life1", "ais://life2").containsPattern("Total: \\d+ buckets");
+    assertThat(removed.status()).isZero();
+    assertThat(client.buckets().exists(Bucket.ais("life1"))).isFalse();
+  }
+
+  @Test
+  void create_existing_failsWithServerMessage() {
+    cli.run("bucket", "create", "ais://twice");
+
+    Cli.Result again = cli.run("bucket", "create", "ais://twice");
+
+    assertThat(again.status()).isEqualTo(1);
+    assertThat(again.err()).isEqualTo("bucket \"ais://twice\" already exists\n");
+  }
+
+  @Test
+  void lsObjects_prefixAndLimit_summaryLine() {
+    Bucket bucket = Bucket.ais("listing");
+    client.buckets().create(bucket);
+    for (int i = 0; i < 12; i++) {
+      client.objects().put(bucket, (i < 10 ? "train/" : "val/") + "obj-" + i, new byte[100 * (i + 1)]);
+    }
+
+    Cli.Result all = cli.run("ls", "ais://listing");
+    Cli.Result train = cli.run("ls", "ais://listing", "--prefix", "train/", "--limit", "3");
+    Cli.Result viaPath = cli.run("ls", "ais://listing/val/");
+
+    assertThat(all.out()).startsWith("NAME").containsPattern("train/obj-0 +100B")
+        .endsWith("Listed 12 objects, total size 7.62KiB\n");
+    assertThat(train.out().lines().filter(line -> line.startsWith("train/")).count()).isEqualTo(3);
+    assertThat(train.out()).contains("Listed 3 objects");
+    assertThat(viaPath.out()).contains("val/obj-10", "val/obj-11").doesNotContain("train/");
+  }
+
+  @Test
+  void lsObjects_pagedPropsJson() throws Exception {
+    Bucket bucket = Bucket.ais("paged");
+    client.buckets().create(bucket);
+    for (int i = 0; i < 5; i++) {
+      client.objects().put(bucket, "o" + i, "x".getBytes(UTF_8));
+    }
+
+    Cli.Result paged = cli.run("ls", "ais://paged", "--paged", "--page-size", "2");
+    Cli.Result props = cli.run("ls", "ais://paged", "--props", "size,version,checksum");
+    JsonNode json = WireJson.MAPPER.readTree(cli.run("ls", "ais://paged", "--json").out());
+
+    assertThat(paged.out()).contains("Page 1: 2 names", "Page 2: 2 names", "Page 3: 1 names", "Listed 5 objects");
+    assertThat(props.out()).containsPattern("NAME +SIZE +VERSION +CHECKSUM");
+    assertThat(json.size()).isEqualTo(5);
+    assertThat(json.get(0).get("name").asText()).isEqualTo("o0");
+  }
+
+  @Test
+  void lsObjects_missingBucket_oneLineExit1() {
+    Cli.Result result = cli.run("ls", "ais://nope");
+
+    assertThat(result.status()).isEqualTo(1);
+    assertThat(result.err()).isEqualTo("bucket \"ais://nope\" does not exist\n");
+  }
+
+  @Test
+  void lsObjects_unknownProp_failsNamingTheChoices() {
+    client.buckets().create(Bucket.ais("badprops"));
+
+    Cli.Result result = cli.run("ls", "ais://badprops", "--props", "colour");
+
+    assertThat(result.status()).isEqualTo(1);
+    assertThat(result.err()).contains("unknown property \"colour\"", "checksum");
+  }
+
+  @Test
+  void propsSetThenShow_dottedKeysAndJson() throws Exception {
+    client.buckets().create(Bucket.ais("props"));
+
+    Cli.Result set = cli.run("bucket", "props", "set", "ais://props", "mirror.enabled=true", "mirror.copies=2");
+    Cli.Result shown = cli.run("bucket", "props", "show", "ais://props", "mirror");
+    Cli.Result viaShow = cli.run("show", "bucket", "ais://props", "--json");
+    Cli.Result setJson = cli.run("bucket", "props", "set", "ais://props", "{\"versioning\":{\"enabled\":false}}");
+
+    assertThat(set.status()).as(set.toString()).isZero();
+    assertThat(shown.out()).containsPattern("mirror\\.copies +2").containsPattern("mirror\\.enabled +true")
+        .doesNotContain("checksum");
+    assertThat(WireJson.MAPPER.readTree(viaShow.out()).get("mirror").get("copies").asInt()).isEqualTo(2);
+    assertThat(setJson.status()).as(setJson.toString()).isZero();
+    assertThat(client.buckets().props(Bucket.ais("props")).versioning().enabled()).isFalse();
+  }
+
+  @Test
+  void summary_countsObjectsAndSizes() throws Exception {
+    Bucket bucket = Bucket.ais("summed");
+    client.buckets().create(bucket);
+    client.objects().put(bucket, "a", new byte[1000]);
+    client.objects().put(bucket, "b", new byte[3000]);
+
+    Cli.Result table = cli.run("bucket", "summary", "ais://summed");
+    JsonNode json = WireJson.MAPPER.readTree(cli.run("bucket", "summary", "ais://summed", "--json").out());
+
+    assertThat(table.status()).as(table.toString()).isZero();
+    assertThat(table.out()).containsPattern("ais://summed +2 +3\\.91KiB");
+    assertThat(json.get(0).get("ObjCount").get("obj_count_present").asText()).isEqualTo("2");
+  }
+}

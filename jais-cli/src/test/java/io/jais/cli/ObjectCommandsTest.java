@@ -1,0 +1,144 @@
+package io.jais.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jais.api.bucket.Bucket;
+import io.jais.client.JaisClient;
+import io.jais.node.launch.LocalCluster;
+import io.jais.testkit.JaisCluster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@JaisCluster(targets = 2)
+class ObjectCommandsTest {
+  private final Cli cli;
+  private final JaisClient client;
+
+  ObjectCommandsTest(LocalCluster cluster, JaisClient client) {
+    this.cli = new Cli(cluster.endpoint());
+    this.client = client;
+  }
+
+  @BeforeAll
+  static void createBucket(JaisClient client) {
+    client.buckets().create(Bucket.ais("objs"));
+  }
+
+  @Test
+  void putFile_toBucket_nameIsTheFileName(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("hello.txt"), "hello, jais");
+
+    Cli.Result put = cli.run("put", file.toString(), "ais://objs");
+    Cli.Result renamed = cli.run("object", "put", file.toString(), "ais://objs/greetings/hi.txt");
+
+    assertThat(put.out()).isEqualTo("PUT \"" + file + "\" => ais://objs/hello.txt (11B)\n");
+    assertThat(client.objects().get(Bucket.ais("objs"), "hello.txt")).isEqualTo("hello, jais".getBytes(UTF_8));
+    assertThat(renamed.status()).isZero();
+    assertThat(client.objects().get(Bucket.ais("objs"), "greetings/hi.txt")).hasSize(11);
+  }
+
+  @Test
+  void getFile_toDirectoryAndFile(@TempDir Path dir) throws IOException {
+    client.objects().put(Bucket.ais("objs"), "deep/name.bin", new byte[] {1, 2, 3});
+
+    Cli.Result intoDir = cli.run("get", "ais://objs/deep/name.bin", dir.toString());
+    Cli.Result asFile = cli.run("object", "get", "ais://objs/deep/name.bin", dir.resolve("other.bin").toString());
+
+    assertThat(intoDir.status()).as(intoDir.toString()).isZero();
+    assertThat(Files.readAllBytes(dir.resolve("name.bin"))).containsExactly(1, 2, 3);
+    assertThat(asFile.out()).contains("=> " + dir.resolve("other.bin"));
+    assertThat(Files.readAllBytes(dir.resolve("other.bin"))).containsExactly(1, 2, 3);
+    try (var files = Files.list(dir)) {
+      assertThat(files.filter(p -> p.toString().endsWith(".part"))).isEmpty();
+    }
+  }
+
+  @Test
+  void putGetDirectory_roundTripsEveryFile(@TempDir Path dir) throws IOException {
+    Path source = Files.createDirectories(dir.resolve("src"));
+    Random random = new Random(42);
+    for (int i = 0; i < 40; i++) {
+      Path file = source.resolve(i % 3 == 0 ? "sub/deeper/f" + i : "f" + i);
+      Files.createDirectories(file.getParent());
+      byte[] data = new byte[random.nextInt(200_000)];
+      random.nextBytes(data);
+      Files.write(file, data);
+    }
+
+    Cli.Result put = cli.run("put", source.toString(), "ais://objs/tree", "--workers", "4");
+    Cli.Result get = cli.run("get", "ais://objs", dir.resolve("out").toString(), "--prefix", "tree/");
+
+    assertThat(put.status()).as(put.toString()).isZero();
+    assertThat(put.out()).startsWith("PUT 40 objects");
+    assertThat(get.status()).as(get.toString()).isZero();
+    assertThat(get.out()).startsWith("GET 40 objects");
+    try (var files = Files.walk(source)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path copy = dir.resolve("out/tree").resolve(source.relativize(file));
+        assertThat(Files.mismatch(file, copy)).as(copy.toString()).isEqualTo(-1);
+      }
+    }
+  }
+
+  @Test
+  void putStdin_getStdout_catAreByteExact() {
+    byte[] data = new byte[70_000];
+    new Random(7).nextBytes(data);
+
+    Cli.Result put = cli.runWithInput(data, "put", "-", "ais://objs/stream.bin");
+    Cli.Result get = cli.run("get", "ais://objs/stream.bin", "-");
+    Cli.Result cat = cli.run("object", "cat", "ais://objs/stream.bin");
+
+    assertThat(put.status()).as(put.toString()).isZero();
+    assertThat(get.stdout()).isEqualTo(data);
+    assertThat(cat.stdout()).isEqualTo(data);
+  }
+
+  @Test
+  void putStdin_withoutObjectName_failsClearly() {
+    Cli.Result result = cli.runWithInput(new byte[1], "put", "-", "ais://objs");
+
+    assertThat(result.status()).isEqualTo(1);
+    assertThat(result.err()).contains("needs an object name");
+  }
+
+  @Test
+  void putMissingFile_saysSo() {
+    Cli.Result result = cli.run("put", "/no/such/file", "ais://objs");
+
+    assertThat(result.status()).isEqualTo(1);
+    assertThat(result.err()).isEqualTo("no such file or directory: /no/such/file\n");
+  }
+
+  @Test
+  void showObject_tableAndJson() {
+    client.objects().put(Bucket.ais("objs"), "shown", "12345".getBytes(UTF_8));
+
+    Cli.Result table = cli.run("show", "object", "ais://objs/shown");
+    Cli.Result json = cli.run("object", "show", "ais://objs/shown", "--json");
+
+    assertThat(table.out()).containsPattern("size +5B").containsPattern("checksum +xxhash2:[0-9a-f]{16}");
+    assertThat(json.out()).contains("\"size\" : 5");
+  }
+
+  @Test
+  void rmo_deletesAndMissingObjectFails() {
+    client.objects().put(Bucket.ais("objs"), "doomed", new byte[1]);
+
+    Cli.Result removed = cli.run("rmo", "ais://objs/doomed");
+    Cli.Result again = cli.run("object", "rm", "ais://objs/doomed");
+    Cli.Result get = cli.run("get", "ais://objs/doomed", "-");
+
+    assertThat(removed.out()).isEqualTo("deleted \"ais://objs/doomed\"\n");
+    assertThat(again.status()).isEqualTo(1);
+    assertThat(again.err().lines()).hasSize(1);
+    assertThat(get.status()).isEqualTo(1);
+    assertThat(get.err()).contains("ais://objs/doomed").contains("does not exist");
+  }
+}

@@ -1,0 +1,112 @@
+package io.jais.client;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.jais.api.ActMsg;
+import io.jais.api.ApiPath;
+import io.jais.api.QueryParam;
+import io.jais.api.bucket.Bucket;
+import io.jais.api.error.ErrorCode;
+import io.jais.api.error.JaisException;
+import io.jais.api.job.JobArgs;
+import io.jais.api.job.JobQuery;
+import io.jais.api.job.JobSnapshot;
+import io.jais.api.job.JobStatus;
+import io.jais.api.json.WireJson;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Jobs (AIS xactions, spec §11): start, stop, status and per-target snapshots, all on
+ * {@code /v1/cluster} of the endpoint. Obtain it from {@link JaisClient#jobs()}. Thread-safe.
+ *
+ * <p>Every method throws {@link JaisException}: the server's error ({@code NOT_FOUND} for an
+ * unknown job ID, {@code NOT_IMPLEMENTED} from a cluster without jobs) or {@code UNAVAILABLE}.
+ */
+public final class JobApi {
+  private static final TypeReference<List<JobStatus>> STATUS_LIST = new TypeReference<>() {};
+  private static final TypeReference<Map<String, List<JobSnapshot>>> SNAPSHOTS = new TypeReference<>() {};
+  private static final TypeReference<List<String>> NAMES = new TypeReference<>() {};
+
+  private final Transport transport;
+
+  JobApi(Transport transport) {
+    this.transport = transport;
+  }
+
+  /** Starts a job of {@code kind} (on one bucket, or null for none) and returns its ID. */
+  public String start(String kind, Bucket bucket) {
+    JobArgs args = new JobArgs("", kind, "", bucket, null);
+    Call call = Call.of("PUT", ApiPath.CLUSTER).action(ActMsg.of("start", WireJson.MAPPER.valueToTree(args)));
+    return new String(transport.send(call).bytes(), java.nio.charset.StandardCharsets.UTF_8).replace("\"", "").strip();
+  }
+
+  /** Aborts the jobs {@code args} names (by ID and/or kind). */
+  public void stop(JobArgs args) {
+    transport.send(Call.of("PUT", ApiPath.CLUSTER).action(ActMsg.of("stop", WireJson.MAPPER.valueToTree(args))))
+        .discard();
+  }
+
+  /** Returns the cluster-wide status of the job with this ID. */
+  public JobStatus status(String id) {
+    return query("status", JobArgs.ofId(id)).json(JobStatus.class);
+  }
+
+  /** Returns the status of every job the query matches, finished ones included; never null. */
+  public List<JobStatus> list(JobQuery query) {
+    List<JobStatus> all = query("status_all", query).json(STATUS_LIST);
+    return all == null ? List.of() : all;
+  }
+
+  /** Returns {@code kind[id]} of every running job the query matches. */
+  public List<String> running(JobQuery query) {
+    List<String> names = query("running_all", query).json(NAMES);
+    return names == null ? List.of() : names;
+  }
+
+  /** Returns each target's snapshots of the jobs {@code args} names, by target ID. */
+  public Map<String, List<JobSnapshot>> snapshots(JobArgs args) {
+    Map<String, List<JobSnapshot>> all = query("qryxstats", args).json(SNAPSHOTS);
+    return all == null ? Map.of() : all;
+  }
+
+  /**
+   * Waits until the job has finished and returns its last status (spec §11.6, terminal kinds),
+   * polling at the SDK's interval.
+   *
+   * @throws JaisException {@code UNAVAILABLE} when it is still running after {@code timeout}
+   */
+  public JobStatus await(String id, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Duration poll = pollInterval(timeout);
+    while (true) {
+      JobStatus status = status(id);
+      if (status.finished()) {
+        return status;
+      }
+      if (System.nanoTime() - deadline > 0) {
+        throw new JaisException(ErrorCode.UNAVAILABLE, "job " + id + " is still running after " + timeout.toSeconds() + " s");
+      }
+      sleep(poll);
+    }
+  }
+
+  /** {@code max(min(timeout/8, 1 s), timeout/64, 100 ms)}, as the AIS Python SDK polls. */
+  static Duration pollInterval(Duration timeout) {
+    long millis = Math.max(Math.max(Math.min(timeout.toMillis() / 8, 1000), timeout.toMillis() / 64), 100);
+    return Duration.ofMillis(millis);
+  }
+
+  private Reply query(String what, Object body) {
+    return transport.send(Call.of("GET", ApiPath.CLUSTER).query(QueryParam.WHAT, what).json(body));
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new JaisException(ErrorCode.UNAVAILABLE, "interrupted while waiting for a job", e);
+    }
+  }
+}
