@@ -22,6 +22,8 @@ import io.jais.node.proxy.PrimaryForwarder;
 import io.jais.node.proxy.ProxyBucketHandler;
 import io.jais.node.proxy.ProxyClusterHandler;
 import io.jais.node.proxy.ProxyObjectHandler;
+import io.jais.node.s3.S3Options;
+import io.jais.node.s3.S3Routes;
 import io.jais.node.storage.ObjectStore;
 import io.jais.node.target.ObjectCopier;
 import io.jais.node.target.TargetListHandler;
@@ -96,10 +98,12 @@ public final class Node implements AutoCloseable {
 
   private RouteTable proxyRoutes(DaemonHandler daemon) {
     PrimaryForwarder forwarder = new PrimaryForwarder(state, intra);
+    ObjectLister lister = new ObjectLister(state, intra);
     return NodeRoutes.proxy(daemon, new ProxyClusterHandler(state, () -> primary, forwarder),
-        new ProxyBucketHandler(state, () -> bucketMetadata, forwarder, new ObjectLister(state, intra),
-            new BucketSummaries(state, intra)),
-        new ProxyObjectHandler(state));
+        new ProxyBucketHandler(state, () -> bucketMetadata, forwarder, lister, new BucketSummaries(state, intra)),
+        new ProxyObjectHandler(state),
+        routes -> S3Routes.proxy(routes, state, () -> bucketMetadata, forwarder, lister, intra,
+            S3Options.fromEnvironment()));
   }
 
   private RouteTable targetRoutes(DaemonHandler daemon) throws IOException {
@@ -110,7 +114,7 @@ public final class Node implements AutoCloseable {
     state.bmdOwner().onChange(this::dropDestroyedBuckets);
     ObjectCopier copier = new ObjectCopier(state, store, intra);
     return NodeRoutes.target(daemon, new TargetObjectHandler(state, store, copier, intra), new TargetListHandler(state, store),
-        new TargetSummaryHandler(state, store));
+        new TargetSummaryHandler(state, store), routes -> S3Routes.target(routes, state, store, S3Options.fromEnvironment()));
   }
 
   /**

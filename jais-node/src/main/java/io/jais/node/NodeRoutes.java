@@ -18,6 +18,7 @@ import io.jais.node.target.TargetObjectHandler;
 import io.jais.node.target.TargetSummaryHandler;
 import io.netty.handler.codec.http.HttpMethod;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** The route tables of both roles: the index of every endpoint a node serves. */
 final class NodeRoutes {
@@ -28,8 +29,8 @@ final class NodeRoutes {
   private NodeRoutes() {}
 
   static RouteTable proxy(DaemonHandler daemon, ProxyClusterHandler cluster, ProxyBucketHandler buckets,
-      ProxyObjectHandler objects) {
-    RouteTable.Builder routes = common(daemon)
+      ProxyObjectHandler objects, UnaryOperator<RouteTable.Builder> s3) {
+    RouteTable.Builder routes = s3.apply(common(daemon))
         .route(GET, ApiPath.CLUSTER, cluster::query)
         .route(PUT, ApiPath.CLUSTER, cluster::act)
         .route(PUT, ApiPath.CLUSTER + "/set-config", cluster::setConfigQuery)
@@ -52,8 +53,8 @@ final class NodeRoutes {
   }
 
   static RouteTable target(DaemonHandler daemon, TargetObjectHandler objects, TargetListHandler list,
-      TargetSummaryHandler summary) {
-    return common(daemon)
+      TargetSummaryHandler summary, UnaryOperator<RouteTable.Builder> s3) {
+    return s3.apply(common(daemon))
         .route(GET, OBJECT, objects::get)
         .route(HEAD, OBJECT, objects::head)
         .route(PUT, OBJECT, objects::put)

@@ -19,7 +19,7 @@ class ArchitectureTest {
   private static final String[] ABOVE_BASE = {"io.jais.node.cluster..", "io.jais.node.http..", "io.jais.node.proxy..",
       "io.jais.node.target..", "io.jais.node.daemon..", "io.jais.node.launch.."};
   private static final String[] FRONT_DOORS = {"io.jais.node.http..", "io.jais.node.proxy..", "io.jais.node.target..",
-      "io.jais.node.daemon..", "io.jais.node"};
+      "io.jais.node.daemon..", "io.jais.node.s3..", "io.jais.node"};
 
   private static JavaClasses classes;
 

@@ -24,6 +24,7 @@ public enum ErrorCode {
   BUCKET_EXISTS(409, "ErrBucketAlreadyExists"),
   CONFLICT(409, "ErrConflict"),
   BUSY(409, "ErrBusy"),
+  PRECONDITION_FAILED(412, "ErrPreconditionFailed"),
   PAYLOAD_TOO_LARGE(413, "ErrTooLarge"),
   URI_TOO_LONG(414, "ErrTooLong"),
   RANGE_NOT_SATISFIABLE(416, "ErrRangeNotSatisfiable"),
@@ -70,6 +71,7 @@ public enum ErrorCode {
       case 404 -> NOT_FOUND;
       case 405 -> METHOD_NOT_ALLOWED;
       case 409 -> CONFLICT;
+      case 412 -> PRECONDITION_FAILED;
       case 413 -> PAYLOAD_TOO_LARGE;
       case 414 -> URI_TOO_LONG;
       case 416 -> RANGE_NOT_SATISFIABLE;

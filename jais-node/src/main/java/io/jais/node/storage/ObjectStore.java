@@ -91,6 +91,16 @@ public final class ObjectStore implements AutoCloseable {
    * @throws IOException when the body is truncated or the disk fails
    */
   public ObjectMeta put(Bucket bucket, String name, ByteBufSource body, PutOptions options) throws IOException {
+    return put(bucket, name, body, options, options::custom);
+  }
+
+  /**
+   * As {@link #put(Bucket, String, ByteBufSource, PutOptions)}, with custom metadata that is known
+   * only once the whole body is in (an S3 ETag is the MD5 of the body): {@code custom} is called
+   * after the body has been read and verified, before the object is committed.
+   */
+  public ObjectMeta put(Bucket bucket, String name, ByteBufSource body, PutOptions options,
+      java.util.function.Supplier<Map<String, String>> custom) throws IOException {
     ObjectKey key = new ObjectKey(bucket, name);
     Fqn fqn = files.fqn(key);
     Checksum expected = options.expected();
@@ -105,7 +115,7 @@ public final class ObjectStore implements AutoCloseable {
         work.fsync();
       }
       long now = files.nowNanos();
-      ObjectMeta meta = new ObjectMeta(size, checksum, "", now, now, options.custom(), List.of());
+      ObjectMeta meta = new ObjectMeta(size, checksum, "", now, now, custom.get(), List.of());
       return files.commit(key, fqn, work, meta, options.versioning(), options.fsync());
     }
   }

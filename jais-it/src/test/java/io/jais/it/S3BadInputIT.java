@@ -1,0 +1,101 @@
+package io.jais.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jais.node.launch.LocalCluster;
+import io.jais.testkit.JaisCluster;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bad input on the wire, below any SDK's own validation: each answer is the S3 XML error with the
+ * right code and status, and nothing is changed.
+ */
+@JaisCluster(proxies = 1, targets = 3)
+class S3BadInputIT {
+  private final String s3;
+
+  S3BadInputIT(LocalCluster cluster) throws Exception {
+    this.s3 = cluster.endpoint() + "/s3";
+    RawHttp.send("PUT", s3 + "/bad-input", null);
+    RawHttp.send("PUT", s3 + "/bad-input/keep", "kept".getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void errors_areS3Xml_withCodeResourceAndRequestId() throws Exception {
+    HttpResponse<byte[]> missing = RawHttp.send("GET", s3 + "/bad-input/nope", null);
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/xml");
+    assertThat(RawHttp.text(missing)).contains("<Code>NoSuchKey</Code>").contains("<Resource>/s3/bad-input/nope</Resource>")
+        .contains("<RequestId>");
+    assertThat(RawHttp.text(RawHttp.send("GET", s3 + "/no-bucket", null))).contains("<Code>NoSuchBucket</Code>");
+    HttpResponse<byte[]> badName = RawHttp.send("PUT", s3 + "/Bad_Name!", null);
+    assertThat(badName.statusCode()).isEqualTo(400);
+    assertThat(RawHttp.text(badName)).contains("<Code>InvalidBucketName</Code>");
+  }
+
+  @Test
+  void malformedXml_inDeleteObjectsAndCreateBucket_isMalformedXml() throws Exception {
+    for (String body : new String[] {"<Delete><Object><Key>keep</Key>", "not xml", "<Other/>", "<Delete></Delete>",
+        "<!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><Delete><Object><Key>&x;</Key></Object></Delete>"}) {
+      HttpResponse<byte[]> reply = RawHttp.send("POST", s3 + "/bad-input?delete", body.getBytes(StandardCharsets.UTF_8));
+      assertThat(reply.statusCode()).as(body).isEqualTo(400);
+      assertThat(RawHttp.text(reply)).as(body).contains("<Code>MalformedXML</Code>");
+    }
+    HttpResponse<byte[]> create = RawHttp.send("PUT", s3 + "/bad-xml-bucket", "<Create".getBytes(StandardCharsets.UTF_8));
+    assertThat(RawHttp.text(create)).contains("<Code>MalformedXML</Code>");
+    assertThat(RawHttp.send("HEAD", s3 + "/bad-xml-bucket", null).statusCode()).isEqualTo(404);
+    assertThat(RawHttp.text(RawHttp.send("GET", s3 + "/bad-input/keep", null))).isEqualTo("kept");
+  }
+
+  @Test
+  void deleteObjects_withWrongContentMd5_isBadDigestAndDeletesNothing() throws Exception {
+    byte[] body = "<Delete><Object><Key>keep</Key></Object></Delete>".getBytes(StandardCharsets.UTF_8);
+    HttpResponse<byte[]> reply = RawHttp.send("POST", s3 + "/bad-input?delete", body, "Content-MD5",
+        "AAAAAAAAAAAAAAAAAAAAAA==");
+    assertThat(RawHttp.text(reply)).contains("<Code>BadDigest</Code>");
+    assertThat(RawHttp.text(RawHttp.send("GET", s3 + "/bad-input/keep", null))).isEqualTo("kept");
+  }
+
+  @Test
+  void truncatedBody_isRejected_andTheObjectKeepsItsContent() throws Exception {
+    URI uri = URI.create(s3);
+    try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+      OutputStream out = socket.getOutputStream();
+      out.write(("PUT /s3/bad-input/keep HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n" + "short")
+          .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      socket.shutdownOutput();
+      InputStream in = socket.getInputStream();
+      in.readAllBytes(); // whatever the answer, the connection ends
+    } catch (IOException expected) {
+      // the server may reset the connection: also fine
+    }
+    Thread.sleep(200);
+    assertThat(RawHttp.text(RawHttp.send("GET", s3 + "/bad-input/keep", null))).isEqualTo("kept");
+    assertThat(RawHttp.text(RawHttp.send("GET", s3 + "/bad-input?list-type=2", null))).doesNotContain("<Key>short");
+  }
+
+  @Test
+  void invalidArguments_areInvalidArgument() throws Exception {
+    assertThat(RawHttp.text(RawHttp.send("GET", s3 + "/bad-input?list-type=2&max-keys=-1", null)))
+        .contains("<Code>InvalidArgument</Code>");
+    assertThat(RawHttp.text(RawHttp.send("GET", s3 + "/bad-input?encoding-type=base64", null)))
+        .contains("<Code>InvalidArgument</Code>");
+    assertThat(RawHttp.text(RawHttp.send("PUT", s3 + "/bad-input/keep?partNumber=0&uploadId=x", new byte[1])))
+        .contains("<Code>InvalidArgument</Code>");
+    assertThat(RawHttp.text(RawHttp.send("GET", s3 + "/bad-input/keep", null))).isEqualTo("kept");
+  }
+
+  @Test
+  void oversizedHeaders_areRefused() throws Exception {
+    HttpResponse<byte[]> reply = RawHttp.send("GET", s3 + "/bad-input/keep", null, "x-amz-meta-big", "v".repeat(70_000));
+    assertThat(reply.statusCode()).isIn(400, 431);
+  }
+}

@@ -1,0 +1,140 @@
+package io.jais.it;
+
+import static io.jais.it.S3SdkIT.assertS3Error;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jais.node.launch.LocalCluster;
+import io.jais.testkit.JaisCluster;
+import java.io.ByteArrayOutputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.ListPartsResponse;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.Part;
+
+/**
+ * Multipart uploads through the AWS SDK for Java v2: the happy path with the S3 multipart ETag,
+ * part copies, listings, abort, and every completion error S3 defines (each leaving the upload
+ * and the destination as they were).
+ */
+@JaisCluster(proxies = 1, targets = 3)
+class S3MultipartIT {
+  private static final int PART = 5 * TestBytes.MIB;
+
+  private final S3Client s3;
+
+  S3MultipartIT(LocalCluster cluster) {
+    this.s3 = S3Clients.of(cluster.endpoint());
+  }
+
+  @Test
+  void upload_threeParts_completesWithMultipartEtag_andListsOnTheWay() throws Exception {
+    s3.createBucket(b -> b.bucket("mpu-happy"));
+    String id = s3.createMultipartUpload(b -> b.bucket("mpu-happy").key("big/obj").contentType("video/mp4"))
+        .uploadId();
+    byte[][] parts = {TestBytes.random(11, PART), TestBytes.random(12, PART), TestBytes.random(13, 1234)};
+    List<CompletedPart> completed = new ArrayList<>();
+    ByteArrayOutputStream whole = new ByteArrayOutputStream();
+    MessageDigest md5s = MessageDigest.getInstance("MD5");
+    for (int i = 0; i < parts.length; i++) {
+      int number = i + 1;
+      byte[] data = parts[i];
+      String etag = s3.uploadPart(b -> b.bucket("mpu-happy").key("big/obj").uploadId(id).partNumber(number),
+          RequestBody.fromBytes(data)).eTag();
+      assertThat(etag).isEqualTo(S3Clients.quoted(S3Clients.md5(data)));
+      completed.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
+      whole.write(data);
+      md5s.update(MessageDigest.getInstance("MD5").digest(data));
+    }
+    ListPartsResponse listed = s3.listParts(b -> b.bucket("mpu-happy").key("big/obj").uploadId(id));
+    assertThat(listed.parts()).extracting(Part::partNumber).containsExactly(1, 2, 3);
+    assertThat(listed.parts()).extracting(Part::size).containsExactly((long) PART, (long) PART, 1234L);
+    assertThat(s3.listMultipartUploads(b -> b.bucket("mpu-happy")).uploads())
+        .extracting(MultipartUpload::uploadId).containsExactly(id);
+
+    String etag = s3.completeMultipartUpload(b -> b.bucket("mpu-happy").key("big/obj").uploadId(id)
+        .multipartUpload(m -> m.parts(completed))).eTag();
+    assertThat(etag).isEqualTo(S3Clients.quoted(HexFormat.of().formatHex(md5s.digest()) + "-3"));
+    var got = s3.getObjectAsBytes(b -> b.bucket("mpu-happy").key("big/obj"));
+    assertThat(got.asByteArray()).isEqualTo(whole.toByteArray());
+    assertThat(got.response().eTag()).isEqualTo(etag);
+    assertThat(got.response().contentType()).isEqualTo("video/mp4");
+    assertThat(s3.listMultipartUploads(b -> b.bucket("mpu-happy")).uploads()).isEmpty();
+    assertS3Error(() -> s3.listParts(b -> b.bucket("mpu-happy").key("big/obj").uploadId(id)), 404, "NoSuchUpload");
+  }
+
+  @Test
+  void abort_leavesNothingBehind() {
+    s3.createBucket(b -> b.bucket("mpu-abort"));
+    String id = s3.createMultipartUpload(b -> b.bucket("mpu-abort").key("k")).uploadId();
+    s3.uploadPart(b -> b.bucket("mpu-abort").key("k").uploadId(id).partNumber(1), RequestBody.fromString("part"));
+    s3.abortMultipartUpload(b -> b.bucket("mpu-abort").key("k").uploadId(id));
+    assertThat(s3.listMultipartUploads(b -> b.bucket("mpu-abort")).uploads()).isEmpty();
+    assertThat(s3.listObjectsV2(b -> b.bucket("mpu-abort")).contents()).isEmpty();
+    assertS3Error(() -> s3.uploadPart(b -> b.bucket("mpu-abort").key("k").uploadId(id).partNumber(2),
+        RequestBody.fromString("late")), 404, "NoSuchUpload");
+    assertS3Error(() -> s3.abortMultipartUpload(b -> b.bucket("mpu-abort").key("k").uploadId(id)), 404,
+        "NoSuchUpload");
+    s3.deleteBucket(b -> b.bucket("mpu-abort"));
+  }
+
+  @Test
+  void complete_withBadPartLists_failsAndChangesNothing() {
+    s3.createBucket(b -> b.bucket("mpu-errors"));
+    s3.putObject(b -> b.bucket("mpu-errors").key("k"), RequestBody.fromString("before"));
+    String id = s3.createMultipartUpload(b -> b.bucket("mpu-errors").key("k")).uploadId();
+    String small = s3.uploadPart(b -> b.bucket("mpu-errors").key("k").uploadId(id).partNumber(1),
+        RequestBody.fromString("tiny")).eTag();
+    String second = s3.uploadPart(b -> b.bucket("mpu-errors").key("k").uploadId(id).partNumber(2),
+        RequestBody.fromString("tiny too")).eTag();
+    CompletedPart one = CompletedPart.builder().partNumber(1).eTag(small).build();
+    CompletedPart two = CompletedPart.builder().partNumber(2).eTag(second).build();
+
+    assertS3Error(() -> complete(id, List.of(one, two)), 400, "EntityTooSmall");
+    assertS3Error(() -> complete(id, List.of(two, one)), 400, "InvalidPartOrder");
+    assertS3Error(() -> complete(id, List.of(CompletedPart.builder().partNumber(3).eTag(small).build())), 400,
+        "InvalidPart");
+    assertS3Error(() -> complete(id, List.of(CompletedPart.builder().partNumber(1).eTag("\"0\"").build())), 400,
+        "InvalidPart");
+    assertS3Error(() -> complete("no-such-upload", List.of(one)), 404, "NoSuchUpload");
+    assertS3Error(() -> s3.uploadPart(b -> b.bucket("mpu-errors").key("k").uploadId(id).partNumber(10_001),
+        RequestBody.fromString("x")), 400, "InvalidArgument");
+    assertS3Error(() -> s3.uploadPart(b -> b.bucket("mpu-errors").key("other").uploadId(id).partNumber(1),
+        RequestBody.fromString("x")), 404, "NoSuchUpload");
+    assertThat(s3.getObjectAsBytes(b -> b.bucket("mpu-errors").key("k")).asUtf8String()).isEqualTo("before");
+
+    complete(id, List.of(one)); // a single small part is fine: it is the last one
+    assertThat(s3.getObjectAsBytes(b -> b.bucket("mpu-errors").key("k")).asUtf8String()).isEqualTo("tiny");
+  }
+
+  @Test
+  void uploadPartCopy_copiesRangesOfAnotherObject() throws Exception {
+    s3.createBucket(b -> b.bucket("mpu-copy"));
+    byte[] source = TestBytes.random(21, PART + 1000);
+    s3.putObject(b -> b.bucket("mpu-copy").key("source"), RequestBody.fromBytes(source));
+    String id = s3.createMultipartUpload(b -> b.bucket("mpu-copy").key("dest")).uploadId();
+    String first = s3.uploadPartCopy(b -> b.sourceBucket("mpu-copy").sourceKey("source").destinationBucket("mpu-copy")
+        .destinationKey("dest").uploadId(id).partNumber(1).copySourceRange("bytes=0-" + (PART - 1)))
+        .copyPartResult().eTag();
+    String second = s3.uploadPartCopy(b -> b.sourceBucket("mpu-copy").sourceKey("source").destinationBucket("mpu-copy")
+        .destinationKey("dest").uploadId(id).partNumber(2).copySourceRange("bytes=" + PART + "-" + (PART + 999)))
+        .copyPartResult().eTag();
+    complete("mpu-copy", "dest", id, List.of(CompletedPart.builder().partNumber(1).eTag(first).build(),
+        CompletedPart.builder().partNumber(2).eTag(second).build()));
+    assertThat(s3.getObjectAsBytes(b -> b.bucket("mpu-copy").key("dest")).asByteArray()).isEqualTo(source);
+  }
+
+  private void complete(String id, List<CompletedPart> parts) {
+    complete("mpu-errors", "k", id, parts);
+  }
+
+  private void complete(String bucket, String key, String id, List<CompletedPart> parts) {
+    s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(id).multipartUpload(m -> m.parts(parts)));
+  }
+}

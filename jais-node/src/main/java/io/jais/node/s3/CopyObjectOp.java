@@ -1,0 +1,134 @@
+package io.jais.node.s3;
+
+import io.jais.api.bucket.Bucket;
+import io.jais.api.cluster.Snode;
+import io.jais.node.cluster.ClusterState;
+import io.jais.node.http.Request;
+import io.jais.node.http.Response;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * CopyObject and UploadPartCopy: GETs the source from its owning target (with the
+ * {@code x-amz-copy-source-if-*} conditions and range) and streams it as the PUT body to the target
+ * that owns the destination, so the copy passes through the proxy without being held. Metadata
+ * comes from the source (directive COPY) or from this request (REPLACE); parts carry none.
+ */
+final class CopyObjectOp {
+  private final ClusterState state;
+  private final TargetRelay relay;
+  private final Request request;
+  private final Bucket bucket;
+  private final String key;
+
+  CopyObjectOp(ClusterState state, TargetRelay relay, Request request, Bucket bucket, String key) {
+    this.state = state;
+    this.relay = relay;
+    this.request = request;
+    this.bucket = bucket;
+    this.key = key;
+  }
+
+  Response run() throws Exception {
+    boolean part = request.query("uploadId") != null;
+    String directive = request.header("x-amz-metadata-directive");
+    boolean replace = directive != null && directive.equalsIgnoreCase("REPLACE");
+    if (directive != null && !replace && !directive.equalsIgnoreCase("COPY")) {
+      throw new S3Exception(S3Error.INVALID_ARGUMENT, "Unknown metadata directive: " + directive);
+    }
+    String[] source = source(request.header(S3ObjectHandler.COPY_SOURCE));
+    Bucket sourceBucket = Bucket.ais(source[0]);
+    if (!state.bmd().contains(sourceBucket)) {
+      throw S3Params.noSuchBucket(sourceBucket);
+    }
+    if (!part && !replace && sourceBucket.equals(bucket) && source[1].equals(key)) {
+      throw new S3Exception(S3Error.INVALID_REQUEST, "This copy request is illegal because it is trying to copy an"
+          + " object to itself without changing the object's metadata.");
+    }
+    HttpResponse<InputStream> got = get(sourceBucket, source[1], part);
+    if (got.statusCode() >= 300) {
+      return TargetRelay.toResponse(got, false); // the source's own S3 error (NoSuchKey, 412, 416)
+    }
+    HttpResponse<InputStream> put = put(got, replace || part);
+    if (put.statusCode() >= 300) {
+      return TargetRelay.toResponse(put, false);
+    }
+    put.body().close();
+    String root = part ? "CopyPartResult" : "CopyObjectResult";
+    String lastModified = put.headers().firstValue("Last-Modified").map(CopyObjectOp::iso).orElse("");
+    return new XmlWriter().root(root).element("LastModified", lastModified)
+        .element("ETag", put.headers().firstValue("ETag").orElse("")).close(root).response();
+  }
+
+  /** {@code [bucket, key]} of {@code x-amz-copy-source: [/]bucket/key[?versionId=...]}, URL-decoded. */
+  static String[] source(String header) {
+    String value = header.startsWith("/") ? header.substring(1) : header;
+    int query = value.indexOf('?');
+    value = URLDecoder.decode(query < 0 ? value : value.substring(0, query), StandardCharsets.UTF_8);
+    int slash = value.indexOf('/');
+    if (slash <= 0 || slash == value.length() - 1) {
+      throw new S3Exception(S3Error.INVALID_ARGUMENT, "Copy Source must mention the source bucket and key: "
+          + "sourcebucket/sourcekey (got \"" + header + "\")");
+    }
+    return new String[] {value.substring(0, slash), value.substring(slash + 1)};
+  }
+
+  private HttpResponse<InputStream> get(Bucket sourceBucket, String sourceKey, boolean part) throws Exception {
+    Snode owner = relay.owner(sourceBucket, sourceKey);
+    String path = "/s3/" + sourceBucket.name() + "/" + DeleteObjectsOp.pathEncode(sourceKey);
+    HttpRequest.Builder get = HttpRequest.newBuilder(URI.create(relay.targetUrl(owner, path))).GET();
+    for (String condition : List.of("If-Match", "If-None-Match", "If-Modified-Since", "If-Unmodified-Since")) {
+      String value = request.header("x-amz-copy-source-" + condition);
+      if (value != null) {
+        get.header("x-amz-copy-source-" + condition, value);
+      }
+    }
+    String range = request.header("x-amz-copy-source-range");
+    if (part && range != null) {
+      get.header("Range", range);
+    }
+    get.header("x-jais-copy-source", "true");
+    return relay.send(get, HttpResponse.BodyHandlers.ofInputStream());
+  }
+
+  private HttpResponse<InputStream> put(HttpResponse<InputStream> source, boolean fromRequest) throws Exception {
+    Snode owner = relay.owner(bucket, key);
+    long length = source.headers().firstValueAsLong("Content-Length").orElse(-1);
+    InputStream body = source.body();
+    HttpRequest.BodyPublisher publisher = length == 0 ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body), length);
+    HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(relay.targetUrl(owner, request.rawUri())))
+        .PUT(publisher);
+    if (fromRequest) {
+      S3Metadata.fromRequest(request).forEach((name, value) -> put.header(name, latin1(value)));
+    } else {
+      for (Map.Entry<String, List<String>> header : source.headers().map().entrySet()) {
+        String name = header.getKey().toLowerCase(Locale.ROOT);
+        if (name.startsWith(S3Metadata.USER_PREFIX)
+            || S3Metadata.ENTITY_HEADERS.stream().anyMatch(h -> h.equalsIgnoreCase(name))) {
+          header.getValue().forEach(value -> put.header(header.getKey(), value));
+        }
+      }
+    }
+    try (body) {
+      return relay.send(put, HttpResponse.BodyHandlers.ofInputStream());
+    }
+  }
+
+  private static String latin1(String value) {
+    return new String(value.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+  }
+
+  private static String iso(String httpDate) {
+    return S3Params.ISO.format(ZonedDateTime.parse(httpDate, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+  }
+}

@@ -1,0 +1,148 @@
+package io.jais.node.s3;
+
+import io.jais.api.bucket.Bucket;
+import io.jais.api.bucket.Namespace;
+import io.jais.api.bucket.Provider;
+import io.jais.node.storage.ByteBufSource;
+import io.jais.node.storage.ListEntry;
+import io.jais.node.storage.ListPage;
+import io.jais.node.storage.ListQuery;
+import io.jais.node.storage.ObjectMeta;
+import io.jais.node.storage.ObjectStore;
+import io.jais.node.storage.PutOptions;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where a target keeps the multipart uploads it owns: each upload is a manifest object {@code
+ * <uploadId>/upload} (key and metadata in its custom metadata) plus one object per part, {@code
+ * <uploadId>/part.<00001>}, in a shadow bucket of the same name in the namespace {@value
+ * #NAMESPACE}. The shadow bucket is in no BMD, so neither API lists it, and parts get the store's
+ * atomic writes and mountpath placement for free.
+ */
+final class MultipartUploads {
+  static final String NAMESPACE = "s3-mpu";
+  static final String KEY = "key";
+  static final String INITIATED = "initiated";
+  private static final String MANIFEST = "/upload";
+  private static final String PART = "/part.";
+
+  private final ObjectStore store;
+
+  MultipartUploads(ObjectStore store) {
+    this.store = store;
+  }
+
+  static Bucket shadow(Bucket bucket) {
+    return new Bucket(bucket.name(), Provider.AIS, new Namespace("", NAMESPACE));
+  }
+
+  static String partName(String uploadId, int part) {
+    return uploadId + PART + String.format("%05d", part);
+  }
+
+  void createManifest(Bucket bucket, String uploadId, Map<String, String> custom) throws IOException {
+    store.put(shadow(bucket), uploadId + MANIFEST, EMPTY, PutOptions.DEFAULT.withCustom(custom));
+  }
+
+  /** The upload's manifest metadata, which must name {@code key}; NoSuchUpload otherwise. */
+  ObjectMeta manifest(Bucket bucket, String key, String uploadId) throws IOException {
+    if (uploadId == null || uploadId.isEmpty() || uploadId.contains("/") || uploadId.contains("..")) {
+      throw noSuchUpload(uploadId);
+    }
+    Optional<ObjectMeta> meta = store.head(shadow(bucket), uploadId + MANIFEST);
+    if (meta.isEmpty() || !key.equals(meta.get().custom().get(KEY))) {
+      throw noSuchUpload(uploadId);
+    }
+    return meta.get();
+  }
+
+  ObjectMeta putPart(Bucket bucket, String uploadId, int part, Md5Source body) throws IOException {
+    return store.put(shadow(bucket), partName(uploadId, part), body, PutOptions.DEFAULT,
+        () -> Map.of(S3Metadata.ETAG, body.hex()));
+  }
+
+  Optional<ObjectMeta> part(Bucket bucket, String uploadId, int part) throws IOException {
+    return store.head(shadow(bucket), partName(uploadId, part));
+  }
+
+  /** The upload's parts in part-number order. */
+  List<ListEntry> parts(Bucket bucket, String uploadId) throws IOException {
+    List<ListEntry> parts = new ArrayList<>();
+    for (ListEntry entry : listAll(shadow(bucket), uploadId + PART)) {
+      parts.add(entry);
+    }
+    return parts;
+  }
+
+  /** The manifests of every upload this target holds for the bucket, in upload-ID order. */
+  List<ListEntry> manifests(Bucket bucket) throws IOException {
+    return listAll(shadow(bucket), "").stream().filter(e -> e.name().endsWith(MANIFEST)).toList();
+  }
+
+  static int partNumber(ListEntry entry) {
+    String name = entry.name();
+    return Integer.parseInt(name.substring(name.lastIndexOf('.') + 1));
+  }
+
+  static String uploadIdOf(ListEntry manifest) {
+    return manifest.name().substring(0, manifest.name().length() - MANIFEST.length());
+  }
+
+  /** Removes the upload's parts and manifest; nothing of it is left afterwards. */
+  void remove(Bucket bucket, String uploadId) throws IOException {
+    for (ListEntry entry : parts(bucket, uploadId)) {
+      deleteQuietly(shadow(bucket), entry.name());
+    }
+    deleteQuietly(shadow(bucket), uploadId + MANIFEST);
+  }
+
+  private void deleteQuietly(Bucket shadow, String name) throws IOException {
+    try {
+      store.delete(shadow, name);
+    } catch (io.jais.api.error.JaisException e) {
+      // already gone: a concurrent abort or complete
+    }
+  }
+
+  private List<ListEntry> listAll(Bucket shadow, String prefix) throws IOException {
+    List<ListEntry> all = new ArrayList<>();
+    String after = "";
+    while (true) {
+      ListPage page;
+      try {
+        page = store.list(shadow, new ListQuery(prefix, after, 0, true));
+      } catch (java.nio.file.NoSuchFileException e) {
+        return all;
+      }
+      for (ListEntry entry : page.entries()) {
+        if (!entry.dir()) {
+          all.add(entry);
+        }
+      }
+      if (page.complete() || page.entries().isEmpty()) {
+        return all;
+      }
+      after = page.entries().get(page.entries().size() - 1).name();
+    }
+  }
+
+  static S3Exception noSuchUpload(String uploadId) {
+    return new S3Exception(S3Error.NO_SUCH_UPLOAD, "The specified multipart upload does not exist: " + uploadId);
+  }
+
+  private static final ByteBufSource EMPTY = new ByteBufSource() {
+    @Override
+    public io.netty.buffer.ByteBuf next() {
+      return null;
+    }
+
+    @Override
+    public long declaredLength() {
+      return 0;
+    }
+  };
+}

@@ -1,0 +1,127 @@
+package io.jais.node.s3;
+
+import io.jais.api.bucket.Bucket;
+import io.jais.api.bucket.BucketProps;
+import io.jais.node.cluster.ClusterState;
+import io.jais.node.http.Request;
+import io.jais.node.http.Response;
+import io.jais.node.storage.ListEntry;
+import io.jais.node.storage.ObjectMeta;
+import io.jais.node.storage.ObjectStore;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Multipart uploads on the target that owns the key: create, upload part, list parts, complete
+ * ({@link CompleteMultipartOp}) and abort. The proxy routes every request of an upload by its key,
+ * so all parts of one upload land here.
+ */
+final class S3TargetMultipartHandler {
+  static final int MAX_PART_NUMBER = 10_000;
+
+  private final ClusterState state;
+  private final ObjectStore store;
+  private final MultipartUploads uploads;
+  private final S3Options options;
+
+  S3TargetMultipartHandler(ClusterState state, ObjectStore store, S3Options options) {
+    this.options = options;
+    this.state = state;
+    this.store = store;
+    this.uploads = new MultipartUploads(store);
+  }
+
+  Response create(Request request, Bucket bucket, String key, BucketProps props) throws Exception {
+    String uploadId = UUID.randomUUID().toString().replace("-", "");
+    Map<String, String> custom = new LinkedHashMap<>(S3Metadata.fromRequest(request));
+    custom.put(MultipartUploads.KEY, key);
+    custom.put(MultipartUploads.INITIATED, Long.toString(System.currentTimeMillis() * 1_000_000L));
+    uploads.createManifest(bucket, uploadId, custom);
+    return new XmlWriter().root("InitiateMultipartUploadResult")
+        .element("Bucket", bucket.name()).element("Key", key).element("UploadId", uploadId)
+        .close("InitiateMultipartUploadResult").response();
+  }
+
+  Response uploadPart(Request request, Bucket bucket, String key) throws Exception {
+    int part = partNumber(request.query("partNumber"));
+    String uploadId = request.query("uploadId");
+    uploads.manifest(bucket, key, uploadId);
+    ObjectMeta meta = uploads.putPart(bucket, uploadId, part, PutObjectOp.verifiedBody(request, new SigV4Verifier(options.keys()), options.authRequired()));
+    return Response.builder(200).header("ETag", S3Metadata.etag(meta))
+        .header("Last-Modified", S3Params.httpDate(meta.mtimeNanos())).header("Content-Length", "0").build();
+  }
+
+  static int partNumber(String value) {
+    try {
+      int part = Integer.parseInt(value == null ? "" : value);
+      if (part >= 1 && part <= MAX_PART_NUMBER) {
+        return part;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new S3Exception(S3Error.INVALID_ARGUMENT,
+        "Part number must be an integer between 1 and " + MAX_PART_NUMBER + ", inclusive (got \"" + value + "\")");
+  }
+
+  Response complete(Request request, Bucket bucket, String key, BucketProps props) throws Exception {
+    String uploadId = request.query("uploadId");
+    ObjectMeta manifest = uploads.manifest(bucket, key, uploadId);
+    return new CompleteMultipartOp(store, uploads, bucket, key, uploadId, manifest, props).run(request);
+  }
+
+  Response abort(Request request, Bucket bucket, String key) throws Exception {
+    String uploadId = request.query("uploadId");
+    uploads.manifest(bucket, key, uploadId);
+    uploads.remove(bucket, uploadId);
+    return Response.status(204);
+  }
+
+  Response listParts(Request request, Bucket bucket, String key) throws Exception {
+    String uploadId = request.query("uploadId");
+    uploads.manifest(bucket, key, uploadId);
+    int marker = request.query("part-number-marker") == null ? 0 : partNumberMarker(request.query("part-number-marker"));
+    int maxParts = ListObjectsOp.maxKeys(request.query("max-parts"));
+    XmlWriter xml = new XmlWriter().root("ListPartsResult")
+        .element("Bucket", bucket.name()).element("Key", key).element("UploadId", uploadId)
+        .element("PartNumberMarker", marker);
+    List<ListEntry> parts = uploads.parts(bucket, uploadId).stream()
+        .filter(p -> MultipartUploads.partNumber(p) > marker).toList();
+    boolean truncated = parts.size() > maxParts;
+    List<ListEntry> page = truncated ? parts.subList(0, maxParts) : parts;
+    if (!page.isEmpty()) {
+      xml.element("NextPartNumberMarker", MultipartUploads.partNumber(page.get(page.size() - 1)));
+    }
+    xml.element("MaxParts", maxParts).element("IsTruncated", truncated);
+    for (ListEntry part : page) {
+      xml.open("Part").element("PartNumber", MultipartUploads.partNumber(part))
+          .element("LastModified", S3Params.iso(part.atimeNanos()))
+          .element("ETag", "\"" + part.custom().getOrDefault(S3Metadata.ETAG, "") + "\"")
+          .element("Size", part.size()).close("Part");
+    }
+    return xml.close("ListPartsResult").response();
+  }
+
+  private static int partNumberMarker(String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new S3Exception(S3Error.INVALID_ARGUMENT, "invalid part-number-marker \"" + value + "\"");
+    }
+  }
+
+  /** GET {@code /s3/{bucket}?uploads} on a target: this target's uploads, merged by the proxy. */
+  Response listUploads(Request request) throws Exception {
+    Bucket bucket = S3Params.existingBucket(request, state);
+    XmlWriter xml = new XmlWriter().root("ListMultipartUploadsResult").element("Bucket", bucket.name());
+    for (ListEntry manifest : uploads.manifests(bucket)) {
+      xml.open("Upload").element("Key", manifest.custom().getOrDefault(MultipartUploads.KEY, ""))
+          .element("UploadId", MultipartUploads.uploadIdOf(manifest))
+          .element("Initiated", S3Params.iso(Long.parseLong(manifest.custom().getOrDefault(MultipartUploads.INITIATED, "0"))))
+          .close("Upload");
+    }
+    return xml.close("ListMultipartUploadsResult").response();
+  }
+}
