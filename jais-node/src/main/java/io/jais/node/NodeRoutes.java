@@ -47,7 +47,7 @@ final class NodeRoutes {
       routes.route(method, BUCKET_TAIL, buckets::invalidUri);
     }
     for (HttpMethod method : List.of(GET, POST, PUT, DELETE, HEAD, PATCH)) {
-      routes.route(method, OBJECT, objects::redirect);
+      routes.routeNonBlocking(method, OBJECT, objects::redirect); // in-memory only: Smap, BMD, HRW
     }
     return routes.build();
   }

@@ -1,5 +1,7 @@
 package io.jais.api.hash;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +23,9 @@ public final class Xxh64 {
   private static final long P3 = 0x165667B19E3779F9L;
   private static final long P4 = 0x85EBCA77C2B2AE63L;
   private static final long P5 = 0x27D4EB2F165667C5L;
+
+  private static final VarHandle LE_LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final long seed;
   private long v1;
@@ -61,6 +66,20 @@ public final class Xxh64 {
     }
     int pos = in.position();
     int limit = in.limit();
+    if (in.hasArray()) {
+      // heap buffers (Netty's request bodies): read the array through a VarHandle, about 2.5x
+      // the speed of ByteBuffer.getLong here (docs/performance.md)
+      byte[] array = in.array();
+      int base = in.arrayOffset();
+      while (limit - pos >= 32) {
+        int at = base + pos;
+        v1 = round(v1, (long) LE_LONG.get(array, at));
+        v2 = round(v2, (long) LE_LONG.get(array, at + 8));
+        v3 = round(v3, (long) LE_LONG.get(array, at + 16));
+        v4 = round(v4, (long) LE_LONG.get(array, at + 24));
+        pos += 32;
+      }
+    }
     while (limit - pos >= 32) {
       stripe(in, pos);
       pos += 32;

@@ -97,7 +97,11 @@ final class HttpDispatcher extends ChannelInboundHandlerAdapter implements Reque
     InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
     Request request = new Request(head, path, match, body, remote);
     current = new Exchange(this, server, ctx, head, match, request, body, writer);
-    server.startHandler(current);
+    if (match.route().nonBlocking()) {
+      current.run(); // a computation on the event loop costs less than a thread hand-off
+    } else {
+      server.startHandler(current);
+    }
   }
 
   private void onContent(HttpContent content) {

@@ -133,16 +133,30 @@ public final class RouteTable {
       return route(method, pattern, handler, defaultRenderer);
     }
 
+    /**
+     * Routes a method and pattern to a handler that runs on the event loop, for pure computations
+     * on in-memory state (the proxy's redirects): it must never block, not even on the request
+     * body, which it may not read.
+     */
+    public Builder routeNonBlocking(HttpMethod method, String pattern, Handler handler) {
+      return route(method, pattern, handler, defaultRenderer, true);
+    }
+
     /** Routes a method and pattern to a handler whose errors use {@code errorRenderer}. */
     public Builder route(
         HttpMethod method, String pattern, Handler handler, ErrorRenderer errorRenderer) {
+      return route(method, pattern, handler, errorRenderer, false);
+    }
+
+    private Builder route(
+        HttpMethod method, String pattern, Handler handler, ErrorRenderer errorRenderer, boolean nonBlocking) {
       Objects.requireNonNull(method, "method");
       Objects.requireNonNull(handler, "handler");
       Objects.requireNonNull(errorRenderer, "errorRenderer");
       Entry entry =
           byPattern.computeIfAbsent(
               pattern, p -> new Entry(RoutePattern.compile(p), new LinkedHashMap<>()));
-      if (entry.routes.putIfAbsent(method, new Route(method, pattern, handler, errorRenderer))
+      if (entry.routes.putIfAbsent(method, new Route(method, pattern, handler, errorRenderer, nonBlocking))
           != null) {
         throw new IllegalArgumentException("duplicate route: " + method + " " + pattern);
       }

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# bench/ab.sh — before/after of a jais-node change: two builds side by side, wrk rounds
+# alternating between them (so machine noise hits both alike), medians printed.
+#
+# usage: bench/ab.sh BEFORE_TREE AFTER_TREE [-d SECONDS] [-r ROUNDS]
+#   each tree is a built checkout (jais-node/target/{classes,lib}); one playground of each
+#   (1 proxy, 1 target); measured: 16 KiB GET from the target (wrk -c8), GETs against the
+#   proxy = 301s/s (wrk -c8), 10 MiB GET from the target (wrk -c4); PUT 10 MiB (jais-loader -w4).
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+[[ $# -ge 2 ]] || { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+A=$(cd "$1" && pwd); B=$(cd "$2" && pwd); shift 2
+DUR=5; ROUNDS=3
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    -d) DUR=$2; shift 2 ;;
+    -r) ROUNDS=$2; shift 2 ;;
+    *) die "unknown argument $1" ;;
+  esac
+done
+need wrk wrk
+trap stop_all EXIT INT TERM
+WORK=${WORK:-/tmp/jais-ab}; rm -rf "$WORK"; mkdir -p "$WORK"; : >"$WORK/loader.log"
+declare -A R EP LOC16 LOC10
+add() { R[$1]="${R[$1]:-} $2"; }
+med() { tr ' ' '\n' <<<"${R[$1]:-}" | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+port=19680
+for side in before after; do
+  tree=$A; [[ $side = after ]] && tree=$B
+  ROOT_SAVE=$ROOT; ROOT=$tree
+  start_jais "$WORK/$side" "$port" 1
+  ROOT=$ROOT_SAVE
+  EP[$side]=$JAIS_EP; port=$((port + 10))
+  loader -e "$JAIS_EP" -b ab --pctput 100 --ops 8 --names seq --objects 8 -s 16KiB -w 2 --prefix s/ >/dev/null
+  loader -e "$JAIS_EP" -b ab --pctput 100 --ops 8 --names seq --objects 8 -s 10MiB -w 2 --prefix m/ >/dev/null
+  LOC16[$side]=$(curl -s -o /dev/null -w '%{redirect_url}' "$JAIS_EP/v1/objects/ab/s/0000000000?provider=ais")
+  LOC10[$side]=$(curl -s -o /dev/null -w '%{redirect_url}' "$JAIS_EP/v1/objects/ab/m/0000000000?provider=ais")
+  wrk -t1 -c8 -d3s "${LOC16[$side]}" >/dev/null; wrk -t1 -c8 -d3s "${EP[$side]}/v1/objects/ab/s/0000000000?provider=ais" >/dev/null
+done
+for r in $(seq 1 "$ROUNDS"); do
+  for side in before after; do
+    log "round $r: $side"
+    read -r v _ _ < <(wrk_run "${LOC16[$side]}" 8 "$DUR"); add get16/$side "$v"
+    read -r v _ _ < <(wrk_run "${EP[$side]}/v1/objects/ab/s/0000000000?provider=ais" 8 "$DUR"); add redirect/$side "$v"
+    read -r v _ _ < <(wrk_run "${LOC10[$side]}" 4 "$DUR"); add get10m/$side "$v"
+    line=$(loader -e "${EP[$side]}" -b ab --pctput 100 -d "${DUR}s" --names seq --objects 8 -s 10MiB -w 4 --prefix m/)
+    add put10m/$side "$(field mib_per_s "$line")"
+  done
+done
+echo "| measurement | before | after | after / before | rounds before | rounds after |"
+echo "|---|---|---|---|---|---|"
+for m in get16 redirect get10m put10m; do
+  unit="req/s"; [[ $m = get10m ]] && unit="req/s (×10 MiB)"; [[ $m = put10m ]] && unit="MiB/s"
+  echo "| $m $unit | $(med $m/before) | $(med $m/after) | $(awk -v a="$(med $m/after)" -v b="$(med $m/before)" 'BEGIN { printf "%.2f", a / b }') |${R[$m/before]} |${R[$m/after]} |"
+done
