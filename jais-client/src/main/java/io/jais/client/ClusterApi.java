@@ -5,7 +5,6 @@ import io.jais.api.QueryParam;
 import io.jais.api.bucket.Bucket;
 import io.jais.api.cluster.Smap;
 import io.jais.api.cluster.Snode;
-import io.jais.api.hash.Hrw;
 import io.jais.api.config.ClusterConfig;
 import io.jais.api.error.ErrorCode;
 import io.jais.api.error.JaisException;
@@ -107,7 +106,7 @@ public final class ClusterApi {
    */
   public Snode owner(Bucket bucket, String object) {
     Smap smap = cached != null ? cached : smap();
-    Snode owner = Hrw.owner(smap.activeTargets(), Snode::idDigest, Hrw.keyDigest(bucket.uname(object)));
+    Snode owner = smap.owner(bucket, object);
     if (owner == null) {
       throw new JaisException(ErrorCode.UNAVAILABLE,
           "cluster map v" + smap.version() + " has no active target to own " + bucket.uri() + "/" + object);

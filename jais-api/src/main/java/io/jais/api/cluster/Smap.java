@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.jais.api.Versioned;
+import io.jais.api.bucket.Bucket;
+import io.jais.api.hash.Hrw;
 import io.jais.api.json.U64String;
 import java.util.Collections;
 import java.util.List;
@@ -84,6 +86,14 @@ public record Smap(
 
   public boolean contains(String id) {
     return node(id) != null;
+  }
+
+  /**
+   * The active target that owns {@code object} by HRW (spec §22): what proxies redirect to and
+   * what clients reading directly compute. Null when no target is active.
+   */
+  public Snode owner(Bucket bucket, String object) {
+    return Hrw.owner(activeTargets(), Snode::idDigest, Hrw.keyDigest(bucket.uname(object)));
   }
 
   /** Targets that take part in placement (not in maintenance or decommissioning). */

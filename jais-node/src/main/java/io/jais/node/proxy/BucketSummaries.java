@@ -3,7 +3,6 @@ package io.jais.node.proxy;
 import io.jais.api.ApiPath;
 import io.jais.api.bucket.Bucket;
 import io.jais.api.bucket.BucketSummary;
-import io.jais.api.cluster.Snode;
 import io.jais.api.error.ErrorCode;
 import io.jais.api.error.JaisException;
 import io.jais.api.json.WireJson;
@@ -13,7 +12,6 @@ import io.jais.node.cluster.IntraClient;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,9 +19,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Asynchronous bucket summaries (spec §4.5–4.6): a start returns a job ID at once, the summary is
@@ -85,19 +80,11 @@ public final class BucketSummaries {
   }
 
   private BucketSummary compute(Bucket bucket, String prefix) throws Exception {
+    String query = "&prefix=" + URLEncoder.encode(prefix, StandardCharsets.UTF_8);
     TargetSummary total = TargetSummary.EMPTY;
-    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      List<Future<TargetSummary>> calls = new ArrayList<>();
-      for (Snode target : state.smap().activeTargets()) {
-        calls.add(pool.submit(() -> intra.json("POST", IntraClient.bucketUrl(target, ApiPath.TARGET_SUMMARY, bucket)
-            + "&prefix=" + URLEncoder.encode(prefix, StandardCharsets.UTF_8), null, TargetSummary.class,
-            TIMEOUT)));
-      }
-      for (Future<TargetSummary> call : calls) {
-        total = total.plus(call.get());
-      }
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof Exception cause ? cause : e;
+    for (TargetSummary part : TargetFanout.callAll(state.smap().activeTargets(), target -> () -> intra.json("POST",
+        IntraClient.bucketUrl(target, ApiPath.TARGET_SUMMARY, bucket) + query, null, TargetSummary.class, TIMEOUT))) {
+      total = total.plus(part);
     }
     long avg = total.count() == 0 ? 0 : total.size() / total.count();
     long usedPct = total.disks() == 0 ? 0 : total.onDisk() * 100 / total.disks();

@@ -19,10 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * List-objects on the proxy: asks every target for its next page in parallel, merges them
@@ -65,20 +61,9 @@ public final class ObjectLister {
     List<Snode> targets = state.smap().activeTargets().stream()
         .filter(t -> onlyTarget.isEmpty() || t.id().equals(onlyTarget)).toList();
     byte[] body = WireJson.toBytes(msg);
-    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      List<Future<ListObjectsPage>> calls = new ArrayList<>();
-      for (Snode target : targets) {
-        calls.add(pool.submit(() -> ListObjectsCodec.decode(
-            intra.bytes("POST", IntraClient.bucketUrl(target, ApiPath.TARGET_LIST, bucket), body, "application/json", TIMEOUT))));
-      }
-      List<List<ObjectEntry>> pages = new ArrayList<>(calls.size());
-      for (Future<ListObjectsPage> call : calls) {
-        pages.add(call.get().entries());
-      }
-      return pages;
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof Exception cause ? cause : e;
-    }
+    return TargetFanout.callAll(targets, target -> () -> ListObjectsCodec.decode(
+        intra.bytes("POST", IntraClient.bucketUrl(target, ApiPath.TARGET_LIST, bucket), body, "application/json",
+            TIMEOUT)).entries());
   }
 
   /** AIS trims one trailing {@code *} from the prefix. */

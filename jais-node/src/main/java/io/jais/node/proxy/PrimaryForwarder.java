@@ -21,6 +21,9 @@ import java.util.Map;
  * small, so they are read whole.
  */
 public final class PrimaryForwarder {
+  /** Control messages are small; anything bigger is a client error (413), not something to buffer. */
+  public static final int MAX_CONTROL_BODY = 1 << 20;
+
   private static final List<String> RELAYED_REQUEST_HEADERS = List.of("Content-Type", "Accept", "Authorization");
 
   private final ClusterState state;

@@ -29,9 +29,6 @@ import java.util.function.Supplier;
  * proxies forward them there.
  */
 public final class ProxyBucketHandler {
-  /** Control messages are small; anything bigger is a client error, not something to buffer. */
-  private static final int MAX_CONTROL_BODY = 1 << 20;
-
   private final ClusterState state;
   private final Supplier<BucketMetadata> buckets;
   private final PrimaryForwarder forwarder;
@@ -119,7 +116,7 @@ public final class ProxyBucketHandler {
    */
   private Response onPrimary(Request request, Set<String> actions, MetadataChange change) throws Exception {
     Bucket bucket = BucketParams.of(request);
-    byte[] body = request.bodyBytes(MAX_CONTROL_BODY);
+    byte[] body = request.bodyBytes(PrimaryForwarder.MAX_CONTROL_BODY);
     ActMsg msg = requireMsg(request, bucket, body);
     if (!actions.contains(msg.action())) {
       throw unsupported(msg.action(), request.method().name(), bucket);

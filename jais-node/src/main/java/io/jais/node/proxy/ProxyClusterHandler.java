@@ -19,8 +19,6 @@ import java.util.function.Supplier;
 
 /** The proxy's cluster routes: cluster-wide queries and, on the primary, join and keepalive. */
 public final class ProxyClusterHandler {
-  private static final int MAX_CONTROL_BODY = 1 << 20;
-
   private final ClusterState state;
   private final Supplier<Primary> primary;
   private final PrimaryForwarder forwarder;
@@ -36,7 +34,7 @@ public final class ProxyClusterHandler {
    * value is nested JSON or dotted keys); job actions answer 501 until jobs exist.
    */
   public Response act(Request request) throws Exception {
-    byte[] body = request.bodyBytes(MAX_CONTROL_BODY);
+    byte[] body = request.bodyBytes(PrimaryForwarder.MAX_CONTROL_BODY);
     ActMsg msg = body.length == 0 ? null : WireJson.parse(body, ActMsg.class);
     String action = msg == null ? "" : msg.action();
     if (action.equals(Action.SET_CONFIG)) {

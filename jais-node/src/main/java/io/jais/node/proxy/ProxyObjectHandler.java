@@ -9,7 +9,6 @@ import io.jais.node.cluster.ClusterState;
 import io.jais.node.http.BucketParams;
 import io.jais.node.http.Request;
 import io.jais.node.http.Response;
-import io.jais.api.hash.Hrw;
 import io.jais.node.storage.ObjectName;
 import io.jais.node.target.AppendHandle;
 import io.netty.handler.codec.http.HttpMethod;
@@ -48,7 +47,7 @@ public final class ProxyObjectHandler {
       }
       return target;
     }
-    Snode target = Hrw.owner(state.smap().activeTargets(), Snode::idDigest, Hrw.keyDigest(bucket.uname(name)));
+    Snode target = state.smap().owner(bucket, name);
     if (target == null) {
       throw new JaisException(ErrorCode.UNAVAILABLE, "no targets in the cluster to store " + bucket.uri() + "/" + name);
     }

@@ -5,7 +5,6 @@ import io.jais.api.bucket.Bucket;
 import io.jais.api.cluster.Snode;
 import io.jais.api.error.ErrorCode;
 import io.jais.api.error.JaisException;
-import io.jais.api.hash.Hrw;
 import io.jais.node.cluster.ClusterState;
 import io.jais.node.cluster.IntraClient;
 import io.jais.node.http.Request;
@@ -41,7 +40,7 @@ final class TargetRelay {
 
   /** The target that owns the object by HRW. */
   Snode owner(Bucket bucket, String key) {
-    Snode target = Hrw.owner(state.smap().activeTargets(), Snode::idDigest, Hrw.keyDigest(bucket.uname(key)));
+    Snode target = state.smap().owner(bucket, key);
     if (target == null) {
       throw new JaisException(ErrorCode.UNAVAILABLE, "no targets in the cluster to store " + bucket.uri() + "/" + key);
     }

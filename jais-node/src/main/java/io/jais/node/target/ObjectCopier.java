@@ -9,7 +9,6 @@ import io.jais.api.error.ErrorCode;
 import io.jais.api.error.JaisException;
 import io.jais.node.cluster.ClusterState;
 import io.jais.node.cluster.IntraClient;
-import io.jais.api.hash.Hrw;
 import io.jais.node.storage.ObjectName;
 import io.jais.node.storage.ObjectStore;
 import io.jais.node.storage.OpenedObject;
@@ -44,7 +43,7 @@ public final class ObjectCopier {
     }
     String dstName = destination.object();
     ObjectName.validate(dstBucket, dstName);
-    Snode owner = Hrw.owner(state.smap().activeTargets(), Snode::idDigest, Hrw.keyDigest(dstBucket.uname(dstName)));
+    Snode owner = state.smap().owner(dstBucket, dstName);
     if (owner == null || owner.id().equals(state.self().id())) {
       store.copy(source, sourceName, dstBucket, dstName);
       return;
