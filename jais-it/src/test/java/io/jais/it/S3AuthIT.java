@@ -3,6 +3,8 @@ package io.jais.it;
 import static io.jais.it.S3SdkIT.assertS3Error;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jais.api.Header;
+import io.jais.api.bucket.Bucket;
 import io.jais.node.launch.LocalCluster;
 import io.jais.node.s3.S3Options;
 import java.net.URI;
@@ -27,7 +29,10 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 /**
  * With S3 keys configured every request must carry a valid Signature V4: header-signed requests
  * (plain and aws-chunked bodies, multipart), presigned URLs, and their failures (wrong secret,
- * unknown key, unsigned, tampered, expired) each answered with the S3 error and no change.
+ * unknown key, unsigned, tampered, expired) each answered with the S3 error and no change. Hops
+ * inside the cluster (the second proxy forwarding to the primary, proxies relaying to targets) prove
+ * themselves with a token no client can make: a forged caller header, or a request sent straight to
+ * a target, is refused.
  */
 class S3AuthIT {
   private static final String ACCESS = "AKIAJAISTEST";
@@ -42,7 +47,7 @@ class S3AuthIT {
   static void start() throws Exception {
     System.setProperty(S3Options.KEYS_PROPERTY, ACCESS + ":" + SECRET);
     try {
-      cluster = LocalCluster.start(dir, 1, 3, 0, 1);
+      cluster = LocalCluster.start(dir, 2, 3, 0, 1);
       cluster.awaitStable(Duration.ofSeconds(30));
     } finally {
       System.clearProperty(S3Options.KEYS_PROPERTY); // nodes read it at start; other tests must not see it
@@ -71,6 +76,96 @@ class S3AuthIT {
     s3.completeMultipartUpload(b -> b.bucket("auth").key("multi").uploadId(id)
         .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(etag).build())));
     assertThat(s3.headObject(b -> b.bucket("auth").key("multi")).contentLength()).isEqualTo(data.length);
+
+    // the ops that make their own requests to targets: copy, batch delete, upload listing
+    s3.copyObject(b -> b.sourceBucket("auth").sourceKey("signed").destinationBucket("auth").destinationKey("copy"));
+    assertThat(s3.getObjectAsBytes(b -> b.bucket("auth").key("copy")).asByteArray()).isEqualTo(data);
+    String pending = s3.createMultipartUpload(b -> b.bucket("auth").key("pending")).uploadId();
+    assertThat(s3.listMultipartUploads(b -> b.bucket("auth")).uploads()).extracting(u -> u.uploadId())
+        .containsExactly(pending);
+    s3.abortMultipartUpload(b -> b.bucket("auth").key("pending").uploadId(pending));
+    var deleted = s3.deleteObjects(b -> b.bucket("auth").delete(d -> d.objects(
+        software.amazon.awssdk.services.s3.model.ObjectIdentifier.builder().key("copy").build(),
+        software.amazon.awssdk.services.s3.model.ObjectIdentifier.builder().key("multi").build())));
+    assertThat(deleted.errors()).isEmpty();
+    assertS3Error(() -> s3.headObject(b -> b.bucket("auth").key("copy")), 404, null);
+  }
+
+  @Test
+  void bucketChanges_throughTheNonPrimaryProxy_areForwardedAndVerified() {
+    S3Client second = S3Clients.of(cluster.proxies().get(1).url(), ACCESS, SECRET);
+    second.createBucket(b -> b.bucket("via-second"));
+    assertThat(cluster.primary().state().bmd().contains(Bucket.ais("via-second"))).isTrue();
+    assertS3Error(() -> second.createBucket(b -> b.bucket("via-second")), 409, "BucketAlreadyOwnedByYou");
+    second.putObject(b -> b.bucket("via-second").key("k"), RequestBody.fromString("v"));
+    assertS3Error(() -> second.deleteBucket(b -> b.bucket("via-second")), 409, "BucketNotEmpty");
+    second.deleteObject(b -> b.bucket("via-second").key("k"));
+    second.deleteBucket(b -> b.bucket("via-second"));
+    assertThat(cluster.primary().state().bmd().contains(Bucket.ais("via-second"))).isFalse();
+
+    S3Client wrongSecret = S3Clients.of(cluster.proxies().get(1).url(), ACCESS, "not-the-secret");
+    assertS3Error(() -> wrongSecret.createBucket(b -> b.bucket("never-made")), 403, "SignatureDoesNotMatch");
+    assertThat(cluster.primary().state().bmd().contains(Bucket.ais("never-made"))).isFalse();
+  }
+
+  @Test
+  void forgedCallerHeader_isNotTrusted_andChangesNothing() throws Exception {
+    s3.putObject(b -> b.bucket("auth").key("guarded"), RequestBody.fromString("guarded"));
+    String proxyId = cluster.proxies().get(1).snode().id();
+    String primary = cluster.endpoint() + "/s3";
+
+    HttpResponse<byte[]> create = RawHttp.send("PUT", primary + "/forged", null, Header.CALLER_ID, proxyId);
+    assertThat(create.statusCode()).isEqualTo(403);
+    assertThat(RawHttp.text(create)).contains("<Code>AccessDenied</Code>");
+    assertThat(cluster.primary().state().bmd().contains(Bucket.ais("forged"))).isFalse();
+
+    String[] forged = forgedSignature(proxyId);
+    HttpResponse<byte[]> destroy = RawHttp.send("DELETE", primary + "/auth", null, forged);
+    assertThat(destroy.statusCode()).isEqualTo(403);
+    assertThat(RawHttp.text(destroy)).contains("<Code>SignatureDoesNotMatch</Code>");
+    HttpResponse<byte[]> overwrite = RawHttp.send("PUT", primary + "/auth/guarded",
+        "forged".getBytes(StandardCharsets.UTF_8), forged);
+    assertThat(RawHttp.text(overwrite)).contains("<Code>SignatureDoesNotMatch</Code>");
+
+    assertThat(cluster.primary().state().bmd().contains(Bucket.ais("auth"))).isTrue();
+    assertThat(s3.getObjectAsBytes(b -> b.bucket("auth").key("guarded")).asUtf8String()).isEqualTo("guarded");
+  }
+
+  @Test
+  void requestsStraightToATarget_withoutAProxysToken_areRefused() throws Exception {
+    s3.putObject(b -> b.bucket("auth").key("direct"), RequestBody.fromString("original"));
+    String proxyId = cluster.primary().snode().id();
+    String future = Long.toString(System.currentTimeMillis() + 60_000);
+    for (var target : cluster.targets()) {
+      String url = target.url() + "/s3/auth/direct";
+      String marked = url + "?pid=" + proxyId + "&utm=1";
+      assertRefused(RawHttp.send("GET", url, null));
+      assertRefused(RawHttp.send("GET", marked, null, Header.CALLER_ID, proxyId));
+      assertRefused(RawHttp.send("HEAD", marked, null));
+      assertRefused(RawHttp.send("PUT", marked, "forged".getBytes(StandardCharsets.UTF_8), Header.CALLER_ID, proxyId));
+      assertRefused(RawHttp.send("PUT", marked, "forged".getBytes(StandardCharsets.UTF_8), forgedSignature(proxyId)));
+      assertRefused(RawHttp.send("DELETE", marked + "&jais-s3-token=" + future + "." + "0".repeat(64), null));
+      assertRefused(RawHttp.send("POST", url + "?uploads", null, "x-jais-s3-token", future + ".00"));
+      assertRefused(RawHttp.send("GET", target.url() + "/s3/auth?uploads", null, Header.CALLER_ID, proxyId));
+    }
+    assertThat(s3.getObjectAsBytes(b -> b.bucket("auth").key("direct")).asUtf8String()).isEqualTo("original");
+    assertThat(s3.listMultipartUploads(b -> b.bucket("auth")).uploads()).isEmpty();
+  }
+
+  private static void assertRefused(HttpResponse<byte[]> reply) {
+    assertThat(reply.statusCode()).as(reply.request().method() + " " + reply.uri()).isEqualTo(403);
+    assertThat(reply.headers().firstValue("x-amz-error-code")).hasValue("AccessDenied");
+  }
+
+  /** A node's caller header, a made-up token, and a well-formed Signature V4 that does not match. */
+  private static String[] forgedSignature(String callerId) {
+    java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC);
+    String amzDate = now.format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
+    return new String[] {Header.CALLER_ID, callerId,
+        "x-jais-s3-token", (System.currentTimeMillis() + 60_000) + "." + "0".repeat(64),
+        "x-amz-date", amzDate, "x-amz-content-sha256", "UNSIGNED-PAYLOAD",
+        "Authorization", "AWS4-HMAC-SHA256 Credential=" + ACCESS + "/" + amzDate.substring(0, 8)
+            + "/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-date, Signature=" + "0".repeat(64)};
   }
 
   @Test

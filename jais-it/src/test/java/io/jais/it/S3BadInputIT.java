@@ -10,7 +10,10 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,19 +86,87 @@ class S3BadInputIT {
   }
 
   @Test
-  void invalidArguments_areInvalidArgument() throws Exception {
+  void invalidArguments_areInvalidArgument_andChangeNothing() throws Exception {
     assertThat(RawHttp.text(RawHttp.send("GET", s3 + "/bad-input?list-type=2&max-keys=-1", null)))
         .contains("<Code>InvalidArgument</Code>");
     assertThat(RawHttp.text(RawHttp.send("GET", s3 + "/bad-input?encoding-type=base64", null)))
         .contains("<Code>InvalidArgument</Code>");
     assertThat(RawHttp.text(RawHttp.send("PUT", s3 + "/bad-input/keep?partNumber=0&uploadId=x", new byte[1])))
         .contains("<Code>InvalidArgument</Code>");
+    for (String part : new String[] {"-1", "10001", "abc", "", "99999999999"}) {
+      HttpResponse<byte[]> reply = RawHttp.send("PUT", s3 + "/bad-input/keep?partNumber=" + part + "&uploadId=x",
+          new byte[1]);
+      assertThat(reply.statusCode()).as(part).isEqualTo(400);
+      assertThat(RawHttp.text(reply)).as(part).contains("<Code>InvalidArgument</Code>");
+    }
     assertThat(RawHttp.text(RawHttp.send("GET", s3 + "/bad-input/keep", null))).isEqualTo("kept");
   }
 
   @Test
-  void oversizedHeaders_areRefused() throws Exception {
-    HttpResponse<byte[]> reply = RawHttp.send("GET", s3 + "/bad-input/keep", null, "x-amz-meta-big", "v".repeat(70_000));
+  void oversizedHeaders_areRequestHeaderSectionTooLarge_andChangeNothing() throws Exception {
+    HttpResponse<byte[]> reply = RawHttp.send("DELETE", s3 + "/bad-input/keep", null, "x-amz-meta-big",
+        "v".repeat(70_000));
     assertThat(reply.statusCode()).isIn(400, 431);
+    assertThat(RawHttp.text(reply)).contains("<Code>RequestHeaderSectionTooLarge</Code>");
+    assertThat(RawHttp.text(RawHttp.send("GET", s3 + "/bad-input/keep", null))).isEqualTo("kept");
+  }
+
+  @Test
+  void awsChunkedTrailer_isChecked_andAMismatchStoresNothing() throws Exception {
+    byte[] payload = "hello world".getBytes(StandardCharsets.US_ASCII);
+    CRC32 crc = new CRC32();
+    crc.update(payload);
+    String good = Base64.getEncoder().encodeToString(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+
+    HttpResponse<byte[]> wrong = putChunked("keep", "b\r\nhello world\r\n0\r\nx-amz-checksum-crc32:AAAAAA==\r\n\r\n", 11);
+    assertThat(wrong.statusCode()).isEqualTo(400);
+    assertThat(RawHttp.text(wrong)).contains("<Code>BadDigest</Code>");
+    HttpResponse<byte[]> fresh = putChunked("fresh", "b\r\nhello world\r\n0\r\nx-amz-checksum-crc32:AAAAAA==\r\n\r\n", 11);
+    assertThat(RawHttp.text(fresh)).contains("<Code>BadDigest</Code>");
+    assertThat(RawHttp.text(putChunked("fresh", "b\r\nhello world\r\n0\r\n\r\n", 11))).contains("<Code>InvalidRequest</Code>");
+    assertThat(RawHttp.text(putChunked("fresh", "b\r\nhello world\r\n0\r\nx-amz-checksum-crc32:" + good + "\r\n\r\n", 100)))
+        .contains("<Code>IncompleteBody</Code>");
+    assertThat(RawHttp.text(putChunked("fresh", "b\r\nhello", 11))).contains("<Code>IncompleteBody</Code>");
+    assertThat(RawHttp.text(RawHttp.send("GET", s3 + "/bad-input/keep", null))).isEqualTo("kept");
+    assertThat(RawHttp.text(RawHttp.send("GET", s3 + "/bad-input/fresh", null))).contains("<Code>NoSuchKey</Code>");
+
+    HttpResponse<byte[]> right = putChunked("fresh", "b\r\nhello world\r\n0\r\nx-amz-checksum-crc32:" + good + "\r\n\r\n", 11);
+    assertThat(right.statusCode()).as(RawHttp.text(right)).isEqualTo(200);
+    assertThat(RawHttp.text(RawHttp.send("GET", s3 + "/bad-input/fresh", null))).isEqualTo("hello world");
+  }
+
+  @Test
+  void checksumHeader_onAPlainPut_isChecked() throws Exception {
+    HttpResponse<byte[]> wrong = RawHttp.send("PUT", s3 + "/bad-input/keep", "other".getBytes(StandardCharsets.UTF_8),
+        "x-amz-checksum-sha256", Base64.getEncoder().encodeToString(new byte[32]));
+    assertThat(RawHttp.text(wrong)).contains("<Code>BadDigest</Code>");
+    HttpResponse<byte[]> two = RawHttp.send("PUT", s3 + "/bad-input/keep", "other".getBytes(StandardCharsets.UTF_8),
+        "x-amz-checksum-crc32", "AAAAAA==", "x-amz-checksum-crc32c", "AAAAAA==");
+    assertThat(RawHttp.text(two)).contains("<Code>InvalidRequest</Code>");
+    assertThat(RawHttp.text(RawHttp.send("GET", s3 + "/bad-input/keep", null))).isEqualTo("kept");
+  }
+
+  @Test
+  void completeMultipart_withMalformedXml_isMalformedXml_andTheUploadStays() throws Exception {
+    String created = RawHttp.text(RawHttp.send("POST", s3 + "/bad-input/mpu?uploads", null));
+    String id = created.substring(created.indexOf("<UploadId>") + 10, created.indexOf("</UploadId>"));
+    RawHttp.send("PUT", s3 + "/bad-input/mpu?partNumber=1&uploadId=" + id, "part".getBytes(StandardCharsets.UTF_8));
+    for (String body : new String[] {"<CompleteMultipartUpload><Part>", "<CompleteMultipartUpload/>",
+        "<CompleteMultipartUpload><Part><PartNumber>1</PartNumber></Part></CompleteMultipartUpload>"}) {
+      HttpResponse<byte[]> reply = RawHttp.send("POST", s3 + "/bad-input/mpu?uploadId=" + id,
+          body.getBytes(StandardCharsets.UTF_8));
+      assertThat(reply.statusCode()).as(body).isEqualTo(400);
+      assertThat(RawHttp.text(reply)).as(body).contains("<Code>MalformedXML</Code>");
+    }
+    assertThat(RawHttp.text(RawHttp.send("GET", s3 + "/bad-input/mpu?uploadId=" + id, null)))
+        .contains("<PartNumber>1</PartNumber>");
+    assertThat(RawHttp.text(RawHttp.send("GET", s3 + "/bad-input/mpu", null))).contains("<Code>NoSuchKey</Code>");
+    RawHttp.send("DELETE", s3 + "/bad-input/mpu?uploadId=" + id, null);
+  }
+
+  private HttpResponse<byte[]> putChunked(String key, String framed, long decodedLength) throws Exception {
+    return RawHttp.send("PUT", s3 + "/bad-input/" + key, framed.getBytes(StandardCharsets.US_ASCII),
+        "Content-Encoding", "aws-chunked", "x-amz-content-sha256", "STREAMING-UNSIGNED-PAYLOAD-TRAILER",
+        "x-amz-decoded-content-length", Long.toString(decodedLength), "x-amz-trailer", "x-amz-checksum-crc32");
   }
 }

@@ -2,10 +2,18 @@ package io.jais.it;
 
 import static io.jais.it.S3SdkIT.assertS3Error;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.jais.node.Node;
 import io.jais.node.launch.LocalCluster;
 import io.jais.testkit.JaisCluster;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -21,15 +29,17 @@ import software.amazon.awssdk.services.s3.model.Part;
 /**
  * Multipart uploads through the AWS SDK for Java v2: the happy path with the S3 multipart ETag,
  * part copies, listings, abort, and every completion error S3 defines (each leaving the upload
- * and the destination as they were).
+ * and the destination as they were); abort and bucket destruction leave no part on any disk.
  */
 @JaisCluster(proxies = 1, targets = 3)
 class S3MultipartIT {
   private static final int PART = 5 * TestBytes.MIB;
 
+  private final LocalCluster cluster;
   private final S3Client s3;
 
   S3MultipartIT(LocalCluster cluster) {
+    this.cluster = cluster;
     this.s3 = S3Clients.of(cluster.endpoint());
   }
 
@@ -70,11 +80,14 @@ class S3MultipartIT {
   }
 
   @Test
-  void abort_leavesNothingBehind() {
+  void abort_leavesNothingBehind() throws Exception {
     s3.createBucket(b -> b.bucket("mpu-abort"));
     String id = s3.createMultipartUpload(b -> b.bucket("mpu-abort").key("k")).uploadId();
     s3.uploadPart(b -> b.bucket("mpu-abort").key("k").uploadId(id).partNumber(1), RequestBody.fromString("part"));
+    s3.uploadPart(b -> b.bucket("mpu-abort").key("k").uploadId(id).partNumber(2), RequestBody.fromString("more"));
+    assertThat(filesOf(id)).hasSizeGreaterThanOrEqualTo(3); // manifest and parts: where the check below looks
     s3.abortMultipartUpload(b -> b.bucket("mpu-abort").key("k").uploadId(id));
+    assertThat(filesOf(id)).isEmpty();
     assertThat(s3.listMultipartUploads(b -> b.bucket("mpu-abort")).uploads()).isEmpty();
     assertThat(s3.listObjectsV2(b -> b.bucket("mpu-abort")).contents()).isEmpty();
     assertS3Error(() -> s3.uploadPart(b -> b.bucket("mpu-abort").key("k").uploadId(id).partNumber(2),
@@ -107,6 +120,10 @@ class S3MultipartIT {
         RequestBody.fromString("x")), 400, "InvalidArgument");
     assertS3Error(() -> s3.uploadPart(b -> b.bucket("mpu-errors").key("other").uploadId(id).partNumber(1),
         RequestBody.fromString("x")), 404, "NoSuchUpload");
+    assertS3Error(() -> s3.uploadPart(b -> b.bucket("mpu-errors").key("k").uploadId(id).partNumber(1)
+        .contentMD5("AAAAAAAAAAAAAAAAAAAAAA=="), RequestBody.fromString("replaced")), 400, "BadDigest");
+    assertThat(s3.listParts(b -> b.bucket("mpu-errors").key("k").uploadId(id)).parts())
+        .extracting(Part::partNumber, Part::eTag).containsExactly(tuple(1, small), tuple(2, second));
     assertThat(s3.getObjectAsBytes(b -> b.bucket("mpu-errors").key("k")).asUtf8String()).isEqualTo("before");
 
     complete(id, List.of(one)); // a single small part is fine: it is the last one
@@ -128,6 +145,62 @@ class S3MultipartIT {
     complete("mpu-copy", "dest", id, List.of(CompletedPart.builder().partNumber(1).eTag(first).build(),
         CompletedPart.builder().partNumber(2).eTag(second).build()));
     assertThat(s3.getObjectAsBytes(b -> b.bucket("mpu-copy").key("dest")).asByteArray()).isEqualTo(source);
+  }
+
+  @Test
+  void destroyingTheBucket_dropsItsUploads_throughEitherApi() throws Exception {
+    s3.createBucket(b -> b.bucket("mpu-destroyed"));
+    String viaS3 = s3.createMultipartUpload(b -> b.bucket("mpu-destroyed").key("k")).uploadId();
+    s3.uploadPart(b -> b.bucket("mpu-destroyed").key("k").uploadId(viaS3).partNumber(1), RequestBody.fromString("p"));
+    assertThat(filesOf(viaS3)).isNotEmpty();
+    s3.deleteBucket(b -> b.bucket("mpu-destroyed")); // uploads are not objects: the bucket counts as empty
+    awaitNoFilesOf(viaS3);
+
+    s3.createBucket(b -> b.bucket("mpu-destroyed"));
+    assertThat(s3.listMultipartUploads(b -> b.bucket("mpu-destroyed")).uploads()).isEmpty();
+    assertS3Error(() -> s3.uploadPart(b -> b.bucket("mpu-destroyed").key("k").uploadId(viaS3).partNumber(2),
+        RequestBody.fromString("late")), 404, "NoSuchUpload");
+
+    String viaNative = s3.createMultipartUpload(b -> b.bucket("mpu-destroyed").key("k")).uploadId();
+    s3.uploadPart(b -> b.bucket("mpu-destroyed").key("k").uploadId(viaNative).partNumber(1),
+        RequestBody.fromString("p"));
+    var destroyed = RawHttp.send("DELETE", cluster.endpoint() + "/v1/buckets/mpu-destroyed?provider=ais",
+        RawHttp.json("{\"action\":\"destroy-bck\"}"));
+    assertThat(destroyed.statusCode()).isEqualTo(200);
+    awaitNoFilesOf(viaNative);
+  }
+
+  /** Every file on the targets' disks whose path names the upload (its manifest and parts). */
+  private List<Path> filesOf(String uploadId) throws IOException {
+    List<Path> found = new ArrayList<>();
+    for (Node target : cluster.targets()) {
+      for (String mountpath : target.config().mountpaths()) {
+        Files.walkFileTree(Path.of(mountpath), new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+            if (attributes.isRegularFile() && file.toString().contains(uploadId)) {
+              found.add(file);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) {
+            return FileVisitResult.CONTINUE; // removed while we walked: the trash empties in the background
+          }
+        });
+      }
+    }
+    return found;
+  }
+
+  /** The store moves a destroyed bucket aside at once and deletes it in the background. */
+  private void awaitNoFilesOf(String uploadId) throws Exception {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    while (!filesOf(uploadId).isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(filesOf(uploadId)).isEmpty();
   }
 
   private void complete(String id, List<CompletedPart> parts) {

@@ -3,18 +3,32 @@ package io.jais.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jais.api.Header;
 import io.jais.node.launch.LocalCluster;
 import io.jais.testkit.JaisCluster;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.Delete;
@@ -103,6 +117,53 @@ class S3SdkIT {
   }
 
   @Test
+  void put_checksums_inTrailersAndHeaders_areVerified() throws Exception {
+    s3.createBucket(b -> b.bucket("sdk-checksums"));
+    List<SdkHttpRequest> sent = new CopyOnWriteArrayList<>();
+    S3Client recording = S3Client.builder().endpointOverride(URI.create(cluster.endpoint() + "/s3"))
+        .forcePathStyle(true).region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("jais", "jais-secret")))
+        .httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
+          @Override
+          public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+            sent.add(context.httpRequest());
+          }
+        })).build();
+    byte[] data = TestBytes.random(4, 300_000);
+
+    recording.putObject(b -> b.bucket("sdk-checksums").key("default"), RequestBody.fromBytes(data));
+    SdkHttpRequest put = sent.get(sent.size() - 1);
+    assertThat(put.firstMatchingHeader("x-amz-trailer")).as("the SDK's default PUT").hasValue("x-amz-checksum-crc32");
+    assertThat(put.firstMatchingHeader("Content-Encoding")).hasValue("aws-chunked");
+    for (ChecksumAlgorithm algorithm : List.of(ChecksumAlgorithm.CRC32, ChecksumAlgorithm.CRC32_C,
+        ChecksumAlgorithm.SHA1, ChecksumAlgorithm.SHA256)) {
+      recording.putObject(b -> b.bucket("sdk-checksums").key(algorithm.name()).checksumAlgorithm(algorithm),
+          RequestBody.fromBytes(data));
+      assertThat(sent.get(sent.size() - 1).firstMatchingHeader("x-amz-trailer")).as(algorithm.name())
+          .hasValueSatisfying(trailer -> assertThat(trailer).startsWith("x-amz-checksum-"));
+      assertThat(s3.getObjectAsBytes(b -> b.bucket("sdk-checksums").key(algorithm.name())).asByteArray())
+          .isEqualTo(data);
+    }
+    // CRC64NVME: the SDK computes it only with the CRT, so the value (the CRC catalogue's check) is given
+    String check = Base64.getEncoder().encodeToString(HexFormat.of().parseHex("ae8b14860a799888"));
+    recording.putObject(b -> b.bucket("sdk-checksums").key("crc64").checksumCRC64NVME(check),
+        RequestBody.fromString("123456789"));
+    assertThat(sent.get(sent.size() - 1).firstMatchingHeader("x-amz-checksum-crc64nvme")).hasValue(check);
+
+    String zeros = Base64.getEncoder().encodeToString(new byte[8]);
+    assertS3Error(() -> s3.putObject(b -> b.bucket("sdk-checksums").key("crc64").checksumCRC64NVME(zeros),
+        RequestBody.fromString("123456789")), 400, "BadDigest");
+    assertS3Error(() -> s3.putObject(b -> b.bucket("sdk-checksums").key("default").checksumCRC32("AAAAAA=="),
+        RequestBody.fromString("replacement")), 400, "BadDigest");
+    assertS3Error(() -> s3.putObject(b -> b.bucket("sdk-checksums").key("new").checksumSHA256(
+        Base64.getEncoder().encodeToString(new byte[32])), RequestBody.fromString("x")), 400, "BadDigest");
+    assertThat(s3.getObjectAsBytes(b -> b.bucket("sdk-checksums").key("default")).asByteArray()).isEqualTo(data);
+    assertThat(s3.getObjectAsBytes(b -> b.bucket("sdk-checksums").key("crc64")).asUtf8String()).isEqualTo("123456789");
+    assertS3Error(() -> s3.headObject(b -> b.bucket("sdk-checksums").key("new")), 404, null);
+  }
+
+  @Test
   void get_rangeAndConditions_behaveAsS3() throws Exception {
     s3.createBucket(b -> b.bucket("sdk-range"));
     byte[] data = "0123456789".getBytes(StandardCharsets.US_ASCII);
@@ -180,7 +241,7 @@ class S3SdkIT {
   }
 
   @Test
-  void listObjectsV2_prefixDelimiterPagingAndStartAfter_exactAndInOrder() {
+  void listObjectsV2_prefixDelimiterPagingAndStartAfter_exactAndInOrder() throws Exception {
     s3.createBucket(b -> b.bucket("sdk-list"));
     List<String> keys = List.of("a.txt", "dir/1", "dir/2", "dir/sub/3", "dir2/x", "z", "dir/sub/4", "e f/g");
     for (String key : keys) {
@@ -217,6 +278,9 @@ class S3SdkIT {
         .fetchOwner(true));
     assertThat(encoded.contents()).extracting(S3Object::key).containsExactly("e f/g"); // the SDK decodes
     assertThat(encoded.contents().get(0).owner()).isNotNull();
+    String raw = RawHttp.text(RawHttp.send("GET", cluster.endpoint() + "/s3/sdk-list?list-type=2&prefix=e%20f"
+        + "&encoding-type=url", null)); // on the wire, before the SDK decodes it
+    assertThat(raw).contains("<Key>e%20f/g</Key>").contains("<EncodingType>url</EncodingType>");
   }
 
   @Test
@@ -241,6 +305,11 @@ class S3SdkIT {
     s3.putObject(b -> b.bucket("sdk-both").key("via-s3"), RequestBody.fromBytes(data));
     var nativeGet = RawHttp.send("GET", cluster.endpoint() + "/v1/objects/sdk-both/via-s3?provider=ais", null);
     assertThat(nativeGet.body()).isEqualTo(data);
+    assertThat(nativeGet.headers().firstValue(Header.CHECKSUM_VALUE)).hasValue(TestBytes.xxhash(data));
+    String firstVersion = nativeGet.headers().firstValue(Header.VERSION).orElseThrow();
+    s3.putObject(b -> b.bucket("sdk-both").key("via-s3"), RequestBody.fromBytes(data)); // S3 overwrites
+    var nativeHead = RawHttp.send("HEAD", cluster.endpoint() + "/v1/objects/sdk-both/via-s3?provider=ais", null);
+    assertThat(nativeHead.headers().firstValue(Header.VERSION)).hasValue(Long.toString(Long.parseLong(firstVersion) + 1));
 
     var nativePut = RawHttp.send("PUT", cluster.endpoint() + "/v1/objects/sdk-both/via-native?provider=ais", data);
     assertThat(nativePut.statusCode()).isEqualTo(200);

@@ -112,6 +112,7 @@ public final class Node implements AutoCloseable {
     closeables.add(store);
     store.cleanupWorkfiles();
     state.bmdOwner().onChange(this::dropDestroyedBuckets);
+    S3Routes.dropUploadsWithTheirBuckets(state, store);
     ObjectCopier copier = new ObjectCopier(state, store, intra);
     return NodeRoutes.target(daemon, new TargetObjectHandler(state, store, copier, intra), new TargetListHandler(state, store),
         new TargetSummaryHandler(state, store), routes -> S3Routes.target(routes, state, store, S3Options.fromEnvironment()));

@@ -76,7 +76,8 @@ final class HttpDispatcher extends ChannelInboundHandlerAdapter implements Reque
   }
 
   private void start(HttpRequest head) {
-    String path = pathOf(head.uri());
+    String uri = server.routes().routedUri(head);
+    String path = pathOf(uri);
     RouteMatch match;
     try {
       match = server.routes().match(head.method(), path);
@@ -95,7 +96,7 @@ final class HttpDispatcher extends ChannelInboundHandlerAdapter implements Reque
             options.bodyHighWater(),
             options.bodyLowWater());
     InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
-    Request request = new Request(head, path, match, body, remote);
+    Request request = new Request(head, uri, path, match, body, remote);
     current = new Exchange(this, server, ctx, head, match, request, body, writer);
     if (match.route().nonBlocking()) {
       current.run(); // a computation on the event loop costs less than a thread hand-off
@@ -135,7 +136,7 @@ final class HttpDispatcher extends ChannelInboundHandlerAdapter implements Reque
         server
             .errors()
             .toResponse(
-                error, bad.method(), pathOf(bad.uri()), remote, server.routes().defaultRenderer());
+                error, bad.method(), pathOf(bad.uri()), remote, server.routes().rendererFor(bad));
     writer.write(response, false, true, false).addListener(ChannelFutureListener.CLOSE);
   }
 

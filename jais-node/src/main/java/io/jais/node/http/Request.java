@@ -26,6 +26,7 @@ public final class Request {
   public static final int MAX_JSON_BYTES = 64 << 20;
 
   private final HttpRequest head;
+  private final String uri;
   private final String path;
   private final RouteMatch match;
   private final RequestBody body;
@@ -33,8 +34,14 @@ public final class Request {
   private Map<String, List<String>> query;
 
   Request(
-      HttpRequest head, String path, RouteMatch match, RequestBody body, InetSocketAddress remote) {
+      HttpRequest head,
+      String uri,
+      String path,
+      RouteMatch match,
+      RequestBody body,
+      InetSocketAddress remote) {
     this.head = head;
+    this.uri = uri;
     this.path = path;
     this.match = match;
     this.body = body;
@@ -45,13 +52,21 @@ public final class Request {
     return head.method();
   }
 
-  /** The path as sent, still percent-encoded, without the query. */
+  /**
+   * The path as routed, still percent-encoded, without the query: as sent unless the route table's
+   * {@link RouteTable.TargetRewriter} rewrote it (S3 virtual-hosted-style requests).
+   */
   public String path() {
     return path;
   }
 
-  /** The request target exactly as sent: path and query, still encoded. */
+  /** The request target as routed: path and query, still encoded; as sent unless rewritten. */
   public String rawUri() {
+    return uri;
+  }
+
+  /** The request target exactly as the client sent it, before any rewrite (what signatures cover). */
+  public String sentUri() {
     return head.uri();
   }
 
@@ -111,7 +126,6 @@ public final class Request {
   /** All query parameters, decoded, in order of appearance; parsed on first use. */
   public Map<String, List<String>> queryParams() {
     if (query == null) {
-      String uri = head.uri();
       int q = uri.indexOf('?');
       query =
           q < 0
@@ -226,6 +240,6 @@ public final class Request {
 
   @Override
   public String toString() {
-    return head.method() + " " + head.uri();
+    return head.method() + " " + uri;
   }
 }

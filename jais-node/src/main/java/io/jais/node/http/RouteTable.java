@@ -33,10 +33,44 @@ public final class RouteTable {
 
   private final Entry[] entries;
   private final ErrorRenderer defaultRenderer;
+  private final TargetRewriter rewriter;
 
-  private RouteTable(Entry[] entries, ErrorRenderer defaultRenderer) {
+  private RouteTable(Entry[] entries, ErrorRenderer defaultRenderer, TargetRewriter rewriter) {
     this.entries = entries;
     this.defaultRenderer = defaultRenderer;
+    this.rewriter = rewriter;
+  }
+
+  /**
+   * Rewrites a request target before routing, from what only the headers say (the S3 bucket named
+   * by a virtual-hosted-style {@code Host}). Runs on the event loop: in-memory only.
+   */
+  @FunctionalInterface
+  public interface TargetRewriter {
+    /** The request target to route instead of {@code uri}, or null to route {@code uri}. */
+    String rewrite(String host, String uri);
+  }
+
+  /**
+   * The renderer for a request the decoder could not parse (oversized headers): that of the route
+   * its path would have taken, so S3 clients get an S3 error; the default when there is none.
+   */
+  ErrorRenderer rendererFor(io.netty.handler.codec.http.HttpRequest head) {
+    try {
+      return match(head.method(), HttpDispatcher.pathOf(routedUri(head))).route().errorRenderer();
+    } catch (RuntimeException e) {
+      return defaultRenderer;
+    }
+  }
+
+  /** The request target to route: the one sent, unless the rewriter replaces it. */
+  String routedUri(io.netty.handler.codec.http.HttpRequest head) {
+    String uri = head.uri();
+    if (rewriter == null) {
+      return uri;
+    }
+    String rewritten = rewriter.rewrite(head.headers().get(io.netty.handler.codec.http.HttpHeaderNames.HOST), uri);
+    return rewritten != null ? rewritten : uri;
   }
 
   public static Builder builder() {
@@ -125,8 +159,15 @@ public final class RouteTable {
   public static final class Builder {
     private final Map<String, Entry> byPattern = new LinkedHashMap<>();
     private ErrorRenderer defaultRenderer = AisErrorRenderer.INSTANCE;
+    private TargetRewriter rewriter;
 
     private Builder() {}
+
+    /** Sets the one rewriter of request targets (see {@link TargetRewriter}). */
+    public Builder rewriter(TargetRewriter rewriter) {
+      this.rewriter = Objects.requireNonNull(rewriter);
+      return this;
+    }
 
     /** Routes a method and pattern to a handler whose errors render as AIS JSON. */
     public Builder route(HttpMethod method, String pattern, Handler handler) {
@@ -179,7 +220,7 @@ public final class RouteTable {
                       new Entry(
                           e.pattern, Collections.unmodifiableMap(new LinkedHashMap<>(e.routes))))
               .toArray(Entry[]::new);
-      return new RouteTable(frozen, defaultRenderer);
+      return new RouteTable(frozen, defaultRenderer, rewriter);
     }
   }
 }

@@ -36,6 +36,12 @@ public final class PrimaryForwarder {
 
   /** Forwards the request with {@code body}, which the caller has already read from it. */
   public Response forward(Request request, byte[] body) throws IOException, InterruptedException {
+    return forward(request, body, Map.of());
+  }
+
+  /** Forwards the request with {@code body} and {@code extraHeaders} (an S3 hop's token). */
+  public Response forward(Request request, byte[] body, Map<String, String> extraHeaders)
+      throws IOException, InterruptedException {
     Snode primary = state.smap().primary();
     if (primary == null) {
       throw new JaisException(ErrorCode.UNAVAILABLE, "no primary proxy known yet: the cluster is starting up");
@@ -50,6 +56,7 @@ public final class PrimaryForwarder {
         out.header(name, value);
       }
     }
+    extraHeaders.forEach(out::header);
     HttpResponse<byte[]> reply = intra.send(out, HttpResponse.BodyHandlers.ofByteArray());
     Response.Builder response = Response.builder(reply.statusCode());
     for (Map.Entry<String, List<String>> h : reply.headers().map().entrySet()) {

@@ -9,7 +9,8 @@ import java.util.HexFormat;
 
 /**
  * Passes a client's body through while computing its MD5 (the S3 ETag), and at the end checks the
- * {@code Content-MD5} and the decoded length the client declared. The checks fail from {@link #next},
+ * {@code Content-MD5}, the additional checksum ({@code x-amz-checksum-*}, header or trailer) and the
+ * decoded length the client declared. The checks fail from {@link #next},
  * before the store commits, so a body that does not verify changes nothing. A body the client cut
  * short is IncompleteBody, a client error, not a server failure.
  */
@@ -20,6 +21,8 @@ final class Md5Source implements ByteBufSource {
   private final long expectedLength;
   private final String expectedSha256;
   private final MessageDigest sha256;
+  private final DeclaredChecksum checksum;
+  private final ChecksumAlgorithm.Digest checksumDigest;
   private long received;
   private byte[] digest;
 
@@ -27,9 +30,13 @@ final class Md5Source implements ByteBufSource {
    * @param expectedMd5 the decoded {@code Content-MD5}, or null
    * @param expectedLength the payload length the client declared, or -1
    * @param expectedSha256 the signed {@code x-amz-content-sha256} (lower-case hex) to check, or null
+   * @param checksum the additional checksum ({@code x-amz-checksum-*}) the client declared, or null
    */
-  Md5Source(ByteBufSource source, byte[] expectedMd5, long expectedLength, String expectedSha256) {
+  Md5Source(ByteBufSource source, byte[] expectedMd5, long expectedLength, String expectedSha256,
+      DeclaredChecksum checksum) {
     this.source = source;
+    this.checksum = checksum;
+    this.checksumDigest = checksum == null ? null : checksum.algorithm().newDigest();
     this.expectedMd5 = expectedMd5;
     this.expectedLength = expectedLength;
     this.expectedSha256 = expectedSha256;
@@ -58,6 +65,9 @@ final class Md5Source implements ByteBufSource {
     if (sha256 != null) {
       sha256.update(chunk.nioBuffer());
     }
+    if (checksumDigest != null) {
+      checksumDigest.update(chunk.nioBuffer());
+    }
     return chunk;
   }
 
@@ -73,6 +83,9 @@ final class Md5Source implements ByteBufSource {
     if (expectedMd5 != null && !MessageDigest.isEqual(expectedMd5, digest)) {
       throw new S3Exception(S3Error.BAD_DIGEST, "Content-MD5 " + HexFormat.of().formatHex(expectedMd5)
           + " does not match the body's MD5 " + HexFormat.of().formatHex(digest));
+    }
+    if (checksum != null) {
+      checksum.check(checksumDigest.finish());
     }
   }
 

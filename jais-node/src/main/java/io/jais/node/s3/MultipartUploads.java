@@ -1,8 +1,10 @@
 package io.jais.node.s3;
 
+import io.jais.api.bucket.Bmd;
 import io.jais.api.bucket.Bucket;
 import io.jais.api.bucket.Namespace;
 import io.jais.api.bucket.Provider;
+import io.jais.node.cluster.ClusterState;
 import io.jais.node.storage.ByteBufSource;
 import io.jais.node.storage.ListEntry;
 import io.jais.node.storage.ListPage;
@@ -15,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where a target keeps the multipart uploads it owns: each upload is a manifest object {@code
@@ -29,6 +33,8 @@ final class MultipartUploads {
   static final String INITIATED = "initiated";
   private static final String MANIFEST = "/upload";
   private static final String PART = "/part.";
+
+  private static final Logger LOG = LoggerFactory.getLogger(MultipartUploads.class);
 
   private final ObjectStore store;
 
@@ -128,6 +134,26 @@ final class MultipartUploads {
       }
       after = page.entries().get(page.entries().size() - 1).name();
     }
+  }
+
+  /**
+   * Destroying a bucket (through either API) or re-creating it under the same name drops its uploads
+   * too: their shadow bucket goes with the bucket's data, in the same BMD change.
+   */
+  static void dropWithTheirBuckets(ClusterState state, ObjectStore store) {
+    state.bmdOwner().onChange((before, after) -> {
+      for (Bmd.Entry entry : before.buckets().values()) {
+        Bucket bucket = entry.bucket();
+        boolean gone = after.props(bucket).map(props -> props.bid() != entry.props().bid()).orElse(true);
+        if (gone && bucket.provider() == Provider.AIS && bucket.namespace().isGlobal()) {
+          try {
+            store.destroyBucket(shadow(bucket));
+          } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot remove the multipart uploads of destroyed bucket {}: {}", bucket, e.toString());
+          }
+        }
+      }
+    });
   }
 
   static S3Exception noSuchUpload(String uploadId) {

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * One S3 PutObject on the owning target: strips aws-chunked framing, computes the MD5 while the
- * body streams to disk, verifies Content-MD5 and the declared length before the commit, and stores
+ * body streams to disk, verifies Content-MD5, checksums and the declared length before the commit, and stores
  * the ETag with the object's other metadata in the same commit.
  */
 final class PutObjectOp {
@@ -47,7 +47,8 @@ final class PutObjectOp {
 
   /**
    * The request's payload, unframed when aws-chunked (its chunk signatures verified when keys are
-   * configured), checked against Content-MD5, a declared SHA-256 and its declared length.
+   * configured), checked against Content-MD5, a declared SHA-256, the declared additional checksum
+   * (CRC32, CRC32C, CRC64NVME, SHA-1, SHA-256; header or trailer) and its declared length.
    */
   static Md5Source verifiedBody(Request request, SigV4Verifier verifier, boolean authRequired) {
     byte[] expectedMd5 = Md5Source.contentMd5(request.header("Content-MD5"));
@@ -55,16 +56,18 @@ final class PutObjectOp {
     ByteBufSource payload = request.body();
     long length = payload.declaredLength();
     String expectedSha256 = null;
+    AwsChunkedSource chunked = null;
     if (AwsChunkedSource.isAwsChunked(request.header("Content-Encoding"), contentSha256)) {
       String decoded = request.header("x-amz-decoded-content-length");
       length = decoded == null ? -1 : parseLength(decoded);
       boolean signed = contentSha256 != null && contentSha256.startsWith("STREAMING-AWS4-HMAC-SHA256-PAYLOAD");
       ChunkSignatures signatures = signed && authRequired ? new ChunkSignatures(verifier.context(request)) : null;
-      payload = new AwsChunkedSource(payload, length, signatures);
+      chunked = new AwsChunkedSource(payload, length, signatures);
+      payload = chunked;
     } else if (authRequired && contentSha256 != null && contentSha256.matches("[0-9a-fA-F]{64}")) {
       expectedSha256 = contentSha256.toLowerCase(java.util.Locale.ROOT);
     }
-    return new Md5Source(payload, expectedMd5, length, expectedSha256);
+    return new Md5Source(payload, expectedMd5, length, expectedSha256, DeclaredChecksum.of(request, chunked));
   }
 
   private static long parseLength(String value) {

@@ -13,6 +13,7 @@ import io.jais.node.http.Response;
 import io.jais.node.proxy.ObjectLister;
 import io.jais.node.proxy.PrimaryForwarder;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -30,9 +31,11 @@ public final class S3BucketHandler {
   private final PrimaryForwarder forwarder;
   private final ObjectLister lister;
   private final TargetRelay relay;
+  private final IntraToken tokens;
 
   S3BucketHandler(ClusterState state, Supplier<BucketMetadata> primary, PrimaryForwarder forwarder,
-      ObjectLister lister, TargetRelay relay) {
+      ObjectLister lister, TargetRelay relay, IntraToken tokens) {
+    this.tokens = tokens;
     this.state = state;
     this.primary = primary;
     this.forwarder = forwarder;
@@ -60,7 +63,7 @@ public final class S3BucketHandler {
     }
     BucketMetadata owner = primary.get();
     if (owner == null) {
-      return forwarder.forward(request, body);
+      return forwardToPrimary(request, body);
     }
     try {
       owner.create(bucket, null);
@@ -86,10 +89,20 @@ public final class S3BucketHandler {
     }
     BucketMetadata owner = primary.get();
     if (owner == null) {
-      return forwarder.forward(request, new byte[0]);
+      return forwardToPrimary(request, new byte[0]);
     }
     owner.destroy(bucket);
     return Response.status(204);
+  }
+
+  /**
+   * The primary gets the request at the same path, so the token (when keys are configured) proves
+   * that this proxy verified the client's signature, which the rewritten request no longer carries.
+   */
+  private Response forwardToPrimary(Request request, byte[] body) throws Exception {
+    Map<String, String> headers = tokens.active()
+        ? Map.of(IntraToken.HEADER, tokens.token(request.method().name(), request.rawUri())) : Map.of();
+    return forwarder.forward(request, body, headers);
   }
 
   /** GET on a bucket: a sub-resource (location, versioning, uploads) or a listing. */

@@ -33,7 +33,7 @@ public final class S3ObjectHandler {
     }
     Snode target = relay.owner(bucket, key);
     if (options.redirect()) {
-      return Response.redirect(307, relay.targetUrl(target, request.rawUri()));
+      return Response.redirect(307, relay.redirectUrl(target, request));
     }
     return relay.relay(request, target);
   }

@@ -20,8 +20,9 @@ import java.util.function.Supplier;
 
 /**
  * The S3 API's routes under {@value #ROOT}, path-style ({@code /s3/<bucket>/<key>}), and with
- * {@link S3Options#root()} at the root path too, all with S3 XML errors. Proxies serve buckets and relay objects; targets serve objects and their multipart
- * uploads to proxies (and to clients a proxy redirected).
+ * {@link S3Options#root()} at the root path too, and virtual-hosted-style ({@link VirtualHosts}), all
+ * with S3 XML errors. Proxies verify signatures, serve buckets and relay objects; targets serve
+ * objects and their multipart uploads to proxies (and to clients a proxy redirected).
  */
 public final class S3Routes {
   public static final String ROOT = "/s3";
@@ -32,16 +33,18 @@ public final class S3Routes {
 
   private S3Routes() {}
 
-  /** Adds the proxy's S3 routes. */
+  /** Adds the proxy's S3 routes and its virtual-hosted-style addressing. */
   public static RouteTable.Builder proxy(RouteTable.Builder routes, ClusterState state,
       Supplier<BucketMetadata> primary, PrimaryForwarder forwarder, ObjectLister lister, IntraClient intra,
       S3Options options) {
-    TargetRelay relay = new TargetRelay(state, intra);
+    IntraToken tokens = new IntraToken(options.keys());
+    TargetRelay relay = new TargetRelay(state, intra, tokens);
     SigV4Verifier verifier = new SigV4Verifier(options.keys());
-    S3BucketHandler buckets = new S3BucketHandler(state, primary, forwarder, lister, relay);
+    S3BucketHandler buckets = new S3BucketHandler(state, primary, forwarder, lister, relay, tokens);
     S3ObjectHandler objects = new S3ObjectHandler(state, relay, options);
+    // a request another proxy forwarded was verified there; its own signature no longer matches it
     Authenticated signed = handler -> request -> {
-      if (!isFromCluster(request, state)) {
+      if (!tokens.verifies(request)) {
         verifier.verify(request);
       }
       return handler.handle(request);
@@ -57,29 +60,53 @@ public final class S3Routes {
         route(routes, method, root + OBJECT_TAIL, signed.wrap(objects::handle));
       }
     }
+    if (!options.domains().isEmpty()) {
+      routes.rewriter(new VirtualHosts(options.domains()));
+    }
     return routes;
   }
 
   /**
-   * Requests relayed by another node (a non-primary proxy forwarding a bucket change) were verified
-   * there; their signature no longer matches the rewritten request.
+   * Adds the target's S3 routes, reached through a proxy that verified the client's signature. With
+   * keys, every request must prove that with an {@link IntraToken}; without, writes must at least
+   * carry a proxy's marker, as on the native routes.
    */
-  private static boolean isFromCluster(Request request, ClusterState state) {
-    String caller = request.header(io.jais.api.Header.CALLER_ID);
-    return caller != null && state.smap().contains(caller);
-  }
-
-  /** Adds the target's S3 routes (reached through a proxy, which verified the signature). */
   public static RouteTable.Builder target(RouteTable.Builder routes, ClusterState state, ObjectStore store,
       S3Options options) {
     S3TargetObjectHandler objects = new S3TargetObjectHandler(state, store, options);
-    route(routes, GET, BUCKET, objects::listUploads);
-    route(routes, GET, OBJECT, objects::getOrListParts);
-    route(routes, HEAD, OBJECT, objects::head);
-    route(routes, PUT, OBJECT, objects::put);
-    route(routes, DELETE, OBJECT, objects::delete);
-    route(routes, POST, OBJECT, objects::post);
+    IntraToken tokens = new IntraToken(options.keys());
+    Authenticated fromProxy = handler -> request -> {
+      if (tokens.active() ? !tokens.verifies(request) : !isRead(request) && !redirected(request, state)) {
+        throw new S3Exception(S3Error.ACCESS_DENIED, request.method() + " " + request.path()
+            + ": S3 requests to a target must come through a proxy (" + state.self().displayName() + ")");
+      }
+      return handler.handle(request);
+    };
+    route(routes, GET, BUCKET, fromProxy.wrap(objects::listUploads));
+    route(routes, GET, OBJECT, fromProxy.wrap(objects::getOrListParts));
+    route(routes, HEAD, OBJECT, fromProxy.wrap(objects::head));
+    route(routes, PUT, OBJECT, fromProxy.wrap(objects::put));
+    route(routes, DELETE, OBJECT, fromProxy.wrap(objects::delete));
+    route(routes, POST, OBJECT, fromProxy.wrap(objects::post));
     return routes;
+  }
+
+  /**
+   * On a target: destroying a bucket (or re-creating it) drops its in-progress multipart uploads
+   * too, in the same BMD change that drops its objects.
+   */
+  public static void dropUploadsWithTheirBuckets(ClusterState state, ObjectStore store) {
+    MultipartUploads.dropWithTheirBuckets(state, store);
+  }
+
+  private static boolean isRead(Request request) {
+    return request.method().equals(GET) || request.method().equals(HEAD);
+  }
+
+  /** Without keys: a proxy's redirect marker or an intra-cluster caller (trust, not proof). */
+  private static boolean redirected(Request request, ClusterState state) {
+    String caller = request.header(io.jais.api.Header.CALLER_ID);
+    return request.query(io.jais.api.QueryParam.PROXY_ID) != null || (caller != null && state.smap().contains(caller));
   }
 
   private static void route(RouteTable.Builder routes, HttpMethod method, String pattern, Handler handler) {

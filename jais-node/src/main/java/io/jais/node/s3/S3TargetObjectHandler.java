@@ -1,7 +1,5 @@
 package io.jais.node.s3;
 
-import io.jais.api.Header;
-import io.jais.api.QueryParam;
 import io.jais.api.bucket.Bucket;
 import io.jais.api.bucket.BucketProps;
 import io.jais.api.error.ErrorCode;
@@ -17,7 +15,7 @@ import io.jais.node.storage.OpenedObject;
 /**
  * A target's S3 object routes ({@code /s3/{bucket}/{key...}}), reached through a proxy's relay or
  * redirect: GET (zero-copy, ranged, conditional), HEAD, PUT, DELETE; multipart requests go to
- * {@link S3TargetMultipartHandler}. Writes must come through a proxy, as on the native routes.
+ * {@link S3TargetMultipartHandler}. Requests must come through a proxy ({@link S3Routes#target}).
  */
 public final class S3TargetObjectHandler {
   private final ClusterState state;
@@ -85,7 +83,6 @@ public final class S3TargetObjectHandler {
   }
 
   public Response put(Request request) throws Exception {
-    requireRedirected(request);
     Bucket bucket = S3Params.existingBucket(request, state);
     String key = S3Params.key(request, bucket);
     if (request.query("uploadId") != null) {
@@ -96,7 +93,6 @@ public final class S3TargetObjectHandler {
 
   /** S3 answers 204 whether or not the object existed. */
   public Response delete(Request request) throws Exception {
-    requireRedirected(request);
     Bucket bucket = S3Params.existingBucket(request, state);
     String key = S3Params.key(request, bucket);
     if (request.query("uploadId") != null) {
@@ -114,7 +110,6 @@ public final class S3TargetObjectHandler {
 
   /** POST {@code ?uploads} starts a multipart upload, POST {@code ?uploadId=} completes one. */
   public Response post(Request request) throws Exception {
-    requireRedirected(request);
     Bucket bucket = S3Params.existingBucket(request, state);
     String key = S3Params.key(request, bucket);
     if (request.query("uploads") != null) {
@@ -142,13 +137,5 @@ public final class S3TargetObjectHandler {
 
   private BucketProps props(Bucket bucket) {
     return state.bmd().props(bucket).orElseThrow(() -> S3Params.noSuchBucket(bucket));
-  }
-
-  private void requireRedirected(Request request) {
-    String caller = request.header(Header.CALLER_ID);
-    if (request.query(QueryParam.PROXY_ID) == null && (caller == null || !state.smap().contains(caller))) {
-      throw new S3Exception(S3Error.INVALID_REQUEST, request.method() + " " + request.path()
-          + " must come through a proxy (" + state.self().displayName() + ")");
-    }
   }
 }

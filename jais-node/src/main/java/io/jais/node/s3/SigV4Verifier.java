@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Verifies AWS Signature V4 on the proxy, where the request arrives exactly as the client signed it
- * (path, query, Host): the {@code Authorization} header form and the presigned-URL form
+ * (path, query, Host; the path as sent, also for virtual-hosted-style requests): the {@code Authorization} header form and the presigned-URL form
  * ({@code X-Amz-Signature} in the query). The body hash is taken as the client declared it; {@link
  * Md5Source} checks a declared SHA-256 against the body and {@link ChunkSignatures} checks the
  * signatures of aws-chunked bodies on the target.
@@ -204,9 +204,11 @@ final class SigV4Verifier {
   }
 
   static String canonicalRequest(Request request, List<String> signedHeaders, String payload) {
+    String sent = request.sentUri(); // virtual-hosted-style requests are routed by a rewritten path
+    int query = sent.indexOf('?');
     StringBuilder canonical = new StringBuilder(512).append(request.method().name()).append('\n')
-        .append(canonicalUri(request.path())).append('\n')
-        .append(canonicalQuery(request.rawUri())).append('\n');
+        .append(canonicalUri(query < 0 ? sent : sent.substring(0, query))).append('\n')
+        .append(canonicalQuery(sent)).append('\n');
     for (String name : signedHeaders) {
       List<String> values = request.headers().getAll(name);
       List<String> trimmed = new ArrayList<>(values.size());

@@ -32,10 +32,12 @@ final class TargetRelay {
 
   private final ClusterState state;
   private final IntraClient intra;
+  private final IntraToken tokens;
 
-  TargetRelay(ClusterState state, IntraClient intra) {
+  TargetRelay(ClusterState state, IntraClient intra, IntraToken tokens) {
     this.state = state;
     this.intra = intra;
+    this.tokens = tokens;
   }
 
   /** The target that owns the object by HRW. */
@@ -60,10 +62,28 @@ final class TargetRelay {
         + state.self().id() + '&' + QueryParam.REDIRECT_TIME + '=' + utm;
   }
 
-  /** Sends an intra-cluster request built by an op (deletes, copies, fan-outs). */
+  /**
+   * Where a redirected client goes: the target's URL, carrying a token for this method and URL when
+   * keys are configured, so the target can tell the proxy checked the client's signature.
+   */
+  String redirectUrl(Snode target, Request request) {
+    String url = targetUrl(target, request.rawUri());
+    return tokens.active() ? tokens.signUrl(request.method().name(), url) : url;
+  }
+
+  /** Sends an intra-cluster request built by an op (deletes, copies, fan-outs), with its token. */
   <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler)
       throws IOException, InterruptedException {
-    return intra.send(request, handler);
+    return intra.send(withToken(request), handler);
+  }
+
+  private HttpRequest.Builder withToken(HttpRequest.Builder request) {
+    if (!tokens.active()) {
+      return request;
+    }
+    HttpRequest built = request.build();
+    return HttpRequest.newBuilder(built, (name, value) -> true)
+        .header(IntraToken.HEADER, tokens.token(built.method(), IntraToken.requestTarget(built.uri())));
   }
 
   /** Relays the whole request (method, headers, streamed body) and streams the answer back. */
@@ -72,13 +92,14 @@ final class TargetRelay {
     HttpRequest.Builder out = HttpRequest.newBuilder(URI.create(targetUrl(target, request.rawUri())))
         .method(request.method().name(), publisher(request, body));
     for (Map.Entry<String, String> header : request.headers()) {
-      if (!NOT_RELAYED.contains(header.getKey().toLowerCase(java.util.Locale.ROOT))) {
+      String name = header.getKey().toLowerCase(java.util.Locale.ROOT);
+      if (!NOT_RELAYED.contains(name) && !name.equals(IntraToken.HEADER)) {
         out.header(header.getKey(), header.getValue());
       }
     }
     HttpResponse<InputStream> reply;
     try {
-      reply = intra.send(out, HttpResponse.BodyHandlers.ofInputStream());
+      reply = send(out, HttpResponse.BodyHandlers.ofInputStream());
     } catch (IOException e) {
       if (body.failure() != null) {
         throw new S3Exception(S3Error.INCOMPLETE_BODY, "request body ended early: " + body.failure().getMessage());
