@@ -10,6 +10,8 @@ public final class ApiPath {
   public static final String CLUSTER = "/v1/cluster";
   public static final String DAEMON = "/v1/daemon";
   public static final String HEALTH = "/v1/health";
+  /** The proxy relays {@code /v1/reverse/daemon?...} to the {@code /v1/daemon} of the node named by {@code Ais-Node-Id}. */
+  public static final String REVERSE_DAEMON = "/v1/reverse/daemon";
   /** Intra-cluster: a node asks the primary to add it to the cluster map. */
   public static final String CLUSTER_JOIN = "/v1/cluster/join";
   /** Intra-cluster: a node tells the primary it is alive. */

@@ -25,6 +25,8 @@ public final class Header {
   public static final String ERROR = "Hdr-Error";
   public static final String CLUSTER_UPTIME = "Ais-Cluster-Uptime";
   public static final String NODE_UPTIME = "Ais-Node-Uptime";
+  /** The node a {@code /v1/reverse/...} request is for (spec §17.2). */
+  public static final String NODE_ID = "Ais-Node-Id";
   /** Intra-cluster: the sender's node ID. */
   public static final String CALLER_ID = "Ais-Caller-Id";
   /** Intra-cluster: the sender's cluster-map version. */

@@ -55,6 +55,7 @@ final class AotTraining {
           new ObjectEntry("a.bin", "", "", "1", "", "", 1024, 1, 0),
           new ObjectEntry("b.bin", "", "", "1", "", "", 2048, 1, 0)), 0));
       case "/v1/daemon" -> json(smap(endpoint));
+      case "/v1/reverse/daemon" -> json(nodeStatus(endpoint, exchange.getRequestHeaders().getFirst("Ais-Node-Id")));
       case "/v1/health", "/v1/objects/train/a.bin" -> new byte[0];
       default -> null;
     };
@@ -78,12 +79,33 @@ final class AotTraining {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
-  private static String smap(String endpoint) {
+  /** A node's {@code what=node_status}: the target with one mountpath, the proxy with none. */
+  private static String nodeStatus(String endpoint, String id) {
+    boolean target = "t1".equals(id);
+    String capacity = !target ? "{\"mountpaths\":{}}" : "{\"mountpaths\":{\"/data/mp1\":{\"mountpath_label\":\"\","
+        + "\"fs\":{\"Fs\":\"/dev/sda1\",\"FsType\":\"ext4\",\"FsID\":\"2049,0\"},\"disks\":[],\"used\":\"1000\","
+        + "\"avail\":\"3000\",\"pct_used\":25}},\"cs_err\":\"\",\"total_used\":\"1000\",\"total_avail\":\"3000\","
+        + "\"pct_max\":25,\"pct_avg\":25,\"pct_min\":25}";
+    return "{\"status\":\"\",\"deployment\":\"linux\",\"snode\":" + (target ? target(endpoint) : proxy(endpoint))
+        + ",\"tracker\":{\"up.ns.time\":{\"v\":\"61000000000\"}},\"capacity\":" + capacity
+        + ",\"sys_info\":{\"mem_used\":1048576,\"mem_avail\":2097152,\"pct_mem_used\":1.5,\"pct_cpu_used\":2,"
+        + "\"load_avg\":{\"One\":0.5,\"Five\":0.4,\"Fifteen\":0.3},\"cpu_util\":3},\"smap_version\":\"3\"}";
+  }
+
+  private static String proxy(String endpoint) {
     String port = endpoint.substring(endpoint.lastIndexOf(':') + 1);
     String net = "{\"node_ip_addr\":\"127.0.0.1\",\"daemon_port\":\"" + port + "\",\"direct_url\":\"" + endpoint + "\"}";
-    String proxy = "{\"public_net\":" + net + ",\"intra_control_net\":" + net + ",\"intra_data_net\":" + net
+    return "{\"public_net\":" + net + ",\"intra_control_net\":" + net + ",\"intra_data_net\":" + net
         + ",\"daemon_type\":\"proxy\",\"daemon_id\":\"p1\",\"flags\":0,\"id_digest\":1}";
-    String target = proxy.replace("\"proxy\"", "\"target\"").replace("\"p1\"", "\"t1\"").replace(":1}", ":2}");
+  }
+
+  private static String target(String endpoint) {
+    return proxy(endpoint).replace("\"proxy\"", "\"target\"").replace("\"p1\"", "\"t1\"").replace(":1}", ":2}");
+  }
+
+  private static String smap(String endpoint) {
+    String proxy = proxy(endpoint);
+    String target = target(endpoint);
     return "{\"pmap\":{\"p1\":" + proxy + "},\"tmap\":{\"t1\":" + target + "},\"proxy_si\":" + proxy
         + ",\"uuid\":\"training\",\"creation_time\":\"2026-01-01 00:00:00\",\"version\":\"3\"}";
   }

@@ -34,6 +34,20 @@ class BucketCommandsTest {
   }
 
   @Test
+  void bucketListsAndProps_json_areTheWireDocuments() throws Exception {
+    client.buckets().create(Bucket.ais("jsoned"));
+
+    JsonNode buckets = WireJson.MAPPER.readTree(cli.run("ls", "--json").out());
+    JsonNode viaBucketLs = WireJson.MAPPER.readTree(cli.run("bucket", "ls", "--json").out());
+    JsonNode props = WireJson.MAPPER.readTree(cli.run("bucket", "props", "show", "ais://jsoned", "--json").out());
+
+    assertThat(buckets.findValuesAsText("name")).contains("jsoned");
+    assertThat(viaBucketLs).isEqualTo(buckets);
+    assertThat(props.get("provider").asText()).isEqualTo("ais");
+    assertThat(props.has("checksum")).isTrue();
+  }
+
+  @Test
   void create_existing_failsWithServerMessage() {
     cli.run("bucket", "create", "ais://twice");
 

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jais.api.json.WireJson;
 import io.jais.node.launch.LocalCluster;
 import io.jais.testkit.JaisCluster;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 @JaisCluster(targets = 2)
@@ -21,22 +24,56 @@ class ClusterCommandsTest {
     Cli.Result result = cli.run("show", "cluster");
 
     assertThat(result.status()).as(result.toString()).isZero();
-    assertThat(result.out()).containsPattern("PROXY +URL +STATUS +UPTIME")
-        .containsPattern("TARGET +URL +STATUS +CAP USED % +CAP AVAIL +UPTIME")
+    assertThat(result.out()).containsPattern("PROXY +URL +STATUS +MEM USED\\(%\\) +MEM AVAIL +UPTIME")
+        .containsPattern("TARGET +URL +STATUS +MEM USED\\(%\\) +MEM AVAIL +CAP USED\\(%\\) +CAP AVAIL +UPTIME")
         .containsPattern("\\[P\\] +http://127\\.0\\.0\\.1:\\d+ +online")
-        .contains("n/a")
         .containsPattern("Targets: +2");
     assertThat(result.out().lines().filter(line -> line.contains(" online ")).count()).isEqualTo(3);
   }
 
   @Test
-  void showCluster_json_isTheSmapWithNodeStatuses() throws Exception {
+  void showCluster_targets_haveRealCapacityMemoryAndUptime(LocalCluster cluster) throws Exception {
+    Cli.Result result = cli.run("show", "cluster", "target");
+
+    // tNAME  URL  online  0.52%  21.91GiB  23%  78.15GiB  3s
+    String size = "\\d+(\\.\\d\\d)?(B|KiB|MiB|GiB|TiB|PiB)";
+    for (var target : cluster.targets()) {
+      assertThat(result.out()).containsPattern(target.snode().id() + " +http://\\S+ +online +\\d+\\.\\d\\d% +" + size
+          + " +\\d{1,3}% +" + size + " +\\d+(ms|s|m|h|d)");
+    }
+    // the numbers are the file system's: the mountpath's available bytes, within what others write meanwhile
+    Path mountpath = Path.of(cluster.targets().getFirst().config().mountpaths().getFirst());
+    long available = Files.getFileStore(mountpath).getUsableSpace();
+    JsonNode json = WireJson.MAPPER.readTree(cli.run("show", "cluster", "--json").out());
+    long reported = json.get("capacity").get("avail").asLong();
+    assertThat(reported).isCloseTo(available, org.assertj.core.data.Percentage.withPercentage(5));
+  }
+
+  @Test
+  void showCluster_summary_capacityCountsTheSharedFileSystemOnce(LocalCluster cluster) throws Exception {
+    Cli.Result result = cli.run("show", "cluster");
+    JsonNode capacity = WireJson.MAPPER.readTree(cli.run("show", "cluster", "--json").out()).get("capacity");
+
+    assertThat(result.out()).containsPattern("Capacity: +used \\S+ \\(\\d{1,3}%\\), available \\S+");
+    // the 4 mountpaths of the test cluster are on one file system: the cluster has its size, not 4 times it
+    // (used + available is the size less reserved blocks, which does not move while others write)
+    FileStore store = Files.getFileStore(cluster.dir());
+    long usable = store.getTotalSpace() - store.getUnallocatedSpace() + store.getUsableSpace();
+    assertThat(capacity.get("used").asLong() + capacity.get("avail").asLong()).isEqualTo(usable);
+  }
+
+  @Test
+  void showCluster_json_isTheSmapWithEveryNodesStatus() throws Exception {
     Cli.Result result = cli.run("show", "cluster", "--json");
 
     JsonNode doc = WireJson.MAPPER.readTree(result.out());
     assertThat(doc.get("smap").get("tmap").size()).isEqualTo(2);
     assertThat(doc.get("nodes").size()).isEqualTo(3);
-    assertThat(doc.get("nodes").findValuesAsText("status")).containsOnly("online");
+    for (JsonNode node : doc.get("nodes")) {
+      assertThat(node.get("status").asText()).isEqualTo("online");
+      assertThat(node.get("node_status").get("snode").get("daemon_id").asText()).isEqualTo(node.get("id").asText());
+      assertThat(node.get("node_status").get("tracker").get("up.ns.time").get("v").asText()).isNotEmpty();
+    }
   }
 
   @Test

@@ -87,6 +87,27 @@ class ObjectCommandsTest {
   }
 
   @Test
+  void putGetDirectory_progressBar_onlyWhenAskedOffATerminal(@TempDir Path dir) throws IOException {
+    Path source = Files.createDirectories(dir.resolve("bar"));
+    for (int i = 0; i < 12; i++) {
+      Files.write(source.resolve("f" + i), new byte[10_000]);
+    }
+
+    Cli.Result quiet = cli.run("put", source.toString(), "ais://objs/quiet");
+    Cli.Result put = cli.run("put", source.toString(), "ais://objs/bar", "--progress");
+    Cli.Result get = cli.run("get", "ais://objs", dir.resolve("back").toString(), "--prefix", "bar/", "--progress");
+
+    assertThat(quiet.err()).as("standard error is not a terminal here").isEmpty();
+    // the bar is redrawn in place with \r; its last state is the finished transfer
+    String lastPut = put.err().substring(put.err().lastIndexOf('\r') + 1);
+    assertThat(lastPut).startsWith("PUT [" + "=".repeat(30) + "] 100%  117.19KiB/117.19KiB  12/12 files");
+    String lastGet = get.err().substring(get.err().lastIndexOf('\r') + 1);
+    assertThat(lastGet).startsWith("GET [" + "=".repeat(30) + "] 100%  117.19KiB/117.19KiB  12/12 files");
+    assertThat(put.status()).isZero();
+    assertThat(get.status()).isZero();
+  }
+
+  @Test
   void putStdin_getStdout_catAreByteExact() {
     byte[] data = new byte[70_000];
     new Random(7).nextBytes(data);

@@ -2,7 +2,13 @@ package io.jais.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Commands that need no cluster, and what happens when there is none. */
 class StandaloneCommandsTest {
@@ -65,6 +71,38 @@ class StandaloneCommandsTest {
 
     assertThat(result.status()).isZero();
     assertThat(result.out()).contains("complete -F").contains("bashcompinit").contains("bucket").contains("summary");
+  }
+
+  @Test
+  void completion_inBash_completesSubcommandsOfTheWordTyped(@TempDir Path dir) throws Exception {
+    Path script = Files.writeString(dir.resolve("jais-completion"), nowhere.run("completion").out());
+
+    // what bash does on TAB after "jais bucket pr": run the function, read COMPREPLY
+    String reply = shell("bash", "-c", "source " + script + "; COMP_WORDS=(jais bucket pr); COMP_CWORD=2;"
+        + " COMP_LINE='jais bucket pr'; COMP_POINT=${#COMP_LINE}; _complete_jais; echo \"${COMPREPLY[*]}\"");
+
+    assertThat(reply.strip()).isEqualTo("props");
+  }
+
+  @Test
+  void completion_inZsh_registersForJais(@TempDir Path dir) throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/zsh")) || Files.isExecutable(Path.of("/bin/zsh")),
+        "zsh is not installed");
+    Path script = Files.writeString(dir.resolve("jais-completion"), nowhere.run("completion").out());
+
+    String registered = shell("zsh", "-c", "autoload -U compinit && compinit -u; source " + script
+        + "; print -r -- ${_comps[jais]}");
+
+    assertThat(registered).contains("_complete_jais");
+  }
+
+  /** Runs a shell command line and returns its standard output; fails on a non-zero exit. */
+  private static String shell(String... command) throws Exception {
+    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(String.join(" ", command)).isZero();
+    return out;
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.jais.client;
 
 import io.jais.api.ApiPath;
+import io.jais.api.Header;
 import io.jais.api.QueryParam;
 import io.jais.api.bucket.Bucket;
 import io.jais.api.cluster.Smap;
@@ -8,6 +9,9 @@ import io.jais.api.cluster.Snode;
 import io.jais.api.config.ClusterConfig;
 import io.jais.api.error.ErrorCode;
 import io.jais.api.error.JaisException;
+import io.jais.api.node.ClusterMountpaths;
+import io.jais.api.node.ClusterSysInfo;
+import io.jais.api.node.NodeStatus;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -84,13 +88,38 @@ public final class ClusterApi {
   public Duration uptime(Snode node) {
     Call call = Call.of("GET", ApiPath.HEALTH);
     try (Reply reply = transport.send(call, URI.create(base(node) + call.pathAndQuery()))) {
-      String nanos = reply.header(io.jais.api.Header.NODE_UPTIME).orElse("0").strip();
+      String nanos = reply.header(Header.NODE_UPTIME).orElse("0").strip();
       try {
         return Duration.ofNanos(Long.parseLong(nanos));
       } catch (NumberFormatException e) {
         return Duration.ZERO;
       }
     }
+  }
+
+  /**
+   * Returns one node's status: capacity per mountpath (targets), memory and CPU, uptime, the
+   * cluster map version it has ({@code GET /v1/reverse/daemon?what=node_status} with
+   * {@code Ais-Node-Id}, spec §17.3). The endpoint relays the request, so the node need not be
+   * reachable from here.
+   *
+   * @throws JaisException {@code NOT_FOUND} when no such node is in the cluster map
+   */
+  public NodeStatus nodeStatus(String nodeId) {
+    Call call = Call.of("GET", ApiPath.REVERSE_DAEMON).query(QueryParam.WHAT, "node_status")
+        .header(Header.NODE_ID, nodeId);
+    return transport.send(call).json(NodeStatus.class);
+  }
+
+  /** Every node's memory and CPU, and every target's capacity ({@code GET /v1/cluster?what=sysinfo}). */
+  public ClusterSysInfo sysInfo() {
+    return transport.send(Call.of("GET", ApiPath.CLUSTER).query(QueryParam.WHAT, "sysinfo")).json(ClusterSysInfo.class);
+  }
+
+  /** Every target's mountpaths ({@code GET /v1/cluster?what=mountpaths}). */
+  public ClusterMountpaths mountpaths() {
+    Call call = Call.of("GET", ApiPath.CLUSTER).query(QueryParam.WHAT, "mountpaths");
+    return transport.send(call).json(ClusterMountpaths.class);
   }
 
   private static String base(Snode node) {

@@ -15,6 +15,7 @@ import io.jais.api.json.WireJson;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Jobs (AIS xactions, spec §11): start, stop, status and per-target snapshots, all on
@@ -71,24 +72,71 @@ public final class JobApi {
   }
 
   /**
-   * Waits until the job has finished and returns its last status (spec §11.6, terminal kinds),
-   * polling at the SDK's interval.
+   * Waits until the job is done, by the AIS SDK's rules (spec §11.6): the job's kind is looked up
+   * from its snapshots; "demand" kinds ({@link #IDLE_KINDS}), which never end on their own, are
+   * done once two polls in a row find every target's snapshot idle (or one aborted);
+   * {@code blob-download} once any snapshot has ended; every other kind once its cluster-wide
+   * status has an end time. Polls at the SDK's interval.
    *
-   * @throws JaisException {@code UNAVAILABLE} when it is still running after {@code timeout}
+   * @return the last status; for a demand job, one built from its snapshots ({@code is_idle},
+   *     {@code aborted}, the first error), without an end time
+   * @throws JaisException {@code NOT_FOUND} when no target knows the job, {@code UNAVAILABLE} when
+   *     it is not done after {@code timeout}
    */
   public JobStatus await(String id, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     Duration poll = pollInterval(timeout);
+    String kind = kindOf(id);
+    int idlePolls = 0;
     while (true) {
-      JobStatus status = status(id);
-      if (status.finished()) {
-        return status;
+      JobStatus status;
+      if (IDLE_KINDS.contains(kind) || kind.equals(BLOB_DOWNLOAD)) {
+        List<JobSnapshot> snapshots = snapshots(JobArgs.ofId(id)).values().stream().flatMap(List::stream).toList();
+        status = fromSnapshots(id, kind, snapshots);
+        boolean done;
+        if (kind.equals(BLOB_DOWNLOAD)) {
+          done = snapshots.stream().anyMatch(JobSnapshot::finished);
+        } else {
+          idlePolls = snapshots.stream().allMatch(s -> s.idle() || s.aborted() || !s.abortError().isEmpty()) ? idlePolls + 1 : 0;
+          done = status.aborted() || idlePolls >= 2;
+        }
+        if (done) {
+          return status;
+        }
+      } else {
+        status = status(id);
+        if (status.finished()) {
+          return status;
+        }
       }
       if (System.nanoTime() - deadline > 0) {
-        throw new JaisException(ErrorCode.UNAVAILABLE, "job " + id + " is still running after " + timeout.toSeconds() + " s");
+        throw new JaisException(ErrorCode.UNAVAILABLE, "job " + kind + "[" + id + "] is still running after "
+            + (timeout.toMillis() < 1000 ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s"));
       }
       sleep(poll);
     }
+  }
+
+  /** Demand jobs (AIS "idle" kinds): they stay running and go idle when there is no work. */
+  public static final Set<String> IDLE_KINDS = Set.of("ec-get", "ec-put", "ec-resp", "put-copies", "archive",
+      "copy-listrange", "etl-listrange", "download", "list", "get-batch");
+
+  private static final String BLOB_DOWNLOAD = "blob-download";
+
+  /** The kind of the job with this ID, from the first target snapshot that has it (SDK rule 1). */
+  private String kindOf(String id) {
+    return snapshots(JobArgs.ofId(id)).values().stream().flatMap(List::stream).map(JobSnapshot::kind)
+        .filter(kind -> !kind.isEmpty()).findFirst()
+        .orElseThrow(() -> new JaisException(ErrorCode.NOT_FOUND, "job " + id + " not found on any target"));
+  }
+
+  /** A job's status as its snapshots tell it: aborted if any is, the first error, idle if all are. */
+  private static JobStatus fromSnapshots(String id, String kind, List<JobSnapshot> snapshots) {
+    boolean aborted = snapshots.stream().anyMatch(s -> s.aborted() || !s.abortError().isEmpty());
+    String error = snapshots.stream().map(s -> s.abortError().isEmpty() ? s.error() : s.abortError())
+        .filter(e -> !e.isEmpty()).findFirst().orElse("");
+    boolean idle = !snapshots.isEmpty() && snapshots.stream().allMatch(JobSnapshot::idle);
+    return new JobStatus(kind, id, error, 0, aborted, idle);
   }
 
   /** {@code max(min(timeout/8, 1 s), timeout/64, 100 ms)}, as the AIS Python SDK polls. */

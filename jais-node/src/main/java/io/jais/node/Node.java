@@ -21,7 +21,9 @@ import io.jais.node.proxy.ObjectLister;
 import io.jais.node.proxy.PrimaryForwarder;
 import io.jais.node.proxy.ProxyBucketHandler;
 import io.jais.node.proxy.ProxyClusterHandler;
+import io.jais.node.proxy.NodeReports;
 import io.jais.node.proxy.ProxyObjectHandler;
+import io.jais.node.proxy.ReverseDaemonHandler;
 import io.jais.node.s3.S3Options;
 import io.jais.node.s3.S3Routes;
 import io.jais.node.storage.ObjectStore;
@@ -79,7 +81,9 @@ public final class Node implements AutoCloseable {
   }
 
   private void startServices() throws Exception {
-    DaemonHandler daemon = new DaemonHandler(state, this::ready);
+    List<Path> mountpaths = config.role() == NodeRole.TARGET
+        ? config.mountpaths().stream().map(dir -> Path.of(dir).toAbsolutePath().normalize()).toList() : List.of();
+    DaemonHandler daemon = new DaemonHandler(state, this::ready, mountpaths);
     RouteTable routes = config.role() == NodeRole.PROXY ? proxyRoutes(daemon) : targetRoutes(daemon);
     server = NettyServer.start(routes, ServerOptions.of(config.host(), config.port(), state.self().displayName()));
     if (config.isPrimary()) {
@@ -99,7 +103,8 @@ public final class Node implements AutoCloseable {
   private RouteTable proxyRoutes(DaemonHandler daemon) {
     PrimaryForwarder forwarder = new PrimaryForwarder(state, intra);
     ObjectLister lister = new ObjectLister(state, intra);
-    return NodeRoutes.proxy(daemon, new ProxyClusterHandler(state, () -> primary, forwarder),
+    return NodeRoutes.proxy(daemon, new ReverseDaemonHandler(state, daemon, forwarder),
+        new ProxyClusterHandler(state, () -> primary, forwarder, new NodeReports(state, intra)),
         new ProxyBucketHandler(state, () -> bucketMetadata, forwarder, lister, new BucketSummaries(state, intra)),
         new ProxyObjectHandler(state),
         routes -> S3Routes.proxy(routes, state, () -> bucketMetadata, forwarder, lister, intra,

@@ -13,6 +13,7 @@ import io.jais.node.http.RouteTable;
 import io.jais.node.proxy.ProxyBucketHandler;
 import io.jais.node.proxy.ProxyClusterHandler;
 import io.jais.node.proxy.ProxyObjectHandler;
+import io.jais.node.proxy.ReverseDaemonHandler;
 import io.jais.node.target.TargetListHandler;
 import io.jais.node.target.TargetObjectHandler;
 import io.jais.node.target.TargetSummaryHandler;
@@ -28,9 +29,10 @@ final class NodeRoutes {
 
   private NodeRoutes() {}
 
-  static RouteTable proxy(DaemonHandler daemon, ProxyClusterHandler cluster, ProxyBucketHandler buckets,
+  static RouteTable proxy(DaemonHandler daemon, ReverseDaemonHandler reverse, ProxyClusterHandler cluster, ProxyBucketHandler buckets,
       ProxyObjectHandler objects, UnaryOperator<RouteTable.Builder> s3) {
     RouteTable.Builder routes = s3.apply(common(daemon))
+        .route(GET, ApiPath.REVERSE_DAEMON, reverse::reverse)
         .route(GET, ApiPath.CLUSTER, cluster::query)
         .route(PUT, ApiPath.CLUSTER, cluster::act)
         .route(PUT, ApiPath.CLUSTER + "/set-config", cluster::setConfigQuery)

@@ -37,7 +37,8 @@ public class PropsShowCommand implements Runnable {
     }
     Table table = Table.of("PROPERTY", "VALUE");
     for (Map.Entry<String, String> entry : Json.flatten(props).entrySet()) {
-      if (prefix == null || entry.getKey().startsWith(prefix)) {
+      // "Renamed" is a deprecated AIS field that the ais CLI does not list either
+      if (!entry.getKey().equals("Renamed") && (prefix == null || entry.getKey().startsWith(prefix))) {
         table.row(entry.getKey(), entry.getValue());
       }
     }

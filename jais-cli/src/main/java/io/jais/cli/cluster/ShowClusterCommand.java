@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,10 +24,12 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code jais show cluster [proxy|target|NODE_ID]}: proxies and targets with the primary marked
- * {@code [P]}, each node's status and uptime from its own {@code /v1/health}, and a summary.
+ * {@code [P]}; each node's status, memory, capacity (targets) and uptime from its
+ * {@code node_status}, asked of every node in parallel through the endpoint; and a summary with
+ * the cluster's capacity, as {@code ais show cluster} prints them.
  */
 @Command(name = "cluster", mixinStandardHelpOptions = true,
-    description = "Show proxies and targets: URL, status, capacity and uptime; the primary is marked [P].")
+    description = "Show proxies and targets: URL, status, memory, capacity and uptime; the primary is marked [P].")
 public final class ShowClusterCommand implements Runnable {
   @Parameters(arity = "0..1", paramLabel = "proxy|target|NODE_ID", description = "show only these nodes")
   String filter;
@@ -44,39 +47,40 @@ public final class ShowClusterCommand implements Runnable {
   public void run() {
     JaisClient client = session.client();
     Smap smap = client.cluster().smap();
-    List<NodeStatus> nodes = probeAll(client, smap);
+    List<NodeRow> nodes = probeAll(client, smap);
+    ClusterCapacity capacity = ClusterCapacity.of(nodes);
     if (json) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("smap", smap);
       doc.put("nodes", nodes);
+      doc.put("capacity", capacity);
       Json.print(session.out(), doc);
       return;
     }
     PrintWriter out = session.out();
     boolean anyProxy = nodes.stream().anyMatch(n -> n.role().equals("proxy"));
     if (anyProxy) {
-      Table proxies = Table.of("PROXY", "URL", "STATUS", "UPTIME");
+      Table proxies = Table.of("PROXY", "URL", "STATUS", "MEM USED(%)", "MEM AVAIL", "UPTIME");
       nodes.stream().filter(n -> n.role().equals("proxy"))
-          .forEach(n -> proxies.row(name(n), n.url(), n.status(), uptime(n)));
+          .forEach(n -> proxies.row(name(n), n.url(), n.status(), memUsed(n), memAvail(n), uptime(n)));
       proxies.print(out);
     }
     if (nodes.stream().anyMatch(n -> n.role().equals("target"))) {
       if (anyProxy) {
         out.println();
       }
-      Table targets = Table.of("TARGET", "URL", "STATUS", "CAP USED %", "CAP AVAIL", "UPTIME");
+      Table targets = Table.of("TARGET", "URL", "STATUS", "MEM USED(%)", "MEM AVAIL", "CAP USED(%)", "CAP AVAIL", "UPTIME");
       nodes.stream().filter(n -> n.role().equals("target")).forEach(n -> targets.row(name(n), n.url(), n.status(),
-          n.capacityUsedPercent() == null ? "n/a" : String.format(java.util.Locale.ROOT, "%.2f%%", n.capacityUsedPercent()),
-          n.capacityAvailable() == null ? "n/a" : Sizes.format(n.capacityAvailable()), uptime(n)));
+          memUsed(n), memAvail(n), capUsed(n), capAvail(n), uptime(n)));
       targets.print(out);
     }
     if (filter == null) {
-      printSummary(out, smap);
+      printSummary(out, smap, capacity);
     }
   }
 
-  /** Health of every node, asked concurrently so that one slow node costs its timeout once. */
-  private List<NodeStatus> probeAll(JaisClient client, Smap smap) {
+  /** Status of every node, asked concurrently so that one slow node costs its timeout once. */
+  private List<NodeRow> probeAll(JaisClient client, Smap smap) {
     List<Snode> all = new ArrayList<>();
     if (filter == null || !filter.equals("target")) {
       all.addAll(smap.proxies().values());
@@ -92,13 +96,13 @@ public final class ShowClusterCommand implements Runnable {
     }
     String primary = smap.primary() == null ? "" : smap.primary().id();
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      List<Future<NodeStatus>> probes = all.stream()
-          .map(node -> pool.submit(() -> NodeStatus.probe(client, node, node.id().equals(primary)))).toList();
+      List<Future<NodeRow>> probes = all.stream()
+          .map(node -> pool.submit(() -> NodeRow.probe(client, node, node.id().equals(primary)))).toList();
       return probes.stream().map(ShowClusterCommand::join).toList();
     }
   }
 
-  private static NodeStatus join(Future<NodeStatus> probe) {
+  private static NodeRow join(Future<NodeRow> probe) {
     try {
       return probe.get();
     } catch (InterruptedException e) {
@@ -109,20 +113,43 @@ public final class ShowClusterCommand implements Runnable {
     }
   }
 
-  private static String name(NodeStatus node) {
+  private static String name(NodeRow node) {
     return node.primary() ? node.id() + "[P]" : node.id();
   }
 
-  private static String uptime(NodeStatus node) {
-    return node.uptimeNanos() == null ? "-" : Durations.format(Duration.ofNanos(node.uptimeNanos()));
+  private static String uptime(NodeRow node) {
+    Duration uptime = node.reported() ? node.report().uptime() : Duration.ZERO;
+    return uptime.isZero() ? "-" : Durations.format(uptime);
   }
 
-  private static void printSummary(PrintWriter out, Smap smap) {
+  private static String memUsed(NodeRow node) {
+    return node.reported() ? percent(node.report().sysInfo().pctMemUsed()) : "-";
+  }
+
+  private static String memAvail(NodeRow node) {
+    return node.reported() ? Sizes.format(node.report().sysInfo().memAvail()) : "-";
+  }
+
+  private static String capUsed(NodeRow node) {
+    return node.capacity().mountpaths().isEmpty() ? "-" : node.capacity().pctAvg() + "%";
+  }
+
+  private static String capAvail(NodeRow node) {
+    return node.capacity().mountpaths().isEmpty() ? "-" : Sizes.format(node.capacity().totalAvailable());
+  }
+
+  private static String percent(double pct) {
+    return String.format(Locale.ROOT, "%.2f%%", pct);
+  }
+
+  private static void printSummary(PrintWriter out, Smap smap, ClusterCapacity capacity) {
     out.println();
     out.println("Summary:");
     Table summary = Table.of("", "");
     summary.row(" Proxies:", smap.proxies().size());
     summary.row(" Targets:", smap.targets().size());
+    summary.row(" Capacity:", capacity.isKnown() ? "used " + Sizes.format(capacity.used()) + " (" + capacity.usedPercent()
+        + "%), available " + Sizes.format(capacity.available()) : "-");
     summary.row(" Primary Proxy:", smap.primary() == null ? "-" : smap.primary().id());
     summary.row(" Smap Version:", smap.version());
     summary.row(" Cluster UUID:", smap.uuid());

@@ -5,6 +5,7 @@ import io.jais.api.job.JobStatus;
 import io.jais.cli.Session;
 import io.jais.cli.render.Json;
 import io.jais.cli.render.Table;
+import io.jais.cli.render.Timestamps;
 import java.time.Instant;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -43,7 +44,7 @@ public final class JobListCommand implements Runnable {
     Table table = Table.of("ID", "KIND", "STATE", "END");
     for (JobStatus job : jobs) {
       table.row(job.id(), job.kind(), state(job),
-          job.endTimeNanos() == 0 ? "-" : Instant.ofEpochSecond(0, job.endTimeNanos()).toString());
+          job.endTimeNanos() == 0 ? "-" : Timestamps.withSeconds(Instant.ofEpochSecond(0, job.endTimeNanos())));
     }
     table.print(session.out());
   }

@@ -5,6 +5,7 @@ import io.jais.cli.Session;
 import io.jais.cli.render.Json;
 import io.jais.cli.render.Sizes;
 import io.jais.cli.render.Table;
+import io.jais.cli.render.Timestamps;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,7 +42,8 @@ public class JobShowCommand implements Runnable {
     Table table = Table.of("NODE", "ID", "KIND", "BUCKET", "OBJECTS", "BYTES", "START", "END", "STATE");
     byTarget.forEach((node, snapshots) -> snapshots.forEach(s -> table.row(node, s.id(), s.kind(),
         s.bucket().isEmpty() ? "-" : s.bucket().toBucket().uri(), s.stats().getOrDefault("loc-objs", "-"),
-        bytes(s.stats().get("loc-bytes")), s.startTime(), s.finished() && !s.aborted() ? s.endTime() : "-", state(s))));
+        bytes(s.stats().get("loc-bytes")), Timestamps.withSeconds(s.startTime()), s.finished() && !s.aborted() ? Timestamps.withSeconds(s.endTime()) : "-",
+        state(s))));
     if (table.isEmpty()) {
       session.out().println("No " + what);
       return;

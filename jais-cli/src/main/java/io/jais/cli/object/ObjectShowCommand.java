@@ -6,6 +6,7 @@ import io.jais.cli.Session;
 import io.jais.cli.render.Json;
 import io.jais.cli.render.Sizes;
 import io.jais.cli.render.Table;
+import io.jais.cli.render.Timestamps;
 import java.time.Instant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,7 +42,7 @@ public class ObjectShowCommand implements Runnable {
     table.row("size", Sizes.format(attrs.size()));
     table.row("checksum", attrs.checksumType().isEmpty() ? "-" : attrs.checksumType() + ":" + attrs.checksumValue());
     table.row("version", attrs.version().isEmpty() ? "-" : attrs.version());
-    table.row("atime", attrs.atimeNanos() == 0 ? "-" : Instant.ofEpochSecond(0, attrs.atimeNanos()).toString());
+    table.row("atime", attrs.atimeNanos() == 0 ? "-" : Timestamps.format(Instant.ofEpochSecond(0, attrs.atimeNanos())));
     table.row("custom", attrs.custom().isEmpty() ? "-" : attrs.custom().toString());
     table.row("present", attrs.present() ? "yes" : "no");
     if (!attrs.location().isEmpty()) {

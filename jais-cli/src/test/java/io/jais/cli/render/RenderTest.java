@@ -17,6 +17,11 @@ class RenderTest {
   }
 
   @Test
+  void timestamps_likeAisListings() {
+    assertThat(Timestamps.format(java.time.Instant.parse("2026-11-26T08:48:37.508641163Z"))).isEqualTo("26 Nov 26 08:48 UTC");
+  }
+
+  @Test
   void durations_likeAisUptimes() {
     assertThat(Durations.format(Duration.ofSeconds(45))).isEqualTo("45s");
     assertThat(Durations.format(Duration.ofMinutes(17))).isEqualTo("17m");

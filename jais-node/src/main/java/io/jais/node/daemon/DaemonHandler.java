@@ -4,31 +4,44 @@ import io.jais.api.Header;
 import io.jais.api.QueryParam;
 import io.jais.api.error.ErrorCode;
 import io.jais.api.error.JaisException;
+import io.jais.api.cluster.NodeRole;
+import io.jais.api.cluster.Snode;
+import io.jais.api.node.NodeStatus;
+import io.jais.api.node.TargetSysInfo;
+import io.jais.api.node.TrackerValue;
 import io.jais.node.cluster.ClusterState;
 import io.jais.node.cluster.MetaPayload;
 import io.jais.node.http.Request;
 import io.jais.node.http.Response;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * Routes every node serves, proxy or target: its view of the cluster ({@code /v1/daemon}),
- * liveness ({@code /v1/health}) and the receiving end of metasync.
+ * Routes every node serves, proxy or target: its view of the cluster and of itself
+ * ({@code /v1/daemon}), liveness ({@code /v1/health}) and the receiving end of metasync.
  */
 public final class DaemonHandler {
   private final ClusterState state;
   private final long startNanos = System.nanoTime();
   private final BooleanSupplier clusterReady;
+  private final MountpathCapacities mountpaths;
+  private final HostLoad host = new HostLoad();
 
   /**
    * @param clusterReady whether the cluster as this node sees it can serve requests (for the
    *     primary: every node of its Smap has joined; for others: this node has joined)
+   * @param mountpaths the target's mountpath directories, absolute; empty for a proxy
    */
-  public DaemonHandler(ClusterState state, BooleanSupplier clusterReady) {
+  public DaemonHandler(ClusterState state, BooleanSupplier clusterReady, List<Path> mountpaths) {
     this.state = state;
     this.clusterReady = clusterReady;
+    this.mountpaths = new MountpathCapacities(mountpaths);
   }
 
-  /** {@code GET /v1/daemon?what=smap|bmd|config|snode}. */
+  /** {@code GET /v1/daemon?what=smap|bmd|config|snode|node_status|sysinfo|mountpaths}. */
   public Response daemon(Request request) {
     String what = request.query(QueryParam.WHAT, "");
     return switch (what) {
@@ -36,8 +49,55 @@ public final class DaemonHandler {
       case "bmd" -> Response.json(state.bmd());
       case "config", "cluster_config" -> Response.json(state.config());
       case "snode" -> Response.json(state.self());
-      default -> throw JaisException.invalid("invalid what=\"" + what + "\" (expected: smap, bmd, config or snode)");
+      case "node_status" -> Response.json(nodeStatus());
+      case "sysinfo" -> Response.json(isTarget() ? TargetSysInfo.of(host.read(), mountpaths.read()) : host.read());
+      case "mountpaths" -> {
+        if (!isTarget()) {
+          throw JaisException.invalid("what=mountpaths: " + state.self().displayName() + " is a proxy and has no mountpaths");
+        }
+        yield Response.json(mountpaths.list());
+      }
+      default -> throw JaisException.invalid("invalid what=\"" + what
+          + "\" (expected: smap, bmd, config, snode, node_status, sysinfo or mountpaths)");
     };
+  }
+
+  /** AIS {@code stats.NodeStatus}: the status a node reports about itself (spec §17.3). */
+  private NodeStatus nodeStatus() {
+    Snode inMap = state.smap().node(state.self().id()); // the map's copy has the current flags
+    Snode self = inMap == null ? state.self() : inMap;
+    return new NodeStatus(statusOf(self), deployment(), version(), "", System.getenv().getOrDefault("MY_POD", ""),
+        self, Map.of(NodeStatus.UPTIME, new TrackerValue(uptimeNanos())), mountpaths.read(), host.read(),
+        state.smap().version());
+  }
+
+  /** Empty when online, as AIS says it. */
+  public static String statusOf(Snode node) {
+    if ((node.flags() & Snode.MAINTENANCE) != 0) {
+      return "maintenance";
+    }
+    return (node.flags() & Snode.DECOMMISSIONING) != 0 ? "decommission" : "";
+  }
+
+  private boolean isTarget() {
+    return state.self().role() == NodeRole.TARGET;
+  }
+
+  /** As AIS: {@code K8s} in Kubernetes, else the operating system's name ({@code linux}). */
+  private static String deployment() {
+    if (System.getenv("KUBERNETES_SERVICE_HOST") != null) {
+      return "K8s";
+    }
+    return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).split(" ")[0];
+  }
+
+  private static String version() {
+    String version = DaemonHandler.class.getPackage().getImplementationVersion();
+    return version == null ? "" : version;
+  }
+
+  private long uptimeNanos() {
+    return System.nanoTime() - startNanos;
   }
 
   /** {@code GET /v1/health[?prr=true]}: 200 when up; with prr, only once the cluster is ready. */
@@ -46,7 +106,7 @@ public final class DaemonHandler {
     if (primaryReady && !clusterReady.getAsBoolean()) {
       throw new JaisException(ErrorCode.UNAVAILABLE, state.self().displayName() + ": cluster is starting up");
     }
-    long uptime = System.nanoTime() - startNanos;
+    long uptime = uptimeNanos();
     return Response.builder(200)
         .header(Header.NODE_UPTIME, Long.toString(uptime))
         .header(Header.CLUSTER_UPTIME, Long.toString(uptime))

@@ -17,8 +17,9 @@ import java.util.Map;
 
 /**
  * Relays a control request (bucket create/destroy/props, config) from a non-primary proxy to the
- * primary, which alone changes cluster metadata, and relays the answer back. Control bodies are
- * small, so they are read whole.
+ * primary, which alone changes cluster metadata, and relays the answer back; also relays
+ * {@code /v1/reverse/...} requests to the node they name. Control bodies are small, so they are
+ * read whole.
  */
 public final class PrimaryForwarder {
   /** Control messages are small; anything bigger is a client error (413), not something to buffer. */
@@ -46,7 +47,16 @@ public final class PrimaryForwarder {
     if (primary == null) {
       throw new JaisException(ErrorCode.UNAVAILABLE, "no primary proxy known yet: the cluster is starting up");
     }
-    HttpRequest.Builder out = HttpRequest.newBuilder(URI.create(primary.url() + request.rawUri()))
+    return relay(request, body, primary.url() + request.rawUri(), extraHeaders);
+  }
+
+  /**
+   * Sends the request, with {@code body}, the relayed headers and {@code extraHeaders}, to
+   * {@code url}; returns the answer as is.
+   */
+  public Response relay(Request request, byte[] body, String url, Map<String, String> extraHeaders)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder out = HttpRequest.newBuilder(URI.create(url))
         .timeout(Duration.ofSeconds(60))
         .method(request.method().name(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofByteArray(body));

@@ -22,11 +22,14 @@ public final class ProxyClusterHandler {
   private final ClusterState state;
   private final Supplier<Primary> primary;
   private final PrimaryForwarder forwarder;
+  private final NodeReports reports;
 
-  public ProxyClusterHandler(ClusterState state, Supplier<Primary> primary, PrimaryForwarder forwarder) {
+  public ProxyClusterHandler(ClusterState state, Supplier<Primary> primary, PrimaryForwarder forwarder,
+      NodeReports reports) {
     this.state = state;
     this.primary = primary;
     this.forwarder = forwarder;
+    this.reports = reports;
   }
 
   /**
@@ -61,16 +64,21 @@ public final class ProxyClusterHandler {
     return Response.json(p.updateConfig(config -> ConfigPatch.apply(config, patch)));
   }
 
-  /** {@code GET /v1/cluster?what=cluster_config|smap|bmd}; job queries answer 501 until jobs exist. */
-  public Response query(Request request) {
+  /**
+   * {@code GET /v1/cluster?what=cluster_config|smap|bmd|sysinfo|mountpaths}; job queries answer 501
+   * until jobs exist.
+   */
+  public Response query(Request request) throws Exception {
     String what = request.query(QueryParam.WHAT, "");
     return switch (what) {
       case "cluster_config", "config" -> Response.json(state.config());
       case "smap" -> Response.json(state.smap());
       case "bmd" -> Response.json(state.bmd());
+      case "sysinfo" -> Response.json(reports.sysinfo());
+      case "mountpaths" -> Response.json(reports.mountpaths());
       case "status", "status_all", "qryxstats", "running_all" ->
           throw new JaisException(ErrorCode.NOT_IMPLEMENTED, "job query what=" + what + " is not implemented in JAIS yet");
-      default -> throw JaisException.invalid("invalid what=\"" + what + "\" (expected: cluster_config, smap or bmd)");
+      default -> throw JaisException.invalid("invalid what=\"" + what + "\" (expected: cluster_config, smap, bmd, sysinfo or mountpaths)");
     };
   }
 

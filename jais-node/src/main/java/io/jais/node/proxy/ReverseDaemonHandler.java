@@ -1,0 +1,57 @@
+package io.jais.node.proxy;
+
+import io.jais.api.ApiPath;
+import io.jais.api.Header;
+import io.jais.api.QueryParam;
+import io.jais.api.cluster.Smap;
+import io.jais.api.cluster.Snode;
+import io.jais.api.error.ErrorCode;
+import io.jais.api.error.JaisException;
+import io.jais.api.node.NodeStatus;
+import io.jais.node.cluster.ClusterState;
+import io.jais.node.daemon.DaemonHandler;
+import io.jais.node.http.Request;
+import io.jais.node.http.Response;
+import java.util.Map;
+
+/**
+ * {@code GET /v1/reverse/daemon?...} with {@code Ais-Node-Id} (spec §17.2–17.3): the proxy answers
+ * for a node the client need not reach directly, by relaying the request to that node's
+ * {@code /v1/daemon}. As in AIS, a node in maintenance is not asked for its {@code node_status}:
+ * the proxy answers with what the cluster map says.
+ */
+public final class ReverseDaemonHandler {
+  private final ClusterState state;
+  private final DaemonHandler self;
+  private final PrimaryForwarder relay;
+
+  public ReverseDaemonHandler(ClusterState state, DaemonHandler self, PrimaryForwarder relay) {
+    this.state = state;
+    this.self = self;
+    this.relay = relay;
+  }
+
+  public Response reverse(Request request) throws Exception {
+    String id = request.header(Header.NODE_ID);
+    if (id == null || id.isBlank()) {
+      throw JaisException.invalid("missing node ID: name the node in the " + Header.NODE_ID + " header");
+    }
+    Smap smap = state.smap();
+    Snode node = smap.node(id.strip());
+    if (node == null) {
+      throw new JaisException(ErrorCode.NOT_FOUND, state.self().displayName() + ": cannot forward request to node \""
+          + id.strip() + "\": not in the cluster map (v" + smap.version() + ")");
+    }
+    if (!node.isActive() && request.query(QueryParam.WHAT, "").equals("node_status")) {
+      return Response.json(new NodeStatus(DaemonHandler.statusOf(node), "", "", "", "", node, Map.of(), null, null,
+          smap.version()));
+    }
+    if (node.id().equals(state.self().id())) {
+      return self.daemon(request);
+    }
+    String uri = request.rawUri();
+    int query = uri.indexOf('?');
+    String url = node.controlUrl() + ApiPath.DAEMON + (query < 0 ? "" : uri.substring(query));
+    return relay.relay(request, new byte[0], url, Map.of());
+  }
+}
