@@ -2,36 +2,47 @@
 # bench/ab.sh — before/after of a jais-node change: two builds side by side, wrk rounds
 # alternating between them (so machine noise hits both alike), medians printed.
 #
-# usage: bench/ab.sh BEFORE_TREE AFTER_TREE [-d SECONDS] [-r ROUNDS]
+# usage: bench/ab.sh BEFORE_TREE AFTER_TREE [-d SECONDS] [-r ROUNDS] [--no-put]
 #   each tree is a built checkout (jais-node/target/{classes,lib}); one playground of each
 #   (1 proxy, 1 target); measured: 16 KiB GET from the target (wrk -c8), GETs against the
 #   proxy = 301s/s (wrk -c8), 10 MiB GET from the target (wrk -c4); PUT 10 MiB (jais-loader -w4).
+#   The *cpu rows are the JAIS process' CPU time per request during the wrk run (from /proc): less
+#   sensitive than req/s to other load on a shared machine. AB_PORT, WORK: to run beside another.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-[[ $# -ge 2 ]] || { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[[ $# -ge 2 ]] || { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 A=$(cd "$1" && pwd); B=$(cd "$2" && pwd); shift 2
-DUR=5; ROUNDS=3
+DUR=5; ROUNDS=3; PUT=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     -d) DUR=$2; shift 2 ;;
     -r) ROUNDS=$2; shift 2 ;;
+    --no-put) PUT=0; shift ;;
     *) die "unknown argument $1" ;;
   esac
 done
 need wrk wrk
 trap stop_all EXIT INT TERM
 WORK=${WORK:-/tmp/jais-ab}; rm -rf "$WORK"; mkdir -p "$WORK"; : >"$WORK/loader.log"
-declare -A R EP LOC16 LOC10
+declare -A R EP LOC16 LOC10 PID
+cpu() { awk '{ print ($14 + $15) / 100 }' "/proc/$1/stat"; }
+# wrk_cpu SIDE URL CONNS: wrk_run's req/s, and the server's CPU microseconds per request (R[cpu-*])
+wrk_cpu() {
+  local c0 c1 v; c0=$(cpu "${PID[$1]}")
+  read -r v _ _ < <(wrk_run "$2" "$3" "$DUR")
+  c1=$(cpu "${PID[$1]}")
+  echo "$v $(awk -v a="$c0" -v b="$c1" -v n="$v" -v d="$DUR" 'BEGIN { if (n > 0) printf "%.1f", (b - a) * 1e6 / (n * d); else print 0 }')"
+}
 add() { R[$1]="${R[$1]:-} $2"; }
 med() { tr ' ' '\n' <<<"${R[$1]:-}" | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-port=19680
+port=${AB_PORT:-19680}   # AB_PORT: to run beside another ab.sh
 for side in before after; do
   tree=$A; [[ $side = after ]] && tree=$B
   ROOT_SAVE=$ROOT; ROOT=$tree
   start_jais "$WORK/$side" "$port" 1
   ROOT=$ROOT_SAVE
-  EP[$side]=$JAIS_EP; port=$((port + 10))
+  EP[$side]=$JAIS_EP; PID[$side]=$JAIS_PID; port=$((port + 10))
   loader -e "$JAIS_EP" -b ab --pctput 100 --ops 8 --names seq --objects 8 -s 16KiB -w 2 --prefix s/ >/dev/null
   loader -e "$JAIS_EP" -b ab --pctput 100 --ops 8 --names seq --objects 8 -s 10MiB -w 2 --prefix m/ >/dev/null
   LOC16[$side]=$(curl -s -o /dev/null -w '%{redirect_url}' "$JAIS_EP/v1/objects/ab/s/0000000000?provider=ais")
@@ -41,16 +52,20 @@ done
 for r in $(seq 1 "$ROUNDS"); do
   for side in before after; do
     log "round $r: $side"
-    read -r v _ _ < <(wrk_run "${LOC16[$side]}" 8 "$DUR"); add get16/$side "$v"
-    read -r v _ _ < <(wrk_run "${EP[$side]}/v1/objects/ab/s/0000000000?provider=ais" 8 "$DUR"); add redirect/$side "$v"
-    read -r v _ _ < <(wrk_run "${LOC10[$side]}" 4 "$DUR"); add get10m/$side "$v"
-    line=$(loader -e "${EP[$side]}" -b ab --pctput 100 -d "${DUR}s" --names seq --objects 8 -s 10MiB -w 4 --prefix m/)
-    add put10m/$side "$(field mib_per_s "$line")"
+    read -r v c < <(wrk_cpu "$side" "${LOC16[$side]}" 8); add get16/$side "$v"; add get16cpu/$side "$c"
+    read -r v c < <(wrk_cpu "$side" "${EP[$side]}/v1/objects/ab/s/0000000000?provider=ais" 8)
+    add redirect/$side "$v"; add redirectcpu/$side "$c"
+    read -r v c < <(wrk_cpu "$side" "${LOC10[$side]}" 4); add get10m/$side "$v"; add get10mcpu/$side "$c"
+    if [[ $PUT = 1 ]]; then
+      line=$(loader -e "${EP[$side]}" -b ab --pctput 100 -d "${DUR}s" --names seq --objects 8 -s 10MiB -w 4 --prefix m/)
+      add put10m/$side "$(field mib_per_s "$line")"
+    fi
   done
 done
 echo "| measurement | before | after | after / before | rounds before | rounds after |"
 echo "|---|---|---|---|---|---|"
-for m in get16 redirect get10m put10m; do
+for m in get16 get16cpu redirect redirectcpu get10m get10mcpu $([[ $PUT = 1 ]] && echo put10m); do
   unit="req/s"; [[ $m = get10m ]] && unit="req/s (×10 MiB)"; [[ $m = put10m ]] && unit="MiB/s"
+  [[ $m = *cpu ]] && unit="server CPU µs/req"
   echo "| $m $unit | $(med $m/before) | $(med $m/after) | $(awk -v a="$(med $m/after)" -v b="$(med $m/before)" 'BEGIN { printf "%.2f", a / b }') |${R[$m/before]} |${R[$m/after]} |"
 done

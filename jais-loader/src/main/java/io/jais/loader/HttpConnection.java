@@ -17,6 +17,12 @@ import java.nio.charset.StandardCharsets;
  * the proxy's redirect, 8 workers, the JDK client used ~1.6 cores for 1,400 ops/s and was the
  * bottleneck (its selector thread and executor hand-offs per exchange); a blocking socket per
  * worker does the same work in a fraction of the CPU, as Go's {@code net/http} does for aisloader.
+ *
+ * <p>No {@code SO_TIMEOUT}: with one, the JDK puts the socket in non-blocking mode and every read
+ * that would block costs a failed {@code read}, a {@code poll} and the {@code read} again; without,
+ * a read is one blocking system call (measured: see docs/performance.md). The per-request timeout
+ * is a deadline instead, enforced by {@link Watchdog}, which closes a connection whose request
+ * overran it.
  */
 final class HttpConnection implements AutoCloseable {
   private static final int BUFFER = 64 << 10;
@@ -28,16 +34,47 @@ final class HttpConnection implements AutoCloseable {
   private final byte[] buf = new byte[BUFFER];
   private int pos;
   private int limit;
+  private final long timeoutNanos;
   private boolean broken;
+  /** When the request in flight times out; 0 while idle. Written by the worker, read by the watchdog. */
+  private volatile long deadline;
+  private volatile boolean timedOut;
 
   HttpConnection(String host, int port, int timeoutMillis) throws IOException {
     this.hostPort = host + ":" + port;
+    this.timeoutNanos = timeoutMillis * 1_000_000L;
     this.socket = new Socket();
     socket.setTcpNoDelay(true);
-    socket.setSoTimeout(timeoutMillis);
     socket.connect(new InetSocketAddress(host, port), Math.min(timeoutMillis, 5000));
     this.in = socket.getInputStream();
     this.out = socket.getOutputStream();
+    Watchdog.INSTANCE.watch(this);
+  }
+
+  /** The exchange is over (response read): no deadline until the next request. */
+  void idle() {
+    deadline = 0;
+  }
+
+  /** Called by the watchdog: closes the connection if its request is past the deadline. */
+  void expireIfOverdue(long now) {
+    long due = deadline;
+    if (due != 0 && now - due > 0) {
+      timedOut = true;
+      close();
+    }
+  }
+
+  boolean isClosed() {
+    return socket.isClosed();
+  }
+
+  private IOException failure(IOException e) {
+    broken = true;
+    return timedOut
+        ? new java.net.SocketTimeoutException("no response from " + hostPort + " within "
+            + timeoutNanos / 1_000_000 + " ms")
+        : e;
   }
 
   boolean broken() {
@@ -60,8 +97,13 @@ final class HttpConnection implements AutoCloseable {
       sb.append("Expect: 100-continue\r\n");
     }
     sb.append("\r\n");
-    out.write(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
-    out.flush();
+    deadline = System.nanoTime() + timeoutNanos | 1; // never 0
+    try {
+      out.write(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+    } catch (IOException e) {
+      throw failure(e);
+    }
   }
 
   OutputStream output() {
@@ -175,7 +217,12 @@ final class HttpConnection implements AutoCloseable {
     }
     pos = 0;
     limit = 0;
-    int n = in.read(buf, 0, buf.length);
+    int n;
+    try {
+      n = in.read(buf, 0, buf.length);
+    } catch (IOException e) {
+      throw failure(e);
+    }
     if (n > 0) {
       limit = n;
     }

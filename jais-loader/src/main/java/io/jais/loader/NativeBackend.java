@@ -207,6 +207,7 @@ final class NativeBackend implements Backend {
 
   /** Keeps the connection for the next request, or closes it if either side said so. */
   private void release(HttpConnection conn, HttpConnection.Head head) {
+    conn.idle();
     if (head.close() || conn.broken()) {
       conn.close();
       connections().remove(conn.hostPort);

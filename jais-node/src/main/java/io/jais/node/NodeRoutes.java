@@ -57,7 +57,7 @@ final class NodeRoutes {
   static RouteTable target(DaemonHandler daemon, TargetObjectHandler objects, TargetListHandler list,
       TargetSummaryHandler summary, UnaryOperator<RouteTable.Builder> s3) {
     return s3.apply(common(daemon))
-        .route(GET, OBJECT, objects::get)
+        .routeWithFastPath(GET, OBJECT, objects::getCached, objects::get) // hot objects on the event loop
         .route(HEAD, OBJECT, objects::head)
         .route(PUT, OBJECT, objects::put)
         .route(DELETE, OBJECT, objects::delete)

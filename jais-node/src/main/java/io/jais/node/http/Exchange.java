@@ -59,7 +59,37 @@ final class Exchange implements Runnable {
 
   @Override
   public void run() {
-    Response response = handle();
+    complete(handle());
+  }
+
+  /**
+   * On the event loop: lets the route's fast path answer. False when it has none or it declined
+   * (returned null); the exchange then still has to {@link #run()}.
+   */
+  boolean tryFastPath() {
+    Handler fastPath = match.route().fastPath();
+    if (fastPath == null) {
+      return false;
+    }
+    Response response;
+    try {
+      response = fastPath.handle(request);
+    } catch (Throwable e) {
+      response = renderError(e);
+    }
+    if (response == null) {
+      return false;
+    }
+    if (response.body() instanceof Response.Streamed) {
+      // a stream body blocks its writer: never on the event loop
+      response = renderError(new IllegalStateException("the fast path of " + match.route().pattern()
+          + " returned a stream body"));
+    }
+    complete(response);
+    return true;
+  }
+
+  private void complete(Response response) {
     boolean close = mustClose(response);
     if (!(response.body() instanceof Response.Streamed)) {
       // a body that never blocks: hand the rest to the event loop as one task, so a response
@@ -98,12 +128,16 @@ final class Exchange implements Runnable {
       }
       return response;
     } catch (Throwable e) {
-      try {
-        return errorResponse(e);
-      } catch (RuntimeException renderFailure) {
-        log.error("rendering the error for {} failed", request, renderFailure);
-        return Response.builder(500).text("internal error").build();
-      }
+      return renderError(e);
+    }
+  }
+
+  private Response renderError(Throwable e) {
+    try {
+      return errorResponse(e);
+    } catch (RuntimeException renderFailure) {
+      log.error("rendering the error for {} failed", request, renderFailure);
+      return Response.builder(500).text("internal error").build();
     }
   }
 

@@ -100,7 +100,7 @@ final class HttpDispatcher extends ChannelInboundHandlerAdapter implements Reque
     current = new Exchange(this, server, ctx, head, match, request, body, writer);
     if (match.route().nonBlocking()) {
       current.run(); // a computation on the event loop costs less than a thread hand-off
-    } else {
+    } else if (!current.tryFastPath()) {
       server.startHandler(current);
     }
   }

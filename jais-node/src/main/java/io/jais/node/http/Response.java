@@ -29,7 +29,8 @@ public final class Response {
 
   record Bytes(byte[] bytes) implements Body {}
 
-  record FileBody(FileChannel channel, long offset, long length) implements Body {}
+  /** {@code release} null: the response owns the channel and closes it; else it runs instead. */
+  record FileBody(FileChannel channel, long offset, long length, Runnable release) implements Body {}
 
   record Streamed(StreamBody producer) implements Body {}
 
@@ -194,10 +195,23 @@ public final class Response {
 
     /** A zero-copy file region; the response owns the channel and closes it after sending. */
     public Builder file(FileChannel channel, long offset, long length) {
+      return file(channel, offset, length, null);
+    }
+
+    /**
+     * A zero-copy file region from a channel the response does not own (shared by concurrent
+     * GETs: read positionally, never closed here); {@code release} runs exactly once when the
+     * transfer ends, fails, or the body is not sent (HEAD, closed connection).
+     */
+    public Builder sharedFile(FileChannel channel, long offset, long length, Runnable release) {
+      return file(channel, offset, length, Objects.requireNonNull(release));
+    }
+
+    private Builder file(FileChannel channel, long offset, long length, Runnable release) {
       if (offset < 0 || length < 0) {
         throw new IllegalArgumentException("negative offset or length: " + offset + ", " + length);
       }
-      this.body = new FileBody(Objects.requireNonNull(channel), offset, length);
+      this.body = new FileBody(Objects.requireNonNull(channel), offset, length, release);
       return this;
     }
 

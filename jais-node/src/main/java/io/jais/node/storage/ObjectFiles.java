@@ -42,12 +42,14 @@ final class ObjectFiles {
   private final ObjectLocks locks = new ObjectLocks();
   private final LomStore lomStore;
   private final MetaCache cache;
+  private final DescriptorCache descriptors;
   private final InstantSource clock;
 
   ObjectFiles(Mountpaths mountpaths, StoreOptions options) {
     this.mountpaths = mountpaths;
     this.lomStore = new LomStore(options.xattrs());
     this.cache = new MetaCache(options.metaCacheEntries());
+    this.descriptors = new DescriptorCache(options.openFiles(), options.openFileMaxAge());
     this.clock = options.clock();
   }
 
@@ -92,25 +94,87 @@ final class ObjectFiles {
     Lock lock = locks.of(key.uname()).readLock();
     lock.lock();
     try {
-      ObjectMeta meta = load(key, fqn).orElseThrow(() -> notFound(key));
-      FileChannel channel = openChannel(key, fqn);
-      if (channel.size() != meta.size()) {
-        // changed behind our back (cache is stale): trust the disk
-        cache.remove(key);
-        Optional<ObjectMeta> fresh = lomStore.read(fqn.path(), fqn.sidecarPath());
-        if (fresh.isEmpty() || fresh.get().size() != channel.size()) {
-          channel.close();
-          throw notFound(key);
-        }
-        meta = fresh.get();
-        cache.putIfAbsent(key, meta);
-      }
-      ObjectMeta result = touch ? cache.touch(key, meta, nowNanos()) : meta;
-      return new OpenedObject(result, channel, fqn.mountpath());
+      OpenedObject opened = openChecked(key, fqn, load(key, fqn).orElseThrow(() -> notFound(key)));
+      return touch ? new OpenedObject(cache.touch(key, opened.meta(), nowNanos()), opened.channel(),
+          opened.mountpath()) : opened;
     } finally {
       lock.unlock();
       flushEvicted();
     }
+  }
+
+  /**
+   * Opens an object for a GET through the descriptor cache: a fresh cached descriptor is shared,
+   * otherwise the file is opened (and checked against the metadata) as by {@link #open} and cached.
+   * Records the access time.
+   */
+  SharedObject openShared(ObjectKey key) throws IOException {
+    if (!descriptors.enabled()) {
+      OpenedObject opened = open(key, true);
+      return new SharedObject(opened.meta(), new SharedFile(opened.channel(), 0));
+    }
+    Fqn fqn = fqn(key);
+    Lock lock = locks.of(key.uname()).readLock();
+    lock.lock();
+    try {
+      ObjectMeta meta = load(key, fqn).orElseThrow(() -> notFound(key));
+      SharedFile file = descriptors.acquire(key);
+      if (file == null) {
+        OpenedObject opened = openChecked(key, fqn, meta);
+        meta = opened.meta();
+        file = descriptors.add(key, opened.channel());
+      }
+      return new SharedObject(cache.touch(key, meta, nowNanos()), file);
+    } finally {
+      lock.unlock();
+      flushEvicted();
+    }
+  }
+
+  /**
+   * The GET of an object whose metadata and descriptor are both cached, without blocking and
+   * without a system call: null when either is missing (or too old), or when a writer holds the
+   * object's lock. Records the access time in the cache.
+   */
+  SharedObject tryOpenCached(ObjectKey key) {
+    if (!descriptors.enabled()) {
+      return null;
+    }
+    Lock lock = locks.of(key.uname()).readLock();
+    if (!lock.tryLock()) {
+      return null;
+    }
+    try {
+      Optional<ObjectMeta> meta = cache.get(key);
+      if (meta.isEmpty()) {
+        return null;
+      }
+      SharedFile file = descriptors.acquire(key);
+      if (file == null) {
+        return null;
+      }
+      return new SharedObject(cache.touch(key, meta.get(), nowNanos()), file);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Opens the file and checks it against the metadata; the caller holds the object's lock. */
+  private OpenedObject openChecked(ObjectKey key, Fqn fqn, ObjectMeta meta) throws IOException {
+    FileChannel channel = openChannel(key, fqn);
+    if (channel.size() != meta.size()) {
+      // changed behind our back (cache is stale): trust the disk
+      cache.remove(key);
+      descriptors.invalidate(key);
+      Optional<ObjectMeta> fresh = lomStore.read(fqn.path(), fqn.sidecarPath());
+      if (fresh.isEmpty() || fresh.get().size() != channel.size()) {
+        channel.close();
+        throw notFound(key);
+      }
+      meta = fresh.get();
+      cache.putIfAbsent(key, meta);
+    }
+    return new OpenedObject(meta, channel, fqn.mountpath());
   }
 
   private FileChannel openChannel(ObjectKey key, Fqn fqn) throws IOException {
@@ -118,6 +182,7 @@ final class ObjectFiles {
       return FileChannel.open(fqn.path(), StandardOpenOption.READ);
     } catch (NoSuchFileException e) {
       cache.remove(key);
+      descriptors.invalidate(key);
       throw notFound(key);
     }
   }
@@ -152,6 +217,7 @@ final class ObjectFiles {
         lomStore.deleteSidecar(fqn.sidecarPath());
       }
       cache.put(key, committed);
+      descriptors.invalidate(key);
     } finally {
       lock.unlock();
     }
@@ -214,6 +280,7 @@ final class ObjectFiles {
     lock.lock();
     try {
       cache.remove(key);
+      descriptors.invalidate(key);
       if (!Files.isRegularFile(fqn.path(), LinkOption.NOFOLLOW_LINKS) || !Files.deleteIfExists(fqn.path())) {
         throw notFound(key);
       }
@@ -251,6 +318,7 @@ final class ObjectFiles {
       ObjectMeta updated = meta.withCustom(merged);
       store(fqn, updated);
       cache.put(key, updated);
+      descriptors.invalidate(key);
       return updated;
     } finally {
       lock.unlock();
@@ -260,6 +328,12 @@ final class ObjectFiles {
   /** Forgets cached metadata of a bucket whose directories are going away. */
   void forgetBucket(Bucket bucket) {
     cache.removeBucket(bucket);
+    descriptors.invalidateBucket(bucket);
+  }
+
+  /** Closes the cached descriptors (at shutdown). */
+  void closeDescriptors() {
+    descriptors.clear();
   }
 
   /** Writes buffered access times; returns how many objects were updated on disk. */

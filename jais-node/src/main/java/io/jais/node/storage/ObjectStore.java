@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The objects stored on this target: what the target's HTTP handlers call. Every method blocks
- * (call it on a virtual thread) and is thread-safe. Names are validated ({@link ObjectName}) and
+ * The objects stored on this target: what the target's HTTP handlers call. Every method but
+ * {@link #tryOpenCached} blocks (call it on a virtual thread); all are thread-safe. Names are validated ({@link ObjectName}) and
  * placed on a mountpath by HRW ({@link Mountpaths#forObject}). Bucket existence is not checked
  * here: that is the bucket metadata's job, one layer up.
  *
@@ -71,6 +71,7 @@ public final class ObjectStore implements AutoCloseable {
       atimeFlusher.shutdownNow();
     }
     flushAtimes();
+    files.closeDescriptors();
   }
 
   public Mountpaths mountpaths() {
@@ -139,6 +140,26 @@ public final class ObjectStore implements AutoCloseable {
       validate(bucket, name, opened);
     }
     return opened;
+  }
+
+  /**
+   * Opens the object for a GET through the open-descriptor cache (see {@link StoreOptions#openFiles}):
+   * no {@code open} system call when the object was read recently. Records the access time. The
+   * caller releases the returned file once. No checksum validation: use {@link #open} for that.
+   *
+   * @throws JaisException OBJECT_NOT_FOUND
+   */
+  public SharedObject openShared(Bucket bucket, String name) throws IOException {
+    return files.openShared(new ObjectKey(bucket, name));
+  }
+
+  /**
+   * As {@link #openShared}, but only from memory: never blocks and makes no system call, so an
+   * event loop may call it. Null when the object's metadata or descriptor is not cached (or a
+   * writer holds the object), which says nothing about whether it exists: ask {@link #openShared}.
+   */
+  public SharedObject tryOpenCached(Bucket bucket, String name) {
+    return files.tryOpenCached(new ObjectKey(bucket, name));
   }
 
   private static void validate(Bucket bucket, String name, OpenedObject opened) throws IOException {

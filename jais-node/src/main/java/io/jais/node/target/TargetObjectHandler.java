@@ -21,6 +21,9 @@ import io.jais.node.storage.ObjectName;
 import io.jais.node.storage.ObjectStore;
 import io.jais.node.storage.OpenedObject;
 import io.jais.node.storage.PutOptions;
+import io.jais.node.storage.SharedObject;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -56,34 +59,94 @@ public final class TargetObjectHandler {
     Bucket bucket = BucketParams.of(request);
     BucketProps props = props(bucket);
     String name = objectName(request, bucket);
-    OpenedObject object;
     try {
-      object = store.open(bucket, name, props.checksum().validateWarmGet());
+      if (props.checksum().validateWarmGet()) {
+        OpenedObject object = store.open(bucket, name, true);
+        return send(request, object.meta(), object.channel(), null);
+      }
+      SharedObject object = store.openShared(bucket, name);
+      return send(request, object.meta(), object.file().channel(), object.file()::release);
     } catch (JaisException e) {
-      return redirectToPeer(request, e, 301);
+      return redirectToPeer(request, e, 301); // rethrows anything but OBJECT_NOT_FOUND (416, checksum)
     }
+  }
+
+  /**
+   * GET on the event loop, for an object whose metadata and open descriptor are cached (it was
+   * read moments ago): no thread hand-off, no system call but the {@code sendfile}. Everything
+   * else (a miss, checksum validation on GET, query parameters other than the bucket's) returns
+   * null and goes to {@link #get} on a virtual thread.
+   */
+  public Response getCached(Request request) {
+    if (!onlyBucketParams(request)) {
+      return null;
+    }
+    Bucket bucket = BucketParams.of(request);
+    BucketProps props = state.bmd().props(bucket).orElse(null);
+    if (props == null || props.checksum().validateWarmGet()) {
+      return null;
+    }
+    String name = objectName(request, bucket);
+    SharedObject object = store.tryOpenCached(bucket, name);
+    return object == null ? null : send(request, object.meta(), object.file().channel(), object.file()::release);
+  }
+
+  // The fast path serves plain GETs only: anything unusual in the query takes the full path.
+  private static boolean onlyBucketParams(Request request) {
+    for (String param : request.queryParams().keySet()) {
+      if (!FAST_PATH_PARAMS.contains(param)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final Set<String> FAST_PATH_PARAMS =
+      Set.of(QueryParam.PROVIDER, QueryParam.NAMESPACE, QueryParam.PROXY_ID, QueryParam.REDIRECT_TIME);
+
+  /**
+   * The object's bytes (all, or the requested range) from an open channel: owned by the response
+   * when {@code release} is null, else shared and released once the transfer is over.
+   */
+  private static Response send(Request request, ObjectMeta meta, FileChannel channel, Runnable release) {
     boolean sent = false;
     try {
-      ObjectMeta meta = object.meta();
       Response.Builder response = ObjectHeaders.attributes(Response.builder(200), meta)
           .header("Content-Type", "application/octet-stream")
           .header("Accept-Ranges", "bytes");
       String rangeHeader = request.header("Range");
       ByteRange range = rangeHeader == null ? null : ByteRange.parse(rangeHeader, meta.size()).orElse(null);
-      if (range == null) {
-        response.file(object.channel(), 0, meta.size());
+      long offset = 0;
+      long length = meta.size();
+      if (range != null) {
+        offset = range.offset();
+        length = range.length();
+        response.status(206).header("Content-Range", "bytes " + offset + "-" + range.last() + "/" + meta.size());
+      }
+      if (release == null) {
+        response.file(channel, offset, length);
       } else {
-        response.status(206)
-            .header("Content-Range", "bytes " + range.offset() + "-" + range.last() + "/" + meta.size())
-            .file(object.channel(), range.offset(), range.length());
+        response.sharedFile(channel, offset, length, release);
       }
       Response built = response.build();
       sent = true;
       return built;
     } finally {
       if (!sent) {
-        object.close();
+        closeOrRelease(channel, release);
       }
+    }
+  }
+
+  private static void closeOrRelease(FileChannel channel, Runnable release) {
+    if (release != null) {
+      release.run();
+      return;
+    }
+    try {
+      channel.close();
+    } catch (IOException e) {
+      // nothing was sent from it; the error being thrown matters more
     }
   }
 

@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +44,8 @@ class HttpServerTest {
   private static NettyServer server;
   private static HttpClient client;
   private static final AtomicReference<FileChannel> lastFile = new AtomicReference<>();
+  private static FileChannel sharedFile;
+  private static final AtomicInteger sharedReleases = new AtomicInteger();
 
   /** A typed JSON body. */
   record Probe(String name, int size) {}
@@ -52,6 +55,7 @@ class HttpServerTest {
     LeakWatch.install();
     new SplittableRandom(7).nextBytes(FILE_DATA);
     Path file = Files.write(dir.resolve("data.bin"), FILE_DATA);
+    sharedFile = FileChannel.open(file, StandardOpenOption.READ);
     RouteTable routes =
         RouteTable.builder()
             .route(
@@ -111,6 +115,33 @@ class HttpServerTest {
                       .file(channel, 0, 10)
                       .build();
                 })
+            .routeWithFastPath(
+                GET,
+                "/v1/fast",
+                r -> {
+                  if (r.query("fail") != null) {
+                    throw new JaisException(ErrorCode.OBJECT_NOT_FOUND, "ais://b/fast does not exist");
+                  }
+                  return r.query("fast") == null
+                      ? null
+                      : Response.text("fast path, virtual=" + Thread.currentThread().isVirtual());
+                },
+                r -> Response.text("handler, virtual=" + Thread.currentThread().isVirtual()))
+            .route(
+                GET,
+                "/v1/shared",
+                r ->
+                    Response.builder(200)
+                        .sharedFile(sharedFile, 100, 5000, sharedReleases::incrementAndGet)
+                        .build())
+            .route(
+                HEAD,
+                "/v1/shared",
+                r ->
+                    Response.builder(200)
+                        .header("Content-Length", 5000)
+                        .sharedFile(sharedFile, 100, 5000, sharedReleases::incrementAndGet)
+                        .build())
             .route(
                 GET,
                 "/v1/stream",
@@ -139,9 +170,10 @@ class HttpServerTest {
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws IOException {
     client.close();
     server.close();
+    sharedFile.close();
     LeakWatch.assertNoLeaks();
   }
 
@@ -354,6 +386,83 @@ class HttpServerTest {
     assertThat(response.headers().firstValue("Content-Length")).hasValue("300000");
     assertThat(response.body()).isEqualTo(Arrays.copyOfRange(FILE_DATA, 1000, 301000));
     Await.until("file channel closed", () -> !lastFile.get().isOpen());
+  }
+
+  @Test
+  void get_smallFileRange_copiedWithTheHead_andFileClosed() throws Exception {
+    HttpResponse<byte[]> response =
+        client.send(
+            HttpRequest.newBuilder(uri("/v1/file?offset=7&length=" + ResponseWriter.SMALL_FILE)).build(),
+            BodyHandlers.ofByteArray());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo(Arrays.copyOfRange(FILE_DATA, 7, 7 + ResponseWriter.SMALL_FILE));
+    Await.until("file channel closed", () -> !lastFile.get().isOpen());
+  }
+
+  @Test
+  void get_fastPathAnswers_servedOnTheEventLoop() throws Exception {
+    HttpResponse<String> response = get("/v1/fast?fast=1");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("fast path, virtual=false");
+  }
+
+  @Test
+  void get_fastPathDeclines_handlerRunsOnVirtualThread() throws Exception {
+    HttpResponse<String> response = get("/v1/fast");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("handler, virtual=true");
+  }
+
+  @Test
+  void get_fastPathThrows_answersAisErrorJson() throws Exception {
+    HttpResponse<String> response = get("/v1/fast?fail=1");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(response.body()).get("message").asText())
+        .isEqualTo("ais://b/fast does not exist");
+  }
+
+  @Test
+  void get_fastPath_pipelinedRequestsAnsweredInOrder() throws Exception {
+    try (RawHttp raw = new RawHttp(server.port())) {
+      raw.send(
+          "GET /v1/fast?fast=1 HTTP/1.1\r\nHost: x\r\n\r\n"
+              + "GET /v1/fast HTTP/1.1\r\nHost: x\r\n\r\n"
+              + "GET /v1/fast?fast=1 HTTP/1.0\r\n\r\n");
+      assertThat(raw.read().text()).isEqualTo("fast path, virtual=false");
+      assertThat(raw.read().text()).isEqualTo("handler, virtual=true");
+      RawHttp.Reply last = raw.read();
+      assertThat(last.text()).isEqualTo("fast path, virtual=false");
+      assertThat(last.header("Connection")).isEqualToIgnoringCase("close");
+    }
+  }
+
+  @Test
+  void get_sharedFile_sendsTheSliceReleasesOnceAndLeavesTheChannelOpen() throws Exception {
+    int before = sharedReleases.get();
+    HttpResponse<byte[]> response =
+        client.send(HttpRequest.newBuilder(uri("/v1/shared")).build(), BodyHandlers.ofByteArray());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo(Arrays.copyOfRange(FILE_DATA, 100, 5100));
+    Await.until("shared file released", () -> sharedReleases.get() == before + 1);
+    assertThat(sharedFile.isOpen()).isTrue();
+  }
+
+  @Test
+  void head_sharedFile_sendsNoBodyAndReleasesOnce() throws Exception {
+    int before = sharedReleases.get();
+    try (RawHttp raw = new RawHttp(server.port())) {
+      raw.send("HEAD /v1/shared HTTP/1.1\r\nHost: x\r\n\r\n");
+      assertThat(raw.read(true).header("Content-Length")).isEqualTo("5000");
+      Await.until("shared file released", () -> sharedReleases.get() == before + 1);
+      raw.send("GET /v1/objects/b/o HTTP/1.1\r\nHost: x\r\n\r\n");
+      assertThat(raw.read().text()).isEqualTo("b|o");
+    }
+    assertThat(sharedFile.isOpen()).isTrue();
   }
 
   @Test
