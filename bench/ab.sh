@@ -2,22 +2,25 @@
 # bench/ab.sh — before/after of a jais-node change: two builds side by side, wrk rounds
 # alternating between them (so machine noise hits both alike), medians printed.
 #
-# usage: bench/ab.sh BEFORE_TREE AFTER_TREE [-d SECONDS] [-r ROUNDS] [--no-put]
+# usage: bench/ab.sh BEFORE_TREE AFTER_TREE [-d SECONDS] [-r ROUNDS] [-m "get16 redirect get10m put10m"] [--no-put]
+#   -m      only these measurements (default all four); --no-put drops put10m
 #   each tree is a built checkout (jais-node/target/{classes,lib}); one playground of each
 #   (1 proxy, 1 target); measured: 16 KiB GET from the target (wrk -c8), GETs against the
-#   proxy = 301s/s (wrk -c8), 10 MiB GET from the target (wrk -c4); PUT 10 MiB (jais-loader -w4).
-#   The *cpu rows are the JAIS process' CPU time per request during the wrk run (from /proc): less
-#   sensitive than req/s to other load on a shared machine. AB_PORT, WORK: to run beside another.
+#   proxy = 301s/s (wrk -c8), 10 MiB GET from the target (wrk -c4); PUT 10 MiB (jais-loader -w4,
+#   after a sync). The *cpu rows are the JAIS process' CPU time per request (GETs, µs) or per GiB
+#   stored (PUT, s) from /proc: less sensitive than req/s to other load on a shared machine.
+#   AB_PORT (default 19680), WORK: to run beside another ab.sh.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-[[ $# -ge 2 ]] || { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[[ $# -ge 2 ]] || { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 A=$(cd "$1" && pwd); B=$(cd "$2" && pwd); shift 2
-DUR=5; ROUNDS=3; PUT=1
+DUR=5; ROUNDS=3; ONLY="get16 redirect get10m put10m"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     -d) DUR=$2; shift 2 ;;
     -r) ROUNDS=$2; shift 2 ;;
-    --no-put) PUT=0; shift ;;
+    -m) ONLY=$2; shift 2 ;;
+    --no-put) ONLY=${ONLY/put10m/}; shift ;;
     *) die "unknown argument $1" ;;
   esac
 done
@@ -34,6 +37,7 @@ wrk_cpu() {
   echo "$v $(awk -v a="$c0" -v b="$c1" -v n="$v" -v d="$DUR" 'BEGIN { if (n > 0) printf "%.1f", (b - a) * 1e6 / (n * d); else print 0 }')"
 }
 add() { R[$1]="${R[$1]:-} $2"; }
+wants() { [[ " $ONLY " == *" $1 "* ]]; }
 med() { tr ' ' '\n' <<<"${R[$1]:-}" | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 port=${AB_PORT:-19680}   # AB_PORT: to run beside another ab.sh
@@ -52,20 +56,32 @@ done
 for r in $(seq 1 "$ROUNDS"); do
   for side in before after; do
     log "round $r: $side"
-    read -r v c < <(wrk_cpu "$side" "${LOC16[$side]}" 8); add get16/$side "$v"; add get16cpu/$side "$c"
-    read -r v c < <(wrk_cpu "$side" "${EP[$side]}/v1/objects/ab/s/0000000000?provider=ais" 8)
-    add redirect/$side "$v"; add redirectcpu/$side "$c"
-    read -r v c < <(wrk_cpu "$side" "${LOC10[$side]}" 4); add get10m/$side "$v"; add get10mcpu/$side "$c"
-    if [[ $PUT = 1 ]]; then
+    if wants get16; then
+      read -r v c < <(wrk_cpu "$side" "${LOC16[$side]}" 8); add get16/$side "$v"; add get16cpu/$side "$c"
+    fi
+    if wants redirect; then
+      read -r v c < <(wrk_cpu "$side" "${EP[$side]}/v1/objects/ab/s/0000000000?provider=ais" 8)
+      add redirect/$side "$v"; add redirectcpu/$side "$c"
+    fi
+    if wants get10m; then
+      read -r v c < <(wrk_cpu "$side" "${LOC10[$side]}" 4); add get10m/$side "$v"; add get10mcpu/$side "$c"
+    fi
+    if wants put10m; then
+      sync # no dirty pages of the other side's round pending (see bench/run.sh)
+      c0=$(cpu "${PID[$side]}")
       line=$(loader -e "${EP[$side]}" -b ab --pctput 100 -d "${DUR}s" --names seq --objects 8 -s 10MiB -w 4 --prefix m/)
+      c1=$(cpu "${PID[$side]}")
       add put10m/$side "$(field mib_per_s "$line")"
+      add putcpu/$side "$(awk -v a="$c0" -v b="$c1" -v m="$(field mib_per_s "$line")" -v s="$(field seconds "$line")" 'BEGIN { if (m > 0) printf "%.2f", (b - a) / (m * s / 1024); else print 0 }')"
     fi
   done
 done
 echo "| measurement | before | after | after / before | rounds before | rounds after |"
 echo "|---|---|---|---|---|---|"
-for m in get16 get16cpu redirect redirectcpu get10m get10mcpu $([[ $PUT = 1 ]] && echo put10m); do
+MS=""
+for m in $ONLY; do MS="$MS $m"; case $m in get*|redirect) MS="$MS ${m}cpu" ;; put10m) MS="$MS putcpu" ;; esac; done
+for m in $MS; do
   unit="req/s"; [[ $m = get10m ]] && unit="req/s (×10 MiB)"; [[ $m = put10m ]] && unit="MiB/s"
-  [[ $m = *cpu ]] && unit="server CPU µs/req"
+  [[ $m = *cpu ]] && unit="server CPU µs/req"; [[ $m = putcpu ]] && unit="server CPU s per GiB PUT"
   echo "| $m $unit | $(med $m/before) | $(med $m/after) | $(awk -v a="$(med $m/after)" -v b="$(med $m/before)" 'BEGIN { printf "%.2f", a / b }') |${R[$m/before]} |${R[$m/after]} |"
 done

@@ -135,11 +135,15 @@ bytes() {
   esac
 }
 
-# dd_mibs FILE BLOCKSIZE_MIB COUNT [conv] — MiB/s of one dd write (from its own byte/time report)
+# dd_mibs FILE BLOCKSIZE_MIB COUNT [conv] — MiB/s of one dd write (from its own byte/time report).
+# The baseline must see what a PUT round sees: `sync` first (no dirty pages of an earlier step
+# being written back meanwhile or throttling this one), a fresh file (new page cache, like each
+# PUT's workfile), removed afterwards. PUT rounds are preceded by the same `sync` (bench/run.sh).
 dd_mibs() {
-  local out
-  out=$(dd if=/dev/zero of="$1" bs="$2"M count="$3" ${4:+conv=$4} 2>&1 | tail -1)
-  rm -f "$1"
+  local out file="$1.$$.$RANDOM"
+  sync
+  out=$(dd if=/dev/zero of="$file" bs="$2"M count="$3" ${4:+conv=$4} 2>&1 | tail -1)
+  rm -f "$file"
   awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^s,?$/) secs = $(i-1); print $1 / 1048576 / secs }' <<<"$out"
 }
 

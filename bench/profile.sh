@@ -32,6 +32,7 @@ mkdir -p "$WORK"
 : >"$WORK/loader.log"
 
 cpu_seconds() { awk '{ print ($14 + $15) / 100 }' "/proc/$1/stat"; }
+cpu_split() { awk '{ print $14 / 100, $15 / 100 }' "/proc/$1/stat"; }
 
 top_frames() {
   python3 - "$1" <<'PY'
@@ -78,18 +79,20 @@ scenario() {
   esac
   local c0 c1 result
   "$JCMD" "$JAIS_PID" JFR.start name=bench settings=profile >/dev/null
-  c0=$(cpu_seconds "$JAIS_PID")
+  c0=$(cpu_seconds "$JAIS_PID"); read -r u0 s0 < <(cpu_split "$JAIS_PID")
   case "$name" in
     get16) result=$(wrk_run "$loc" 8 "$DUR") ;;
     get10m) result=$(wrk_run "$loc" 4 "$DUR") ;;
     redirect) result=$(wrk_run "$JAIS_EP/$obj?provider=ais" 8 "$DUR") ;;
-    put10m) result=$(loader -e "$JAIS_EP" -b p --pctput 100 -d "${DUR}s" --names seq --objects 16 -s "$size" -w 4 --prefix p/) ;;
+    put10m) # the loader shares the cores with the server: its CPU is part of the picture
+      result=$(/usr/bin/time -f 'loader CPU %U s user + %S s sys' "$ROOT/jais" loader --interval 0 -e "$JAIS_EP" -b p \
+        --pctput 100 -d "${DUR}s" --names seq --objects 16 -s "$size" -w 4 --prefix p/ 2>&1 | grep -E '^result|^loader CPU' | tr '\n' ' ') ;;
   esac
-  c1=$(cpu_seconds "$JAIS_PID")
+  c1=$(cpu_seconds "$JAIS_PID"); read -r u1 s1 < <(cpu_split "$JAIS_PID")
   "$JCMD" "$JAIS_PID" JFR.dump name=bench filename="$WORK/$name.jfr" >/dev/null
   stop_pid "$JAIS_PID"
   "$JFR" print --events jdk.ExecutionSample "$WORK/$name.jfr" >"$WORK/$name.samples.txt"
-  echo "== $name ($size): $result; server CPU $(awk -v a="$c0" -v b="$c1" -v d="$DUR" 'BEGIN { printf "%.2f cores", (b - a) / d }')"
+  echo "== $name ($size): $result; server CPU $(awk -v a="$c0" -v b="$c1" -v d="$DUR" 'BEGIN { printf "%.2f cores", (b - a) / d }') ($(awk -v a="$u0" -v b="$u1" -v c="$s0" -v e="$s1" 'BEGIN { printf "user %.1f s, sys %.1f s", b - a, e - c }'))"
   top_frames "$WORK/$name.samples.txt"
 }
 

@@ -3,6 +3,7 @@
 #   GET  : JAIS target vs nginx (sendfile, the same files hard-linked), wrk, one hot object;
 #          end to end through the proxy's redirect with jais-loader vs nginx and s3proxy
 #   PUT  : jais-loader (native) vs s3proxy (jais-loader --api s3) vs dd to the same filesystem
+#          (each PUT round and each dd after a `sync`, dd to a fresh file, with and without fdatasync)
 #   proxy: redirects/s (wrk against the proxy; wrk does not follow redirects, so every
 #          response is a 301)
 # for each object size and target count, and prints the ratios as markdown tables.
@@ -38,7 +39,7 @@ while [[ $# -gt 0 ]]; do
     --work) WORK=$2; shift 2 ;;
     --no-doc) DOC=0; shift ;;
     --from) FROM=$2; shift 2 ;;
-    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument $1" ;;
   esac
 done
@@ -52,6 +53,8 @@ mratio() { paste <(tr ' ' '\n' <<<"${R[$1]:-}" | grep -v '^$') <(tr ' ' '\n' <<<
   | awk '$2 > 0 { print $1 / $2 }' | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "n/a"; else printf "%.0f %%", 100 * ((NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 mtimes() { paste <(tr ' ' '\n' <<<"${R[$1]:-}" | grep -v '^$') <(tr ' ' '\n' <<<"${R[$2]:-}" | grep -v '^$') \
   | awk '$2 > 0 { print $1 / $2 }' | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "n/a"; else printf "%.2f×", ((NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+# lowest–highest of the rounds
+spread() { tr ' ' '\n' <<<"${R[$1]:-}" | grep -v '^$' | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.0f–%.0f", lo, hi }'; }
 sum() { tr ' ' '\n' <<<"${R[$1]:-}" | awk '{ s += $1 } END { print s + 0 }'; }
 WARM="--warmup ${WARMUP}s"
 
@@ -127,15 +130,19 @@ for T in $TARGETS; do
         add s3geterr/$S "$(field errors "$line")"
       fi
       log "T=$T $S round $rep: PUT JAIS${S3_TURN:+ / s3proxy} / dd"
+      sync # every PUT round and every dd starts with no dirty pages pending (bench/lib.sh dd_mibs)
       line=$(loader -e "$JAIS_EP" -b "$B" --pctput 100 -d "$DUR" $WARM --names seq --objects "$N" -s "$S" -w "$C" --prefix "$P")
       add put/$T/$S "$(field mib_per_s "$line")"; add putops/$T/$S "$(field ops_per_s "$line")"
       add puterr/$T/$S "$(field errors "$line")"
       if [[ -n $S3_TURN ]]; then
+        sync
         line=$(loader --api s3 -e "$S3_EP" -b "bench" --pctput 100 -d "$DUR" $WARM --names seq --objects "$N" -s "$S" -w "$C" --prefix "$P")
         add s3put/$S "$(field mib_per_s "$line")"; add s3putops/$S "$(field ops_per_s "$line")"
         add s3puterr/$S "$(field errors "$line")"
       fi
       v=$(dd_mibs "$WORK/dd.bin" 1 1024); add ddc "$v"; add ddc/$T/$S "$v"
+      # again at once: its page cache reuses the memory the first run just freed ("warm")
+      v=$(dd_mibs "$WORK/dd.bin" 1 1024); add ddw "$v"; add ddw/$T/$S "$v"
       v=$(dd_mibs "$WORK/dd.bin" 1 1024 fdatasync); add dds "$v"; add dds/$T/$S "$v"
     done
     # the PUT rounds replaced the files: link again for the next size's consistency check
@@ -178,13 +185,13 @@ JAVA_BIN=$(ls -d /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -1)
     echo "| $T | $S | $(num "$a") | $(num "$(med ljmib/$T/$S)") | $(awk -v u="$(med ljp50/$T/$S)" 'BEGIN{printf "%.2f", u/1000}') | $(num "$b") | $(num "$(med lnmib/$T/$S)") | $(num "$c") | $(num "$(med s3getmib/$S)") | $(mratio lj/$T/$S ln/$T/$S) | $(mtimes lj/$T/$S s3get/$S) | $(sum ljerr/$T/$S)/$(sum lnerr/$T/$S)/$(sum s3geterr/$S) |"
   done; done
   echo
-  echo "**PUT** (jais-loader overwriting the prefilled names; JAIS through the proxy's 307). dd writes 1 GiB in 1 MiB blocks from /dev/zero to the same filesystem: page cache $(num "$(med ddc)") MiB/s, with \`conv=fdatasync\` $(num "$(med dds)") MiB/s (medians; the page-cache run is throttled by the dirty pages the PUT rounds leave behind, so the fdatasync figure is the one to beat). JAIS does not fsync by default (as AIS):"
+  echo "**PUT** (jais-loader overwriting the prefilled names; JAIS through the proxy's 307). dd writes 1 GiB in 1 MiB blocks from /dev/zero to a fresh file on the same filesystem, after a \`sync\` like every PUT round: to the page cache $(num "$(med ddc)") MiB/s (rounds $(spread ddc)), the same again right after it, into the memory the first one freed, $(num "$(med ddw)") MiB/s (rounds $(spread ddw)), with \`conv=fdatasync\` $(num "$(med dds)") MiB/s (medians; the method is under Reading the numbers). JAIS does not fsync by default (as AIS), so the page-cache \`dd\` is its baseline:"
   echo
-  echo "| targets | size | workers | JAIS ops/s | MiB/s | s3proxy ops/s | MiB/s | JAIS / dd fdatasync | JAIS / dd page cache | JAIS / s3proxy | errors |"
-  echo "|---|---|---|---|---|---|---|---|---|---|---|"
+  echo "| targets | size | workers | JAIS ops/s | MiB/s | s3proxy ops/s | MiB/s | JAIS / dd page cache | JAIS / dd page cache, warm | JAIS / dd fdatasync | JAIS / s3proxy | errors |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
   for T in $TARGETS; do for S in $SIZES; do
     a=$(med put/$T/$S)
-    echo "| $T | $S | $(conns_for "$S") | $(num "$(med putops/$T/$S)") | $(num "$a") | $(num "$(med s3putops/$S)") | $(num "$(med s3put/$S)") | $(mratio put/$T/$S dds/$T/$S) | $(mratio put/$T/$S ddc/$T/$S) | $(mtimes put/$T/$S s3put/$S) | $(sum puterr/$T/$S)/$(sum s3puterr/$S) |"
+    echo "| $T | $S | $(conns_for "$S") | $(num "$(med putops/$T/$S)") | $(num "$a") | $(num "$(med s3putops/$S)") | $(num "$(med s3put/$S)") | $(mratio put/$T/$S ddc/$T/$S) | $(mratio put/$T/$S ddw/$T/$S) | $(mratio put/$T/$S dds/$T/$S) | $(mtimes put/$T/$S s3put/$S) | $(sum puterr/$T/$S)/$(sum s3puterr/$S) |"
   done; done
   echo
   echo -n "**Proxy redirects** (wrk -t1 -c8 against the proxy, every response a 301 to the owning target):"

@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class Xxh64Test {
   @Test
@@ -40,6 +42,47 @@ class Xxh64Test {
       }
       assertThat(streaming.digest()).isEqualTo(expected);
     }
+  }
+
+  /** Byte i of the pattern whose digests below come from the reference {@code xxhsum -H1}. */
+  private static byte[] pattern(int length) {
+    byte[] data = new byte[length];
+    for (int i = 0; i < length; i++) {
+      data[i] = (byte) ((i * 131) ^ (i >>> 8));
+    }
+    return data;
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "31, 1add2d10328c4897",
+    "32, 333288d992cf3b16",
+    "33, 379b60150f2cfc7f",
+    "100, acd07a6400e07def",
+    "1000, 6b6486056b581e0c",
+    "65549, 1b0380b8d7a0e2f9",
+    "1048576, 04c97cc5f93d411f"
+  })
+  void update_directHeapAndMixedBuffers_matchTheReference(int length, String reference) {
+    byte[] data = pattern(length);
+    assertThat(Xxh64.hex(Xxh64.hash(data, 0))).isEqualTo(reference);
+    ByteBuffer direct = ByteBuffer.allocateDirect(length).put(data).flip();
+    assertThat(Xxh64.hex(new Xxh64(0).update(direct).digest())).isEqualTo(reference);
+    ByteBuffer readOnly = ByteBuffer.wrap(data).asReadOnlyBuffer(); // a heap buffer without an array
+    assertThat(Xxh64.hex(new Xxh64(0).update(readOnly).digest())).isEqualTo(reference);
+
+    // socket-read-sized pieces, alternately direct and heap, at unaligned offsets
+    Xxh64 mixed = new Xxh64(0);
+    SplittableRandom random = new SplittableRandom(length);
+    for (int pos = 0, i = 0; pos < length; i++) {
+      int n = Math.min(length - pos, random.nextInt(1, 70_000));
+      ByteBuffer piece = i % 2 == 0
+          ? ByteBuffer.allocateDirect(n + 3).position(3).put(data, pos, n).position(3)
+          : ByteBuffer.wrap(data, pos, n).slice();
+      mixed.update(piece);
+      pos += n;
+    }
+    assertThat(Xxh64.hex(mixed.digest())).isEqualTo(reference);
   }
 
   @Test

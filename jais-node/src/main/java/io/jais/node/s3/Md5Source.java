@@ -3,6 +3,7 @@ package io.jais.node.s3;
 import io.jais.node.storage.ByteBufSource;
 import io.netty.buffer.ByteBuf;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -61,12 +62,15 @@ final class Md5Source implements ByteBufSource {
       return null;
     }
     received += chunk.readableBytes();
-    md5.update(chunk.nioBuffer());
-    if (sha256 != null) {
-      sha256.update(chunk.nioBuffer());
-    }
-    if (checksumDigest != null) {
-      checksumDigest.update(chunk.nioBuffer());
+    // per component: nioBuffer() of a composite (a batch of socket reads) would copy it
+    for (ByteBuffer part : chunk.nioBuffers()) {
+      md5.update(part.duplicate());
+      if (sha256 != null) {
+        sha256.update(part.duplicate());
+      }
+      if (checksumDigest != null) {
+        checksumDigest.update(part);
+      }
     }
     return chunk;
   }

@@ -79,21 +79,27 @@ final class WorkFile implements AutoCloseable {
     }
     // internalNioBuffer reuses the buffer's own view (no allocation) when it has a single component
     if (chunk.nioBufferCount() == 1) {
-      writeBuffer(chunk.internalNioBuffer(chunk.readerIndex(), length), checksummers);
+      ByteBuffer buffer = chunk.internalNioBuffer(chunk.readerIndex(), length);
+      checksum(buffer, checksummers);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
     } else {
-      for (ByteBuffer part : chunk.nioBuffers()) {
-        writeBuffer(part, checksummers);
+      // a batch of socket reads (RequestBody hands over all it has queued): one gathering write
+      ByteBuffer[] parts = chunk.nioBuffers();
+      for (ByteBuffer part : parts) {
+        checksum(part, checksummers);
+      }
+      for (long left = length; left > 0; ) {
+        left -= channel.write(parts);
       }
     }
     return length;
   }
 
-  private void writeBuffer(ByteBuffer buffer, List<Checksummer> checksummers) throws IOException {
+  private static void checksum(ByteBuffer buffer, List<Checksummer> checksummers) {
     for (Checksummer checksummer : checksummers) {
       checksummer.update(buffer);
-    }
-    while (buffer.hasRemaining()) {
-      channel.write(buffer);
     }
   }
 

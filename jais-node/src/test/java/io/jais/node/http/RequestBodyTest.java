@@ -10,8 +10,11 @@ import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpContent;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +54,7 @@ class RequestBodyTest {
   }
 
   @Test
-  void offer_reachesHighWater_pausesUntilDrainedBelowLowWater() throws IOException {
+  void offer_reachesHighWater_pausesUntilDrained() throws IOException {
     RequestBody body = body(-1, false);
     body.offer(chunk(60));
     assertThat(body.isPaused()).isFalse();
@@ -60,16 +63,66 @@ class RequestBodyTest {
     assertThat(body.isPaused()).isTrue();
     assertThat(pressureChanges).hasValue(1);
 
-    body.next().release(); // 60 left: still above the low-water mark
-    channel.runPendingTasks();
-    assertThat(body.isPaused()).isTrue();
-
-    body.next().release();
+    ByteBuf all = body.next(); // everything queued, in one go
+    assertThat(all.readableBytes()).isEqualTo(120);
+    all.release();
     channel.runPendingTasks(); // the resume runs on the event loop
     assertThat(body.isPaused()).isFalse();
     assertThat(pressureChanges).hasValue(2);
     assertThat(body.pauses()).isEqualTo(1);
     assertThat(body.peakQueuedBytes()).isEqualTo(120);
+  }
+
+  @Test
+  void next_withSeveralChunksQueued_returnsThemAsOneBufferThatOwnsThem() throws IOException {
+    RequestBody body = body(-1, false);
+    List<byte[]> parts = List.of("abc".getBytes(), "defg".getBytes(), "h".getBytes());
+    for (byte[] part : parts) {
+      ByteBuf buf = Unpooled.directBuffer(part.length).writeBytes(part);
+      offered.add(buf);
+      body.offer(new DefaultHttpContent(buf));
+    }
+
+    ByteBuf all = body.next();
+    assertThat(all.nioBufferCount()).isEqualTo(3); // not copied: the chunks themselves
+    assertThat(all.toString(StandardCharsets.US_ASCII)).isEqualTo("abcdefgh");
+    all.release();
+    assertThat(offered).allSatisfy(buf -> assertThat(buf.refCnt()).isZero());
+  }
+
+  @Test
+  void waitingConsumer_isWokenOnlyAboveLowWaterOrAtTheEnd() throws Exception {
+    RequestBody body = body(-1, false);
+    BlockingQueue<Integer> taken = new LinkedBlockingQueue<>();
+    Thread consumer =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try {
+                    for (ByteBuf buf; (buf = body.next()) != null; buf.release()) {
+                      taken.add(buf.readableBytes());
+                    }
+                    taken.add(-1);
+                  } catch (IOException e) {
+                    taken.add(-2);
+                  }
+                });
+    Await.until("the consumer waits", body::hasWaitingConsumer);
+
+    body.offer(chunk(10));
+    body.offer(chunk(30)); // 40: not above the low-water mark (40), no hand-off yet
+    assertThat(body.wakeUps()).isZero();
+    body.offer(chunk(1));
+    assertThat(taken.take()).isEqualTo(41);
+    assertThat(body.wakeUps()).isEqualTo(1);
+
+    Await.until("the consumer waits", body::hasWaitingConsumer);
+    body.offer(chunk(5));
+    assertThat(body.wakeUps()).isEqualTo(1);
+    body.offer(new DefaultLastHttpContent(Unpooled.EMPTY_BUFFER)); // the end wakes it whatever is queued
+    assertThat(taken.take()).isEqualTo(5);
+    assertThat(taken.take()).isEqualTo(-1);
+    consumer.join();
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.jais.node.storage;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.EOFException;
 import java.io.IOException;
@@ -13,6 +14,7 @@ final class ChunkedBody implements ByteBufSource {
   private final List<byte[]> chunks;
   private final long declaredLength;
   private final boolean truncated;
+  private int perBatch = 1;
   private final List<ByteBuf> handedOut = new ArrayList<>();
   private int next;
 
@@ -35,6 +37,16 @@ final class ChunkedBody implements ByteBufSource {
     return new ChunkedBody(chunks, data.length, false);
   }
 
+  /**
+   * As {@link #of(byte[], int)}, handed out like a request body that had several socket reads
+   * queued: composites of {@code perBatch} chunks, alternately direct and heap.
+   */
+  static ChunkedBody batched(byte[] data, int chunkSize, int perBatch) {
+    ChunkedBody body = of(data, chunkSize);
+    body.perBatch = perBatch;
+    return body;
+  }
+
   /** Delivers the first half of data and then fails, declaring the full length. */
   static ChunkedBody truncated(byte[] data) {
     ChunkedBody whole = of(Arrays.copyOf(data, data.length / 2), 5);
@@ -43,6 +55,19 @@ final class ChunkedBody implements ByteBufSource {
 
   @Override
   public ByteBuf next() throws IOException {
+    if (next < chunks.size() && perBatch > 1) {
+      CompositeByteBuf batch = Unpooled.compositeBuffer(perBatch);
+      for (int i = 0; i < perBatch && next < chunks.size(); i++, next++) {
+        byte[] chunk = chunks.get(next);
+        ByteBuf part = next % 2 == 0
+            ? Unpooled.directBuffer(chunk.length).writeBytes(chunk)
+            : Unpooled.wrappedBuffer(chunk);
+        handedOut.add(part);
+        batch.addComponent(true, part);
+      }
+      handedOut.add(batch);
+      return batch;
+    }
     if (next < chunks.size()) {
       ByteBuf buf = Unpooled.wrappedBuffer(chunks.get(next++));
       handedOut.add(buf);

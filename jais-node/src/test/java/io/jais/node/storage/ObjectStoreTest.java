@@ -66,6 +66,20 @@ class ObjectStoreTest {
     assertThat(readAll(opened)).isEqualTo(data);
   }
 
+  @ParameterizedTest
+  @EnumSource(ChecksumType.class)
+  void put_batchedBody_gatheringWritesStoreTheBytesAndTheirChecksum(ChecksumType type)
+      throws IOException {
+    byte[] data = randomBytes(300_007, type.ordinal()); // chunks of 65,533: no 32-byte alignment
+    ChunkedBody body = ChunkedBody.batched(data, 65_533, 3);
+
+    ObjectMeta meta = store.put(BUCKET, "batched", body, PutOptions.DEFAULT.withChecksumType(type));
+
+    assertThat(meta.checksum()).isEqualTo(Checksummer.compute(type, data));
+    assertThat(readAll(store.open(BUCKET, "batched", true))).isEqualTo(data);
+    assertThat(body.allReleased()).isTrue();
+  }
+
   @Test
   void put_emptyBody_createsEmptyObject() throws IOException {
     ObjectMeta meta = put("empty", new byte[0]);
