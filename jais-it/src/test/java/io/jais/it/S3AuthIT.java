@@ -10,6 +10,7 @@ import io.jais.node.s3.S3Options;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -250,4 +251,34 @@ class S3AuthIT {
     assertThat(s3.getObjectAsBytes(b -> b.bucket("auth").key("boto.txt")).asUtf8String()).isEqualTo("boto-auth");
   }
 
+
+  // s3cmd takes the /s3 path into its host setting and signs Host "HOST/s3" with the path after it
+  @Test
+  void s3cmd_withKeys_signsAPathPrefixedHost_andAWrongSecretIsRefused() throws Exception {
+    Assumptions.assumeTrue(new ProcessBuilder("s3cmd", "--version").start().waitFor() == 0, "SKIP: s3cmd missing");
+    String host = cluster.endpoint().replace("http://", "") + "/s3";
+    java.util.function.Function<String, String> config = secret -> "[default]\naccess_key = " + ACCESS
+        + "\nsecret_key = " + secret + "\nhost_base = " + host + "\nhost_bucket = " + host
+        + "\nuse_https = False\nsignature_v2 = False\n";
+    Files.writeString(dir.resolve("s3cfg"), config.apply(SECRET));
+    Files.writeString(dir.resolve("s3cfg-wrong"), config.apply("wrong"));
+    String script = String.join("\n",
+        "set -euo pipefail",
+        "cd \"$TMPDIR_\"",
+        "echo s3cmd-auth > s3cmd.txt",
+        "s3cmd -c s3cfg mb s3://s3cmd-auth",
+        "s3cmd -c s3cfg put s3cmd.txt s3://s3cmd-auth/dir/s3cmd.txt",
+        "s3cmd -c s3cfg ls -r s3://s3cmd-auth | grep dir/s3cmd.txt",
+        "s3cmd -c s3cfg get --force s3://s3cmd-auth/dir/s3cmd.txt back.txt && cmp s3cmd.txt back.txt",
+        "if s3cmd -c s3cfg-wrong ls s3://s3cmd-auth 2>&1; then echo 'a wrong secret was accepted'; exit 1; fi",
+        "s3cmd -c s3cfg del s3://s3cmd-auth/dir/s3cmd.txt",
+        "s3cmd -c s3cfg rb s3://s3cmd-auth",
+        "echo S3CMD OK");
+    ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true);
+    builder.environment().put("TMPDIR_", dir.toString());
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(output).isZero();
+    assertThat(output).contains("S3CMD OK").contains("SignatureDoesNotMatch");
+  }
 }

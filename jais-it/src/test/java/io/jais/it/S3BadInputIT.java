@@ -57,6 +57,52 @@ class S3BadInputIT {
     assertThat(RawHttp.text(RawHttp.send("GET", s3 + "/bad-input/keep", null))).isEqualTo("kept");
   }
 
+  // served as the plain request, these overwrote the object with the XML body or deleted the bucket
+  @Test
+  void unsupportedSubresourcesAndConditionalWrites_areNotImplemented_andChangeNothing() throws Exception {
+    RawHttp.send("PUT", s3 + "/sub-empty", null);
+    byte[] xml = "<Tagging><TagSet/></Tagging>".getBytes(StandardCharsets.UTF_8);
+    String[][] requests = {
+      {"PUT", "/bad-input/keep?tagging"}, {"PUT", "/bad-input/keep?acl"}, {"GET", "/bad-input/keep?tagging"},
+      {"GET", "/bad-input/keep?acl"}, {"DELETE", "/bad-input/keep?tagging"}, {"POST", "/bad-input/keep?restore"},
+      {"PUT", "/bad-input?versioning"}, {"PUT", "/bad-input?tagging"}, {"PUT", "/bad-input?acl"},
+      {"GET", "/bad-input?publicAccessBlock"}, {"GET", "/bad-input?requestPayment"},
+      {"DELETE", "/sub-empty?policy"}, {"DELETE", "/sub-empty?tagging"}, {"DELETE", "/sub-empty?cors"},
+      {"DELETE", "/sub-empty?lifecycle"}, {"GET", "/bad-input/keep?partNumber=2"}};
+    for (String[] request : requests) {
+      HttpResponse<byte[]> reply = RawHttp.send(request[0], s3 + request[1], request[0].equals("GET") ? null : xml);
+      assertThat(reply.statusCode()).as(request[0] + " " + request[1]).isEqualTo(501);
+      assertThat(RawHttp.text(reply)).as(request[0] + " " + request[1]).contains("<Code>NotImplemented</Code>");
+    }
+    HttpResponse<byte[]> conditional = RawHttp.send("PUT", s3 + "/bad-input/keep", xml, "If-None-Match", "*");
+    assertThat(RawHttp.text(conditional)).contains("<Code>NotImplemented</Code>");
+    for (String method : new String[] {"GET", "DELETE"}) {
+      HttpResponse<byte[]> version = RawHttp.send(method, s3 + "/bad-input/keep?versionId=v1", null);
+      assertThat(version.statusCode()).isEqualTo(400);
+      assertThat(RawHttp.text(version)).contains("<Code>InvalidArgument</Code>");
+    }
+    HttpResponse<byte[]> copy = RawHttp.send("PUT", s3 + "/bad-input/copy", null, "x-amz-copy-source",
+        "bad-input/keep?versionId=v1");
+    assertThat(RawHttp.text(copy)).contains("<Code>InvalidArgument</Code>");
+    assertThat(RawHttp.send("HEAD", s3 + "/bad-input/copy", null).statusCode()).isEqualTo(404);
+    assertThat(RawHttp.send("HEAD", s3 + "/sub-empty", null).statusCode()).isEqualTo(200);
+    assertThat(RawHttp.text(RawHttp.send("GET", s3 + "/bad-input/keep", null))).isEqualTo("kept");
+    assertThat(RawHttp.text(RawHttp.send("GET", s3 + "/bad-input/keep?versionId=null&partNumber=1", null)))
+        .isEqualTo("kept");
+    assertThat(RawHttp.text(RawHttp.send("GET", s3 + "/bad-input?versioning", null)))
+        .doesNotContain("<Status>");
+  }
+
+  @Test
+  void listing_withMaxKeysZero_isAnEmptyUntruncatedPage() throws Exception {
+    for (String query : new String[] {"?list-type=2&max-keys=0", "?max-keys=0", "?list-type=2&max-keys=0&delimiter=/"}) {
+      HttpResponse<byte[]> reply = RawHttp.send("GET", s3 + "/bad-input" + query, null);
+      assertThat(reply.statusCode()).as(query).isEqualTo(200);
+      assertThat(RawHttp.text(reply)).as(query).contains("<MaxKeys>0</MaxKeys>")
+          .contains("<IsTruncated>false</IsTruncated>").doesNotContain("<Contents>");
+    }
+  }
+
   @Test
   void deleteObjects_withWrongContentMd5_isBadDigestAndDeletesNothing() throws Exception {
     byte[] body = "<Delete><Object><Key>keep</Key></Object></Delete>".getBytes(StandardCharsets.UTF_8);

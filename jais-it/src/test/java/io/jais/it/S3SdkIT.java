@@ -191,6 +191,22 @@ class S3SdkIT {
   }
 
   @Test
+  void getAndHead_responseOverrides_replaceTheStoredHeadersForThatResponseOnly() throws Exception {
+    s3.createBucket(b -> b.bucket("sdk-overrides"));
+    s3.putObject(b -> b.bucket("sdk-overrides").key("k").contentType("text/plain"), RequestBody.fromString("data"));
+
+    var got = s3.getObjectAsBytes(b -> b.bucket("sdk-overrides").key("k").responseContentType("application/json")
+        .responseContentDisposition("attachment; filename=\"k.json\"").responseCacheControl("no-cache"));
+    assertThat(got.asUtf8String()).isEqualTo("data");
+    assertThat(got.response().contentType()).isEqualTo("application/json");
+    assertThat(got.response().contentDisposition()).isEqualTo("attachment; filename=\"k.json\"");
+    assertThat(got.response().cacheControl()).isEqualTo("no-cache");
+    assertThat(s3.headObject(b -> b.bucket("sdk-overrides").key("k").responseContentLanguage("de")).contentLanguage())
+        .isEqualTo("de");
+    assertThat(s3.headObject(b -> b.bucket("sdk-overrides").key("k")).contentType()).isEqualTo("text/plain");
+  }
+
+  @Test
   void copyObject_copiesOrReplacesMetadata() throws Exception {
     s3.createBucket(b -> b.bucket("sdk-copy-src"));
     s3.createBucket(b -> b.bucket("sdk-copy-dst"));

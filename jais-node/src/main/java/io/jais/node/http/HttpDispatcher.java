@@ -86,13 +86,20 @@ final class HttpDispatcher extends ChannelInboundHandlerAdapter implements Reque
     }
     long declared =
         HttpUtil.isTransferEncodingChunked(head) ? -1 : HttpUtil.getContentLength(head, 0L);
+    boolean expectContinue = HttpUtil.is100ContinueExpected(head);
+    if (expectContinue && declared == 0) {
+      // Nothing is held back, but the client may wait for the 100 anyway: botocore, answered
+      // without one, misparses the next response on the kept-alive connection and hangs.
+      sendContinue();
+      expectContinue = false;
+    }
     ServerOptions options = server.options();
     RequestBody body =
         new RequestBody(
             ctx.channel().eventLoop(),
             this,
             declared,
-            HttpUtil.is100ContinueExpected(head),
+            expectContinue,
             options.bodyHighWater(),
             options.bodyLowWater());
     InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();

@@ -73,6 +73,10 @@ final class CopyObjectOp {
   static String[] source(String header) {
     String value = header.startsWith("/") ? header.substring(1) : header;
     int query = value.indexOf('?');
+    if (query >= 0 && !value.substring(query + 1).equals("versionId=null")) {
+      throw new S3Exception(S3Error.INVALID_ARGUMENT, "Invalid version id specified in the copy source (\"" + header
+          + "\"): versioning is not enabled");
+    }
     value = URLDecoder.decode(query < 0 ? value : value.substring(0, query), StandardCharsets.UTF_8);
     int slash = value.indexOf('/');
     if (slash <= 0 || slash == value.length() - 1) {

@@ -73,7 +73,8 @@ final class ListObjectsOp {
 
   Response run() throws Exception {
     String start = start();
-    List<Item> items = collect(start, maxKeys + 1);
+    // max-keys=0 asks for no keys (S3 answers an empty, untruncated page): nothing to list
+    List<Item> items = maxKeys == 0 ? List.of() : collect(start, maxKeys + 1);
     boolean truncated = items.size() > maxKeys;
     List<Item> page = truncated ? items.subList(0, maxKeys) : items;
     String root = "ListBucketResult"; // the same root element for V1 and V2

@@ -56,6 +56,7 @@ public final class S3BucketHandler {
   }
 
   public Response create(Request request) throws Exception {
+    UnsupportedRequests.refuseOnBucket(request);
     Bucket bucket = S3Params.bucket(request);
     byte[] body = request.bodyBytes(MAX_XML_BODY);
     if (body.length > 0) {
@@ -84,6 +85,7 @@ public final class S3BucketHandler {
   /** DeleteBucket: BucketNotEmpty while any object is left. */
   public Response delete(Request request) throws Exception {
     Bucket bucket = S3Params.existingBucket(request, state);
+    UnsupportedRequests.refuseOnBucket(request);
     if (!lister.list(bucket, ListObjectsMsg.of("", 1)).entries().isEmpty()) {
       throw new S3Exception(S3Error.BUCKET_NOT_EMPTY, "The bucket you tried to delete is not empty: " + bucket.name());
     }
@@ -108,6 +110,7 @@ public final class S3BucketHandler {
   /** GET on a bucket: a sub-resource (location, versioning, uploads) or a listing. */
   public Response get(Request request) throws Exception {
     Bucket bucket = S3Params.existingBucket(request, state);
+    UnsupportedRequests.refuseOnBucket(request);
     if (request.query("location") != null) {
       return new XmlWriter().root("LocationConstraint").close("LocationConstraint").response();
     }
@@ -117,18 +120,13 @@ public final class S3BucketHandler {
     if (request.query("uploads") != null) {
       return new ListUploadsOp(state, relay, request, bucket).run();
     }
-    for (String unsupported : List.of("acl", "policy", "tagging", "cors", "lifecycle", "encryption",
-        "object-lock", "replication", "website", "logging", "notification", "versions", "ownershipControls")) {
-      if (request.query(unsupported) != null) {
-        throw new S3Exception(S3Error.NOT_IMPLEMENTED, "bucket sub-resource ?" + unsupported + " is not implemented");
-      }
-    }
     return new ListObjectsOp(lister, request, bucket).run();
   }
 
   /** POST {@code ?delete}: DeleteObjects. */
   public Response post(Request request) throws Exception {
     Bucket bucket = S3Params.existingBucket(request, state);
+    UnsupportedRequests.refuseOnBucket(request);
     if (request.query("delete") == null) {
       throw new S3Exception(S3Error.INVALID_REQUEST, "POST on a bucket needs ?delete");
     }

@@ -129,4 +129,15 @@ final class S3Metadata {
     }
     return response;
   }
+
+  /** GetObject/HeadObject {@code response-content-type=...} and friends replace the stored header. */
+  static Response.Builder overrides(Response.Builder response, Request request) {
+    for (String name : ENTITY_HEADERS) {
+      String value = request.query("response-" + name.toLowerCase(Locale.ROOT));
+      if (value != null) {
+        response.header(name, value);
+      }
+    }
+    return response;
+  }
 }

@@ -28,6 +28,7 @@ public final class S3ObjectHandler {
   public Response handle(Request request) throws Exception {
     Bucket bucket = S3Params.existingBucket(request, state);
     String key = S3Params.key(request, bucket);
+    UnsupportedRequests.refuseOnObject(request);
     if ("PUT".equals(request.method().name()) && request.header(COPY_SOURCE) != null) {
       return new CopyObjectOp(state, relay, request, bucket, key).run();
     }

@@ -45,7 +45,7 @@ public final class S3TargetObjectHandler {
     boolean handedOver = false;
     try {
       ObjectMeta meta = object.meta();
-      Response.Builder response = S3Metadata.headers(Response.builder(200), meta);
+      Response.Builder response = S3Metadata.overrides(S3Metadata.headers(Response.builder(200), meta), request);
       Preconditions conditions =
           request.header("x-jais-copy-source") != null ? Preconditions.COPY_SOURCE : Preconditions.GET;
       if (conditions.evaluate(request, S3Metadata.etag(meta), S3Metadata.mtimeNanos(meta))

@@ -109,6 +109,26 @@ class ConnectionLifecycleTest {
     }
   }
 
+  // botocore sends Expect with empty bodies too and, answered without a 100, misreads the next
+  // response on the kept-alive connection (a zero-byte put_object then hangs the next upload)
+  @Test
+  void put_expectContinueWithEmptyBody_sends100ThenAnswerAndKeepsConnection() throws Exception {
+    try (RawHttp raw = new RawHttp(server.port())) {
+      for (String path : new String[] {"/v1/count", "/v1/ignore"}) {
+        raw.send(
+            "PUT " + path + " HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n"
+                + "Expect: 100-continue\r\n\r\n");
+        assertThat(raw.read().statusLine()).isEqualTo("HTTP/1.1 100 Continue");
+        RawHttp.Reply reply = raw.read();
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("Connection")).isNull();
+      }
+      raw.send("GET /v1/ping HTTP/1.1\r\nHost: x\r\n\r\n");
+      assertThat(raw.read().text()).isEqualTo("pong");
+    }
+  }
+
   @Test
   void put_connectionClosedMidBody_handlerSeesTruncatedBody() throws Exception {
     try (RawHttp raw = new RawHttp(server.port())) {
