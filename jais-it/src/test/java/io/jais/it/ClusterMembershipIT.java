@@ -211,6 +211,43 @@ class ClusterMembershipIT {
   }
 
   @Test
+  void addTarget_afterRedirects_proxiesRedirectToTheOwnersOfTheNewSmap() throws Exception {
+    LocalCluster cluster = start(2, 3);
+    JaisClient client = clientOf(cluster);
+    Bucket bucket = Bucket.ais("grow-redirect");
+    client.buckets().create(bucket);
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      names.add("obj-" + i);
+    }
+    assertRedirectsToOwners(cluster, bucket, names); // the proxies now hold the old placement
+
+    Node added = cluster.addTarget();
+
+    long toAdded = assertRedirectsToOwners(cluster, bucket, names).stream()
+        .filter(location -> location.startsWith(added.url() + "/")).count();
+    assertThat(toAdded).isBetween(10L, 60L); // two proxies, ~15 of 60 names each
+  }
+
+  /** Checks that every proxy's 301 for every name points at the owner by its current Smap; the Locations. */
+  private static List<String> assertRedirectsToOwners(LocalCluster cluster, Bucket bucket, List<String> names)
+      throws Exception {
+    List<String> locations = new ArrayList<>();
+    for (Node proxy : cluster.proxies()) {
+      Smap smap = proxy.state().smap();
+      for (String name : names) {
+        HttpResponse<byte[]> r = RawHttp.sendNoRedirect("GET",
+            proxy.url() + "/v1/objects/" + bucket.name() + "/" + name + "?provider=ais", null);
+        assertThat(r.statusCode()).isEqualTo(301);
+        String location = r.headers().firstValue("Location").orElseThrow();
+        assertThat(location).as(name).startsWith(smap.owner(bucket, name).url() + "/v1/objects/");
+        locations.add(location);
+      }
+    }
+    return locations;
+  }
+
+  @Test
   void metadataVersions_acrossMembershipAndBucketChanges_neverDecreaseOnAnyNode() throws Exception {
     LocalCluster cluster = start(2, 3);
     JaisClient client = clientOf(cluster);

@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jais.node.launch.LocalCluster;
 import io.jais.testkit.JaisCluster;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -74,6 +77,8 @@ class HotObjectGetIT {
     assertThat(r.body()).isEqualTo(v2);
     assertThat(r.headers().firstValue("Content-Length")).hasValue("7777");
     assertThat(r.headers().firstValue("Ais-Version")).hasValue("2");
+    assertThat(r.headers().firstValue("Ais-Checksum-Value"))
+        .isEqualTo(send("HEAD", url("over"), null).headers().firstValue("Ais-Checksum-Value"));
   }
 
   @Test
@@ -110,6 +115,41 @@ class HotObjectGetIT {
         .statusCode()).isEqualTo(200);
 
     assertThat(send("GET", url("custom"), null).headers().allValues("Ais-Custom-Md")).containsExactly("color=blue");
+  }
+
+  @Test
+  void hotGet_answersByteForByteAsTheFullPath_apartFromTheAtime() throws Exception {
+    byte[] data = random(5_000, 9);
+    putHot("same-bytes", data);
+    assertThat(send("PATCH", url("same-bytes"),
+        json("{\"action\":\"set-custom\",\"value\":{\"color\":\"blue\",\"ETag\":\"e-1\"}}"),
+        "Content-Type", "application/json").statusCode()).isEqualTo(200);
+    String target = RawHttp.sendNoRedirect("GET", url("same-bytes"), null).headers().firstValue("Location")
+        .orElseThrow();
+    send("GET", target, null); // fills the descriptor cache again after the PATCH dropped it
+
+    byte[] hot = rawGet(target);
+    byte[] full = rawGet(target + "&uncached=1"); // a parameter the fast path leaves to the full path
+
+    assertThat(withoutAtime(hot)).isEqualTo(withoutAtime(full));
+    assertThat(withoutAtime(hot)).contains("Ais-Custom-Md: color=blue", "ETag: e-1")
+        .containsIgnoringCase("Content-Length: 5000")
+        .endsWith(new String(data, StandardCharsets.ISO_8859_1));
+  }
+
+  /** One GET over a fresh connection, the response as it came off the wire. */
+  private static byte[] rawGet(String url) throws Exception {
+    URI uri = URI.create(url);
+    try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+      socket.getOutputStream().write(("GET " + uri.getRawPath() + "?" + uri.getRawQuery() + " HTTP/1.1\r\nHost: "
+          + uri.getHost() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      return socket.getInputStream().readAllBytes();
+    }
+  }
+
+  private static String withoutAtime(byte[] response) {
+    return new String(response, StandardCharsets.ISO_8859_1)
+        .replaceAll("\r\nAis-Atime: [0-9]+\r\n", "\r\nAis-Atime: *\r\n");
   }
 
   @Test

@@ -93,7 +93,16 @@ public record Smap(
    * what clients reading directly compute. Null when no target is active.
    */
   public Snode owner(Bucket bucket, String object) {
-    return Hrw.owner(activeTargets(), Snode::idDigest, Hrw.keyDigest(bucket.uname(object)));
+    return owner(activeTargets(), bucket, object);
+  }
+
+  /**
+   * {@link #owner(Bucket, String)} among {@code activeTargets}, which must be this Smap's {@link
+   * #activeTargets()}: for callers that keep the list per Smap version instead of filtering the
+   * targets on every request.
+   */
+  public static Snode owner(List<Snode> activeTargets, Bucket bucket, String object) {
+    return Hrw.owner(activeTargets, Snode::idDigest, Hrw.keyDigest(bucket.uname(object)));
   }
 
   /** Targets that take part in placement (not in maintenance or decommissioning). */

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One HTTP request as a handler sees it: method, path parameters (decoded), query, headers, and a
@@ -90,8 +91,16 @@ public final class Request {
 
   /** The first value of a query parameter, or null when absent. */
   public String query(String name) {
-    List<String> values = queryParams().get(name);
+    if (query == null) {
+      return RawQuery.first(uri, name); // a few look-ups need no map of all parameters
+    }
+    List<String> values = query.get(name);
     return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  /** Whether the query has no parameter but those named (decoded names compared). */
+  public boolean queryNamesWithin(Set<String> allowed) {
+    return query == null ? RawQuery.namesWithin(uri, allowed) : allowed.containsAll(query.keySet());
   }
 
   public String query(String name, String defaultValue) {

@@ -12,8 +12,9 @@ import java.util.Objects;
 
 /**
  * What a {@link Handler} answers: a status, the headers it set (and only those: nothing like ETag
- * or Last-Modified is added), and a body. Immutable; build one with the static factories or {@link
- * #builder(int)}.
+ * or Last-Modified is added), and a body. Unchangeable by handlers; build one with the static
+ * factories or {@link #builder(int)}, and return a new one per request: the server completes the
+ * headers in place as it writes the response (no copy on the hot path), so it is written once.
  *
  * <p>Bodies: none, bytes (text, JSON), a file region sent with zero-copy {@code sendfile} (the
  * {@link FileChannel} is closed once the transfer ends, so a file response is sent at most once),
@@ -118,7 +119,10 @@ public final class Response {
     return headers.getAll(name);
   }
 
-  /** The live headers: the writer copies them and never changes them. */
+  /**
+   * The live headers. The writer adds {@code Connection} and {@code Content-Length} to them as it
+   * sends the response (once: see the class comment).
+   */
   HttpHeaders rawHeaders() {
     return headers;
   }
@@ -152,6 +156,17 @@ public final class Response {
     public Builder header(CharSequence name, Object value) {
       checkOpen();
       headers.set(name, value);
+      return this;
+    }
+
+    /**
+     * Adds every header of {@code template} (a response built as a reusable set of headers and
+     * never written itself), without validating them again: e.g. an object version's
+     * attributes, built once and shared by the GETs of that version.
+     */
+    public Builder headersOf(Response template) {
+      checkOpen();
+      headers.add(template.headers);
       return this;
     }
 

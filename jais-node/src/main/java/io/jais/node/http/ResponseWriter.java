@@ -6,8 +6,8 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -25,10 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 final class ResponseWriter {
   private static final Logger log = LoggerFactory.getLogger(ResponseWriter.class);
-
-  /** The response's headers were validated as they were set: the copy need not check again. */
-  private static final DefaultHttpHeadersFactory COPY =
-      DefaultHttpHeadersFactory.headersFactory().withValidation(false);
 
   /** File bodies up to this size are copied and sent with the head; larger ones use sendfile. */
   static final int SMALL_FILE = 64 * 1024;
@@ -49,7 +45,9 @@ final class ResponseWriter {
    * @param http10 the client speaks HTTP/1.0: no chunked encoding, keep-alive only if asked
    */
   ChannelFuture write(Response response, boolean head, boolean close, boolean http10) {
-    HttpHeaders headers = COPY.newHeaders().set(response.rawHeaders());
+    // a response is written once: its headers (validated as they were set) go out as they are,
+    // with the connection and length fields added, instead of being copied
+    HttpHeaders headers = response.rawHeaders();
     if (close) {
       headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     } else if (http10) {
@@ -76,9 +74,9 @@ final class ResponseWriter {
   }
 
   private ChannelFuture full(HttpResponseStatus status, HttpHeaders headers, ByteBuf content) {
-    HttpHeaders trailers = DefaultHttpHeadersFactory.trailersFactory().newEmptyHeaders();
     return ctx.writeAndFlush(
-        new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content, headers, trailers));
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1, status, content, headers, EmptyHttpHeaders.INSTANCE));
   }
 
   // 1xx/204/304 never carry a length (RFC 9110 §8.6); everything else gets the exact one

@@ -2,6 +2,7 @@ package io.jais.node.proxy;
 
 import io.jais.api.QueryParam;
 import io.jais.api.bucket.Bucket;
+import io.jais.api.cluster.Smap;
 import io.jais.api.cluster.Snode;
 import io.jais.api.error.ErrorCode;
 import io.jais.api.error.JaisException;
@@ -12,6 +13,7 @@ import io.jais.node.http.Response;
 import io.jais.node.storage.ObjectName;
 import io.jais.node.target.AppendHandle;
 import io.netty.handler.codec.http.HttpMethod;
+import java.util.List;
 
 /**
  * The proxy's object data path: no bytes pass through it. Each request is answered with a
@@ -20,9 +22,17 @@ import io.netty.handler.codec.http.HttpMethod;
  */
 public final class ProxyObjectHandler {
   private final ClusterState state;
+  // the active targets of the Smap version last seen: rebuilt when the Smap changes, not filtered
+  // out of it on every redirect
+  private volatile Placement placement = new Placement(null, List.of());
+
+  private record Placement(Smap smap, List<Snode> activeTargets) {}
+
+  private final String markers; // "pid=<self>&utm=", the constant part of the redirect markers
 
   public ProxyObjectHandler(ClusterState state) {
     this.state = state;
+    this.markers = QueryParam.PROXY_ID + "=" + state.self().id() + "&" + QueryParam.REDIRECT_TIME + "=";
   }
 
   public Response redirect(Request request) {
@@ -47,11 +57,21 @@ public final class ProxyObjectHandler {
       }
       return target;
     }
-    Snode target = state.smap().owner(bucket, name);
+    Snode target = Smap.owner(activeTargets(), bucket, name);
     if (target == null) {
       throw new JaisException(ErrorCode.UNAVAILABLE, "no targets in the cluster to store " + bucket.uri() + "/" + name);
     }
     return target;
+  }
+
+  private List<Snode> activeTargets() {
+    Smap smap = state.smap();
+    Placement current = placement;
+    if (current.smap() != smap) {
+      current = new Placement(smap, smap.activeTargets());
+      placement = current;
+    }
+    return current.activeTargets();
   }
 
   /**
@@ -59,12 +79,10 @@ public final class ProxyObjectHandler {
    * the client, so names with {@code ? # %} survive the second hop), plus the redirect markers.
    */
   private String location(Snode target, String rawUri) {
-    String self = state.self().id();
-    String utm = Long.toString(System.currentTimeMillis() * 1_000_000L, 36);
-    StringBuilder sb = new StringBuilder(target.url().length() + rawUri.length() + self.length() + 24);
-    sb.append(target.url()).append(rawUri).append(rawUri.indexOf('?') < 0 ? '?' : '&')
-        .append(QueryParam.PROXY_ID).append('=').append(self)
-        .append('&').append(QueryParam.REDIRECT_TIME).append('=').append(utm);
-    return sb.toString();
+    String url = target.url();
+    StringBuilder sb = new StringBuilder(url.length() + rawUri.length() + markers.length() + 16);
+    sb.append(url).append(rawUri).append(rawUri.indexOf('?') < 0 ? '?' : '&').append(markers);
+    // utm: nanoseconds since the epoch in base 36, as AIS
+    return sb.append(Long.toString(System.currentTimeMillis() * 1_000_000L, 36)).toString();
   }
 }

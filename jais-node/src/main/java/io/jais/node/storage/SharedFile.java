@@ -20,6 +20,9 @@ public final class SharedFile {
   private final FileChannel channel;
   private final long openedAtNanos;
   private final AtomicInteger refs = new AtomicInteger(1);
+  // what the layer above derived from the version this descriptor shows (e.g. its response
+  // headers): valid exactly as long as the descriptor is, since every change drops the descriptor
+  private volatile Object derived;
 
   /** Wraps a freshly opened channel; the creator holds the first reference. */
   SharedFile(FileChannel channel, long openedAtNanos) {
@@ -29,6 +32,20 @@ public final class SharedFile {
 
   public FileChannel channel() {
     return channel;
+  }
+
+  /**
+   * A value derived from the object version this descriptor shows, cached by the caller with
+   * {@link #derive}; null until then. Every change of the object (content, custom metadata)
+   * drops the descriptor, and with it this value.
+   */
+  public Object derived() {
+    return derived;
+  }
+
+  /** Caches a value derived from this version (immutable, as concurrent GETs share it). */
+  public void derive(Object value) {
+    this.derived = value;
   }
 
   long openedAtNanos() {

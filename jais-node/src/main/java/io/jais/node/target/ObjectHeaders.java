@@ -4,6 +4,7 @@ import io.jais.api.Header;
 import io.jais.api.bucket.Bucket;
 import io.jais.node.http.Response;
 import io.jais.node.storage.ObjectMeta;
+import io.netty.util.AsciiString;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,24 +31,43 @@ final class ObjectHeaders {
   }
 
   static Response.Builder attributes(Response.Builder response, ObjectMeta meta) {
+    versionAttributes(response, meta);
+    return atime(response, meta);
+  }
+
+  /** The attributes that stay the same for one version of an object: all but the atime. */
+  static Response.Builder versionAttributes(Response.Builder response, ObjectMeta meta) {
     if (!meta.checksum().isNone()) {
-      response.header(Header.CHECKSUM_TYPE, meta.checksum().type().wireName());
-      response.header(Header.CHECKSUM_VALUE, meta.checksum().value());
-    }
-    if (meta.atimeNanos() != 0) {
-      response.header(Header.ATIME, Long.toString(meta.atimeNanos()));
+      response.header(CHECKSUM_TYPE, meta.checksum().type().wireName());
+      response.header(CHECKSUM_VALUE, meta.checksum().value());
     }
     if (!meta.version().isEmpty()) {
-      response.header(Header.VERSION, meta.version());
+      response.header(VERSION, meta.version());
     }
     for (Map.Entry<String, String> kv : meta.custom().entrySet()) {
-      response.addHeader(Header.CUSTOM_MD, wire(kv.getKey() + "=" + kv.getValue()));
+      response.addHeader(CUSTOM_MD, wire(kv.getKey() + "=" + kv.getValue()));
     }
     if (meta.custom().containsKey("ETag")) {
-      response.header("ETag", wire(meta.custom().get("ETag")));
+      response.header(ETAG, wire(meta.custom().get("ETag")));
     }
     return response;
   }
+
+  /** The access time, which changes with every GET. */
+  static Response.Builder atime(Response.Builder response, ObjectMeta meta) {
+    if (meta.atimeNanos() != 0) {
+      response.header(ATIME, Long.toString(meta.atimeNanos()));
+    }
+    return response;
+  }
+
+  // names as AsciiString (spelled as on the wire): their hash is computed once, not per response
+  private static final AsciiString CHECKSUM_TYPE = AsciiString.cached(Header.CHECKSUM_TYPE);
+  private static final AsciiString CHECKSUM_VALUE = AsciiString.cached(Header.CHECKSUM_VALUE);
+  private static final AsciiString VERSION = AsciiString.cached(Header.VERSION);
+  private static final AsciiString CUSTOM_MD = AsciiString.cached(Header.CUSTOM_MD);
+  private static final AsciiString ATIME = AsciiString.cached(Header.ATIME);
+  private static final AsciiString ETAG = AsciiString.cached("ETag"); // as sent before, not "etag"
 
   /** HEAD v1: every attribute plus identity, location and presence. */
   static Response.Builder headV1(Response.Builder response, Bucket bucket, String name, ObjectMeta meta, String location,

@@ -21,7 +21,11 @@ import io.jais.node.storage.ObjectName;
 import io.jais.node.storage.ObjectStore;
 import io.jais.node.storage.OpenedObject;
 import io.jais.node.storage.PutOptions;
+import io.jais.node.storage.SharedFile;
 import io.jais.node.storage.SharedObject;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.util.AsciiString;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.util.Arrays;
@@ -62,10 +66,9 @@ public final class TargetObjectHandler {
     try {
       if (props.checksum().validateWarmGet()) {
         OpenedObject object = store.open(bucket, name, true);
-        return send(request, object.meta(), object.channel(), null);
+        return send(request, object.meta(), null, object.channel(), null);
       }
-      SharedObject object = store.openShared(bucket, name);
-      return send(request, object.meta(), object.file().channel(), object.file()::release);
+      return send(request, store.openShared(bucket, name));
     } catch (JaisException e) {
       return redirectToPeer(request, e, 301); // rethrows anything but OBJECT_NOT_FOUND (416, checksum)
     }
@@ -88,17 +91,40 @@ public final class TargetObjectHandler {
     }
     String name = objectName(request, bucket);
     SharedObject object = store.tryOpenCached(bucket, name);
-    return object == null ? null : send(request, object.meta(), object.file().channel(), object.file()::release);
+    return object == null ? null : send(request, object);
   }
+
+  private static Response send(Request request, SharedObject object) {
+    return send(request, object.meta(), object.file(), object.file().channel(), object.file()::release);
+  }
+
+  /**
+   * The headers every GET of this object version answers with (all but the atime and the
+   * length), built once per open descriptor: every change of the object drops its descriptor.
+   */
+  private static Response versionHeaders(ObjectMeta meta, SharedFile file) {
+    if (file.derived() instanceof Response cached) {
+      return cached;
+    }
+    Response built = versionHeaders(meta);
+    file.derive(built);
+    return built;
+  }
+
+  private static Response versionHeaders(ObjectMeta meta) {
+    return ObjectHeaders.versionAttributes(Response.builder(200), meta)
+        .header(CONTENT_TYPE, HttpHeaderValues.APPLICATION_OCTET_STREAM)
+        .header(ACCEPT_RANGES, HttpHeaderValues.BYTES)
+        .build();
+  }
+
+  // spelled as they always went out (Netty's HttpHeaderNames are lower case)
+  private static final AsciiString CONTENT_TYPE = AsciiString.cached("Content-Type");
+  private static final AsciiString ACCEPT_RANGES = AsciiString.cached("Accept-Ranges");
 
   // The fast path serves plain GETs only: anything unusual in the query takes the full path.
   private static boolean onlyBucketParams(Request request) {
-    for (String param : request.queryParams().keySet()) {
-      if (!FAST_PATH_PARAMS.contains(param)) {
-        return false;
-      }
-    }
-    return true;
+    return request.queryNamesWithin(FAST_PATH_PARAMS);
   }
 
   private static final Set<String> FAST_PATH_PARAMS =
@@ -106,15 +132,16 @@ public final class TargetObjectHandler {
 
   /**
    * The object's bytes (all, or the requested range) from an open channel: owned by the response
-   * when {@code release} is null, else shared and released once the transfer is over.
+   * when {@code release} is null, else shared and released once the transfer is over; {@code
+   * shared}, when given, caches the version's headers.
    */
-  private static Response send(Request request, ObjectMeta meta, FileChannel channel, Runnable release) {
+  private static Response send(Request request, ObjectMeta meta, SharedFile shared, FileChannel channel,
+      Runnable release) {
     boolean sent = false;
     try {
-      Response.Builder response = ObjectHeaders.attributes(Response.builder(200), meta)
-          .header("Content-Type", "application/octet-stream")
-          .header("Accept-Ranges", "bytes");
-      String rangeHeader = request.header("Range");
+      Response versionHeaders = shared == null ? versionHeaders(meta) : versionHeaders(meta, shared);
+      Response.Builder response = ObjectHeaders.atime(Response.builder(200).headersOf(versionHeaders), meta);
+      String rangeHeader = request.header(HttpHeaderNames.RANGE);
       ByteRange range = rangeHeader == null ? null : ByteRange.parse(rangeHeader, meta.size()).orElse(null);
       long offset = 0;
       long length = meta.size();

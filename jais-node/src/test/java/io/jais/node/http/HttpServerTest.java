@@ -441,6 +441,26 @@ class HttpServerTest {
   }
 
   @Test
+  void get_fastPath_severalPipelinedInOneWrite_allAnsweredInOrder() throws Exception {
+    // fast-path answers are written while the pipeline is still being read: they must not
+    // overtake each other, and a handler's answer after them comes last
+    int count = 20;
+    StringBuilder requests = new StringBuilder();
+    for (int i = 0; i < count - 1; i++) {
+      requests.append("GET /v1/fast?fast=").append(i).append(" HTTP/1.1\r\nHost: x\r\n\r\n");
+    }
+    requests.append("GET /v1/fast HTTP/1.1\r\nHost: x\r\n\r\n");
+    try (RawHttp raw = new RawHttp(server.port())) {
+      raw.send(requests.toString());
+      for (int i = 0; i < count - 1; i++) {
+        assertThat(raw.read().text()).as("response %d", i).isEqualTo("fast path, virtual=false");
+      }
+      assertThat(raw.read().text()).isEqualTo("handler, virtual=true");
+    }
+  }
+
+
+  @Test
   void get_sharedFile_sendsTheSliceReleasesOnceAndLeavesTheChannelOpen() throws Exception {
     int before = sharedReleases.get();
     HttpResponse<byte[]> response =

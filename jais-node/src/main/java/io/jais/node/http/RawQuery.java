@@ -1,0 +1,93 @@
+package io.jais.node.http;
+
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+/**
+ * Single parameters read straight from a still-encoded request target, without building the map
+ * of all of them: the hot paths (the proxy's redirect, a target's cached GET) ask for two or three
+ * names, and the map cost more than the rest of the handler (docs/performance.md). Parses as
+ * {@link Request#queryParams()} does: {@code &} separates, {@code ;} is an ordinary character,
+ * {@code #} ends the query, {@code +} and {@code %XX} are decoded, a name without {@code =} has
+ * the empty value, leading {@code =} of a parameter are dropped, empty names are skipped.
+ */
+final class RawQuery {
+  private RawQuery() {}
+
+  /** The first value of {@code name} in the query of {@code uri}, decoded; null when absent. */
+  static String first(String uri, String name) {
+    int end = end(uri);
+    for (int start = uri.indexOf('?') + 1; start > 0 && start < end; ) {
+      int amp = uri.indexOf('&', start);
+      int stop = amp < 0 || amp > end ? end : amp;
+      while (start < stop && uri.charAt(start) == '=') {
+        start++; // as Netty's decoder: leading '=' are dropped, "=a=b" is a=b
+      }
+      int eq = indexOf(uri, '=', start, stop);
+      int nameEnd = eq < 0 ? stop : eq;
+      if (nameEnd > start && nameEquals(uri, start, nameEnd, name)) {
+        return eq < 0 ? "" : decode(uri, eq + 1, stop);
+      }
+      start = stop + 1;
+    }
+    return null;
+  }
+
+  /** Whether every parameter name in the query of {@code uri} is one of {@code allowed}. */
+  static boolean namesWithin(String uri, Set<String> allowed) {
+    int end = end(uri);
+    for (int start = uri.indexOf('?') + 1; start > 0 && start < end; ) {
+      int amp = uri.indexOf('&', start);
+      int stop = amp < 0 || amp > end ? end : amp;
+      while (start < stop && uri.charAt(start) == '=') {
+        start++; // as Netty's decoder: leading '=' are dropped, "=a=b" is a=b
+      }
+      int eq = indexOf(uri, '=', start, stop);
+      int nameEnd = eq < 0 ? stop : eq;
+      if (nameEnd > start && !allowed.contains(decode(uri, start, nameEnd))) {
+        return false;
+      }
+      start = stop + 1;
+    }
+    return true;
+  }
+
+  private static int end(String uri) {
+    int hash = uri.indexOf('#');
+    return hash < 0 ? uri.length() : hash;
+  }
+
+  private static int indexOf(String s, char c, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean nameEquals(String uri, int from, int to, String name) {
+    if (!needsDecoding(uri, from, to)) {
+      return to - from == name.length() && uri.regionMatches(from, name, 0, name.length());
+    }
+    return name.equals(decode(uri, from, to));
+  }
+
+  private static String decode(String uri, int from, int to) {
+    String raw = uri.substring(from, to);
+    return needsDecoding(uri, from, to)
+        ? QueryStringDecoder.decodeComponent(raw, StandardCharsets.UTF_8)
+        : raw;
+  }
+
+  private static boolean needsDecoding(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c == '%' || c == '+') {
+        return true;
+      }
+    }
+    return false;
+  }
+}
