@@ -410,6 +410,28 @@ class ClientObjectIT {
   }
 
   @Test
+  void put_nameWithComponentOverFilesystemLimit_roundTripsAndListsByItsFullName() {
+    String name = "long/" + "\u00e9".repeat(150) + "/leaf"; // a 300-byte component
+    String key1024 = "k".repeat(1024);
+    byte[] data = name.getBytes(UTF_8);
+
+    client.objects().put(BUCKET, name, data);
+    client.objects().put(BUCKET, key1024, new byte[] {1});
+    client.objects().put(BUCKET, "long/a", new byte[] {2});
+
+    assertThat(client.objects().get(BUCKET, name)).isEqualTo(data);
+    assertThat(client.objects().head(BUCKET, key1024).size()).isEqualTo(1);
+    assertThat(client.buckets().listNames(BUCKET, "long/")).containsExactly("long/a", name);
+    assertThat(client.buckets().listNames(BUCKET, "k")).containsExactly(key1024);
+    client.objects().copy(BUCKET, name, OTHER, name);
+    assertThat(client.objects().get(OTHER, name)).isEqualTo(data);
+    client.objects().delete(BUCKET, name);
+    assertThat(client.objects().headIfExists(BUCKET, name)).isEmpty();
+    assertThat(codeOf(() -> client.objects().put(BUCKET, key1024 + "k", new byte[0])))
+        .isEqualTo(ErrorCode.INVALID_NAME);
+  }
+
+  @Test
   void put_namesDifferingOnlyInEncoding_areDistinctObjects() {
     List<String> names = List.of("x%20y", "x y", "x+y");
     for (String name : names) {

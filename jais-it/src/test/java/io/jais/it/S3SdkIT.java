@@ -300,6 +300,25 @@ class S3SdkIT {
   }
 
   @Test
+  void keyWithComponentOverFilesystemLimit_putGetListDelete() {
+    s3.createBucket(b -> b.bucket("sdk-long"));
+    String longDir = "dir/" + "x".repeat(300) + "/";
+    String key = longDir + "leaf";
+    s3.putObject(b -> b.bucket("sdk-long").key(key), RequestBody.fromString("long"));
+    s3.putObject(b -> b.bucket("sdk-long").key("dir/a"), RequestBody.fromString("a"));
+
+    assertThat(s3.getObjectAsBytes(b -> b.bucket("sdk-long").key(key)).asUtf8String()).isEqualTo("long");
+    assertThat(s3.headObject(b -> b.bucket("sdk-long").key(key)).contentLength()).isEqualTo(4);
+    assertThat(s3.listObjectsV2(b -> b.bucket("sdk-long").prefix("dir/")).contents()).extracting(S3Object::key)
+        .containsExactly("dir/a", key);
+    ListObjectsV2Response delimited = s3.listObjectsV2(b -> b.bucket("sdk-long").prefix("dir/").delimiter("/"));
+    assertThat(delimited.contents()).extracting(S3Object::key).containsExactly("dir/a");
+    assertThat(delimited.commonPrefixes()).extracting(CommonPrefix::prefix).containsExactly(longDir);
+    s3.deleteObject(b -> b.bucket("sdk-long").key(key));
+    assertS3Error(() -> s3.headObject(b -> b.bucket("sdk-long").key(key)), 404, null);
+  }
+
+  @Test
   void listObjectsV1_markerPaging() {
     s3.createBucket(b -> b.bucket("sdk-list-v1"));
     for (int i = 0; i < 7; i++) {

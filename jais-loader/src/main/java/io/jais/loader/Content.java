@@ -16,6 +16,12 @@ public final class Content {
   /** The period of the content pattern. */
   public static final int PERIOD = 1 << 20;
   private static final byte[] POOL = new byte[PERIOD];
+  /**
+   * The pattern twice over in direct memory, read-only: any window of up to {@link #PERIOD} bytes
+   * is one slice of it, which a channel writes to a socket as it is (a heap array would be copied
+   * into a temporary direct buffer first, 128 KiB at a time, by the JDK's socket streams).
+   */
+  private static final ByteBuffer TWICE;
 
   static {
     SplittableRandom random = new SplittableRandom(0x4a4149534c4f4144L); // "JAISLOAD"
@@ -25,6 +31,7 @@ public final class Content {
         POOL[i + b] = (byte) (v >>> (8 * b));
       }
     }
+    TWICE = ByteBuffer.allocateDirect(2 * PERIOD).put(POOL).put(POOL).flip().asReadOnlyBuffer();
   }
 
   private Content() {}
@@ -47,16 +54,15 @@ public final class Content {
     }
   }
 
-  /** Writes the object's bytes {@code [0, size)} straight from the pattern (no copies here). */
-  public static void write(java.io.OutputStream out, int start, long size) throws java.io.IOException {
-    long offset = 0;
-    while (offset < size) {
-      int p = (int) ((start + offset) % PERIOD);
-      int n = (int) Math.min(size - offset, PERIOD - p);
-      out.write(POOL, p, n);
-      offset += n;
+  /**
+   * The object's bytes {@code [offset, offset + length)}, {@code length} at most {@link #PERIOD}:
+   * a read-only direct view of the pattern, no copy.
+   */
+  static ByteBuffer slice(int start, long offset, int length) {
+    if (length < 0 || length > PERIOD) {
+      throw new IllegalArgumentException("a slice of the content is 0 to " + PERIOD + " bytes: " + length);
     }
-    out.flush();
+    return TWICE.slice((int) ((start + offset) % PERIOD), length);
   }
 
   /** The whole content of a small object (tests, small PUTs). */

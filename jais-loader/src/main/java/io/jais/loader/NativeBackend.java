@@ -20,7 +20,7 @@ import java.util.Map;
  * alive, and follows the proxy's redirects the way AIS clients do: a GET gets a 301 and is re-sent
  * to the target; a PUT is first sent with {@code Expect: 100-continue}, the proxy answers 307
  * from the request line (and closes that connection, whose body never came), and the body goes to
- * the target only. Bodies are written from {@link Content}'s pattern without copies, and
+ * the target only. Bodies are written from {@link Content}'s direct pattern without copies, and
  * responses are counted (and checked) buffer by buffer, never kept.
  */
 final class NativeBackend implements Backend {
@@ -104,10 +104,15 @@ final class NativeBackend implements Backend {
     Location at = new Location(proxyHost, proxyPort, objectTarget(name));
     for (int hop = 0; hop < MAX_HOPS; hop++) {
       boolean expect = hop == 0 && size > 0; // the proxy redirects before the body; the target takes it
-      Exchange x = send(at, "PUT", size, expect);
+      String target = at.target();
+      Exchange x = expect
+          ? send(at, conn -> conn.writeHead("PUT", target, size, true), true)
+          : send(at, conn -> conn.writeRequest("PUT", target, start, size), false);
       HttpConnection.Head head = x.head;
-      if (head == null || head.status() == 100) { // no expectation, or the server asked for the body
-        Content.write(x.conn.output(), start, size);
+      if (head == null || head.status() == 100) { // body sent with the head, or the server asked for it
+        if (head != null) {
+          x.conn.writeBody(start, size);
+        }
         head = x.conn.readHead();
       } else if (expect) {
         x.conn.markBroken(); // answered before the body: the server closes this connection
@@ -132,7 +137,8 @@ final class NativeBackend implements Backend {
   public long get(String name, boolean verify) throws Exception {
     Location at = new Location(proxyHost, proxyPort, objectTarget(name));
     for (int hop = 0; hop < MAX_HOPS; hop++) {
-      Exchange x = send(at, "GET", -1, false);
+      String target = at.target();
+      Exchange x = send(at, conn -> conn.writeHead("GET", target, -1, false), true);
       HttpConnection.Head head = x.head;
       if (isRedirect(head.status())) {
         drain(x.conn, head);
@@ -163,18 +169,25 @@ final class NativeBackend implements Backend {
 
   private record Exchange(HttpConnection conn, HttpConnection.Head head) {}
 
+  /** Writes one request (head, and the body if it goes with it) on a connection. */
+  @FunctionalInterface
+  private interface Request {
+    void writeTo(HttpConnection conn) throws IOException;
+  }
+
   /**
-   * Sends a request head on a kept-alive connection to the location (a new one if none is idle)
-   * and reads the response head. A kept-alive connection the server closed meanwhile fails on
-   * first use: that request is retried once on a fresh connection (nothing was processed).
+   * Writes a request on a kept-alive connection to the location (a new one if none is idle) and,
+   * if {@code readHead}, reads the response head. A kept-alive connection the server closed
+   * meanwhile fails on first use: that request is retried once on a fresh connection (nothing was
+   * processed).
    */
-  private Exchange send(Location at, String method, long length, boolean expect) throws IOException {
+  private Exchange send(Location at, Request request, boolean readHead) throws IOException {
     for (int attempt = 0; ; attempt++) {
       Acquired conn = acquire(at.host(), at.port());
       boolean reused = conn.reused();
       try {
-        conn.conn().writeHead(method, at.target(), length, expect);
-        if (!expect && length > 0) {
+        request.writeTo(conn.conn());
+        if (!readHead) {
           return new Exchange(conn.conn(), null);
         }
         return new Exchange(conn.conn(), conn.conn().readHead());

@@ -1,6 +1,7 @@
 package io.jais.loader;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,11 +37,21 @@ class ContentTest {
   }
 
   @Test
-  void writerAndStreamProduceTheContent() throws IOException {
+  void slicesAndStreamProduceTheContent() throws IOException {
     int size = 3 * Content.PERIOD / 2 + 1;
-    ByteArrayOutputStream published = new ByteArrayOutputStream();
-    Content.write(published, Content.start("p"), size);
-    assertThat(published.toByteArray()).isEqualTo(Content.bytes("p", size));
-    assertThat(new S3Backend.ContentStream(Content.start("p"), size).readAllBytes()).isEqualTo(Content.bytes("p", size));
+    int start = Content.start("p");
+    ByteArrayOutputStream sliced = new ByteArrayOutputStream();
+    for (long offset = 0; offset < size; offset += Content.PERIOD) { // slices that wrap around the pattern
+      ByteBuffer slice = Content.slice(start, offset, (int) Math.min(Content.PERIOD, size - offset));
+      assertThat(slice.isDirect()).isTrue();
+      assertThat(slice.isReadOnly()).isTrue();
+      byte[] piece = new byte[slice.remaining()];
+      slice.get(piece);
+      sliced.write(piece);
+    }
+    assertThat(sliced.toByteArray()).isEqualTo(Content.bytes("p", size));
+    assertThat(Content.slice(start, 5, 0).remaining()).isZero();
+    assertThatThrownBy(() -> Content.slice(start, 0, Content.PERIOD + 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(new S3Backend.ContentStream(start, size).readAllBytes()).isEqualTo(Content.bytes("p", size));
   }
 }

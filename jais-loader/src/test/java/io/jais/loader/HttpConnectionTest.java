@@ -52,6 +52,69 @@ class HttpConnectionTest {
     }
   }
 
+  @Test
+  @Timeout(30)
+  void requestWithBody_sendsTheHeadThenExactlyTheContent() throws Exception {
+    int size = 2 * Content.PERIOD + 777; // more than one slice, wrapping around the pattern
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        HttpConnection conn = new HttpConnection("127.0.0.1", server.getLocalPort(), 30_000);
+        Socket accepted = server.accept()) {
+      for (int i = 0; i < 2; i++) { // twice on the kept-alive connection; the second an empty body
+        int length = i == 0 ? size : 0;
+        String target = "/v1/objects/b/o" + i;
+        Thread writer = Thread.ofVirtual().start(() -> {
+          try {
+            conn.writeRequest("PUT", target, Content.start("o"), length);
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
+        String head = readHead(accepted.getInputStream());
+        assertThat(head).startsWith("PUT " + target + " HTTP/1.1\r\n")
+            .contains("\r\nContent-Length: " + length + "\r\n").doesNotContain("Expect");
+        assertThat(accepted.getInputStream().readNBytes(length)).isEqualTo(Content.bytes("o", length));
+        writer.join();
+        answer(accepted.getOutputStream(), "");
+        assertThat(conn.readHead().status()).isEqualTo(200);
+        conn.idle();
+      }
+    }
+  }
+
+  @Test
+  @Timeout(30)
+  void expectContinue_headFirstThenTheBodyAfterTheServersGoAhead() throws Exception {
+    int size = 100_000;
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        HttpConnection conn = new HttpConnection("127.0.0.1", server.getLocalPort(), 30_000);
+        Socket accepted = server.accept()) {
+      conn.writeHead("PUT", "/o", size, true);
+      assertThat(readHead(accepted.getInputStream())).contains("\r\nExpect: 100-continue\r\n");
+      accepted.getOutputStream().write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      assertThat(conn.readHead().status()).isEqualTo(100);
+
+      conn.writeBody(Content.start("e"), size);
+      assertThat(accepted.getInputStream().readNBytes(size)).isEqualTo(Content.bytes("e", size));
+    }
+  }
+
+  /** Reads a request head up to and including its blank line, byte by byte (the body stays unread). */
+  private static String readHead(InputStream in) throws Exception {
+    StringBuilder head = new StringBuilder();
+    while (head.length() < 4 || !head.toString().endsWith("\r\n\r\n")) {
+      int b = in.read();
+      assertThat(b).as("request head so far: %s", head).isNotNegative();
+      head.append((char) b);
+    }
+    return head.toString();
+  }
+
+  private static void answer(OutputStream out, String body) throws Exception {
+    out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+        .getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+  }
+
   private static void answer(Socket socket, String body) throws Exception {
     InputStream in = socket.getInputStream();
     byte[] request = new byte[4096];

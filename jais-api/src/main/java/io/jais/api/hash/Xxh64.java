@@ -24,8 +24,11 @@ public final class Xxh64 {
   private static final long P4 = 0x85EBCA77C2B2AE63L;
   private static final long P5 = 0x27D4EB2F165667C5L;
 
+  /** Little-endian longs out of a byte array, at any offset. */
   private static final VarHandle LE_LONG =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LE_INT =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final long seed;
   private long v1;
@@ -33,7 +36,9 @@ public final class Xxh64 {
   private long v3;
   private long v4;
   private long totalLength;
-  private final ByteBuffer pending = ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN);
+  /** Bytes of an unfinished 32-byte stripe, carried to the next update or the digest. */
+  private final byte[] pending = new byte[32];
+  private int pendingLength;
 
   public Xxh64(long seed) {
     this.seed = seed;
@@ -46,47 +51,33 @@ public final class Xxh64 {
     v3 = seed;
     v4 = seed - P1;
     totalLength = 0;
-    pending.clear();
+    pendingLength = 0;
   }
 
-  /** Consumes the buffer's remaining bytes without changing its position. */
+  /** Consumes the buffer's remaining bytes without changing its position (or anything else of it). */
   public Xxh64 update(ByteBuffer data) {
-    ByteBuffer in = data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-    totalLength += in.remaining();
-    if (pending.position() > 0) {
-      while (pending.hasRemaining() && in.hasRemaining()) {
-        pending.put(in.get());
-      }
-      if (pending.hasRemaining()) {
+    int pos = data.position();
+    int limit = data.limit();
+    totalLength += limit - pos;
+    if (pendingLength > 0) {
+      int n = Math.min(32 - pendingLength, limit - pos);
+      data.get(pos, pending, pendingLength, n);
+      pendingLength += n;
+      pos += n;
+      if (pendingLength < 32) {
         return this;
       }
-      pending.flip();
-      stripe(pending, 0);
-      pending.clear();
+      stripes(pending, 0, 32);
+      pendingLength = 0;
     }
-    int pos = in.position();
-    int limit = in.limit();
-    if (in.hasArray()) {
-      // heap buffers (names for HRW, S3 payload hashes): read the array through a VarHandle,
-      // about 2.5x the speed of HeapByteBuffer.getLong. Request bodies arrive in direct buffers,
-      // where getLong is already as fast (docs/performance.md)
-      byte[] array = in.array();
-      int base = in.arrayOffset();
-      while (limit - pos >= 32) {
-        int at = base + pos;
-        v1 = round(v1, (long) LE_LONG.get(array, at));
-        v2 = round(v2, (long) LE_LONG.get(array, at + 8));
-        v3 = round(v3, (long) LE_LONG.get(array, at + 16));
-        v4 = round(v4, (long) LE_LONG.get(array, at + 24));
-        pos += 32;
-      }
+    if (limit - pos >= 32) {
+      // request bodies come in direct buffers; names (HRW) and S3 payloads in heap ones
+      pos = data.hasArray()
+          ? stripes(data.array(), data.arrayOffset() + pos, limit - pos) - data.arrayOffset()
+          : stripes(data, pos, limit);
     }
-    while (limit - pos >= 32) {
-      stripe(in, pos);
-      pos += 32;
-    }
-    in.position(pos);
-    pending.put(in);
+    data.get(pos, pending, 0, limit - pos);
+    pendingLength = limit - pos;
     return this;
   }
 
@@ -94,11 +85,53 @@ public final class Xxh64 {
     return update(ByteBuffer.wrap(data, offset, length));
   }
 
-  private void stripe(ByteBuffer in, int at) {
-    v1 = round(v1, in.getLong(at));
-    v2 = round(v2, in.getLong(at + 8));
-    v3 = round(v3, in.getLong(at + 16));
-    v4 = round(v4, in.getLong(at + 24));
+  /*
+   * The two stripe loops below are the checksum of every stored byte (~20 % of a target's CPU on
+   * PUT before they were written this way): the lanes live in locals for the whole loop (fields
+   * would be loaded and stored per stripe) and the loop is counted, so the JIT unrolls it and
+   * checks the bounds once. Both return the index after the last whole stripe.
+   */
+
+  private int stripes(byte[] in, int from, int length) {
+    long a = v1;
+    long b = v2;
+    long c = v3;
+    long d = v4;
+    int end = from + (length & ~31);
+    for (int at = from; at < end; at += 32) {
+      a = round(a, (long) LE_LONG.get(in, at));
+      b = round(b, (long) LE_LONG.get(in, at + 8));
+      c = round(c, (long) LE_LONG.get(in, at + 16));
+      d = round(d, (long) LE_LONG.get(in, at + 24));
+    }
+    v1 = a;
+    v2 = b;
+    v3 = c;
+    v4 = d;
+    return end;
+  }
+
+  private int stripes(ByteBuffer buffer, int from, int limit) {
+    long a = v1;
+    long b = v2;
+    long c = v3;
+    long d = v4;
+    int end = from + ((limit - from) & ~31);
+    // getLong on a little-endian duplicate, made after the lanes are read (measured: made first,
+    // the loop ran at the old speed): 1.4x a byteBufferViewVarHandle, which checks the buffer's
+    // memory session on every access
+    ByteBuffer in = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    for (int at = from; at < end; at += 32) {
+      a = round(a, in.getLong(at));
+      b = round(b, in.getLong(at + 8));
+      c = round(c, in.getLong(at + 16));
+      d = round(d, in.getLong(at + 24));
+    }
+    v1 = a;
+    v2 = b;
+    v3 = c;
+    v4 = d;
+    return end;
   }
 
   /** The digest of everything consumed so far; the state is left as is. */
@@ -114,17 +147,18 @@ public final class Xxh64 {
       h = seed + P5;
     }
     h += totalLength;
-    ByteBuffer tail = pending.duplicate().flip().order(ByteOrder.LITTLE_ENDIAN);
-    while (tail.remaining() >= 8) {
-      h ^= round(0, tail.getLong());
+    int at = 0;
+    for (; pendingLength - at >= 8; at += 8) {
+      h ^= round(0, (long) LE_LONG.get(pending, at));
       h = Long.rotateLeft(h, 27) * P1 + P4;
     }
-    if (tail.remaining() >= 4) {
-      h ^= (tail.getInt() & 0xFFFFFFFFL) * P1;
+    if (pendingLength - at >= 4) {
+      h ^= ((int) LE_INT.get(pending, at) & 0xFFFFFFFFL) * P1;
       h = Long.rotateLeft(h, 23) * P2 + P3;
+      at += 4;
     }
-    while (tail.hasRemaining()) {
-      h ^= (tail.get() & 0xFFL) * P5;
+    for (; at < pendingLength; at++) {
+      h ^= (pending[at] & 0xFFL) * P5;
       h = Long.rotateLeft(h, 11) * P1;
     }
     h ^= h >>> 33;

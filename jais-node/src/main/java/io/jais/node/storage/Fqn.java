@@ -3,6 +3,7 @@ package io.jais.node.storage;
 import io.jais.api.bucket.Bucket;
 import io.jais.api.error.ErrorCode;
 import io.jais.api.error.JaisException;
+import io.jais.api.hash.Xxh64;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -19,6 +20,12 @@ import java.util.List;
  * a bucket directory holds {@code %wk} (workfiles, same filesystem so that commit is a rename) and
  * {@code %md} (metadata sidecars, same relative name as the object). Construction validates the
  * name and proves that the path stays inside the bucket's {@code %ob} directory.
+ *
+ * <p>A name with a component over the filesystem's 255-byte limit cannot be a path: like AIS, such
+ * an object is stored under a fixed-length file name, the XXH64 of its name, in the directory
+ * {@code %ob/}{@value ObjectName#LONG_NAMES} (its sidecar in {@code %md/}{@value ObjectName#LONG_NAMES}),
+ * and its metadata keeps the full name ({@link LomStore}). No regular name has that component, so
+ * the two kinds cannot meet; two long names with the same hash are told apart by the stored name.
  */
 public final class Fqn {
   public static final String OBJECTS = "%ob";
@@ -31,12 +38,14 @@ public final class Fqn {
   private final Bucket bucket;
   private final String objectName;
   private final Path path;
+  private final boolean hashed;
 
-  private Fqn(Mountpath mountpath, Bucket bucket, String objectName, Path path) {
+  private Fqn(Mountpath mountpath, Bucket bucket, String objectName, Path path, boolean hashed) {
     this.mountpath = mountpath;
     this.bucket = bucket;
     this.objectName = objectName;
     this.path = path;
+    this.hashed = hashed;
   }
 
   /**
@@ -46,8 +55,16 @@ public final class Fqn {
   public static Fqn of(Mountpath mountpath, Bucket bucket, String objectName) {
     ObjectName.validate(bucket, objectName);
     Path objects = contentDir(mountpath, bucket, OBJECTS);
+    if (ObjectName.shortened(objectName)) {
+      return new Fqn(mountpath, bucket, objectName, hashedPath(objects, objectName), true);
+    }
     Path resolved = resolveInside(objects, objectName, bucket);
-    return new Fqn(mountpath, bucket, objectName, resolved);
+    return new Fqn(mountpath, bucket, objectName, resolved, false);
+  }
+
+  /** {@code <dir>/.jais-long/<16 hex digits of the name's XXH64>}. */
+  static Path hashedPath(Path contentDir, String objectName) {
+    return contentDir.resolve(ObjectName.LONG_NAMES).resolve(Xxh64.hex(Xxh64.hash(objectName, 0)));
   }
 
   /** {@code <mountpath>/@<provider>/[#<namespace>/]<bucket>}. */
@@ -139,8 +156,16 @@ public final class Fqn {
     return path;
   }
 
+  /** Whether the file is named by a hash of the object name (a component is over 255 bytes). */
+  public boolean hashed() {
+    return hashed;
+  }
+
   /** Where the object's metadata lives when it does not fit an extended attribute. */
   public Path sidecarPath() {
+    if (hashed) {
+      return hashedPath(contentDir(mountpath, bucket, META), objectName);
+    }
     return resolveInside(contentDir(mountpath, bucket, META), objectName, bucket);
   }
 

@@ -16,7 +16,8 @@ import java.util.Map;
  *
  * <p>Layout: magic {@code 'J' 'L'}, format version byte, then size (varint), checksum type code
  * (byte), checksum value, version, atime and mtime (8 bytes each), custom count + key/value
- * pairs, copies count + mountpaths, and last the XXH64 (seed 0, 8 bytes) of everything before it.
+ * pairs, copies count + mountpaths, in format version 2 the object's full name (only for objects
+ * stored under a hash of their name, see {@link Fqn}), and last the XXH64 (seed 0, 8 bytes) of everything before it.
  * Strings are a varint length plus UTF-8. The trailing hash makes a torn or bit-rotted value a
  * detectable {@link CorruptLomException} instead of wrong attributes.
  */
@@ -24,6 +25,8 @@ public final class LomCodec {
   static final byte MAGIC_0 = 'J';
   static final byte MAGIC_1 = 'L';
   static final byte FORMAT_VERSION = 1;
+  /** Version 1 followed by the object's name: the value of an object stored under a hashed file name. */
+  static final byte FORMAT_VERSION_NAMED = 2;
   private static final int HASH_BYTES = 8;
 
   private LomCodec() {}
@@ -37,11 +40,19 @@ public final class LomCodec {
     }
   }
 
+  /** Metadata and, for an object stored under a hashed file name, its full name (else empty). */
+  record Stored(ObjectMeta meta, String name) {}
+
   public static byte[] encode(ObjectMeta meta) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+    return encode(meta, "");
+  }
+
+  /** @param name the object's full name when its file name is a hash of it, else empty */
+  static byte[] encode(ObjectMeta meta, String name) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(128 + name.length());
     out.write(MAGIC_0);
     out.write(MAGIC_1);
-    out.write(FORMAT_VERSION);
+    out.write(name.isEmpty() ? FORMAT_VERSION : FORMAT_VERSION_NAMED);
     writeVarLong(out, meta.size());
     out.write(meta.checksum().type().code());
     writeString(out, meta.checksum().value());
@@ -55,16 +66,23 @@ public final class LomCodec {
     });
     writeVarLong(out, meta.copies().size());
     meta.copies().forEach(copy -> writeString(out, copy));
+    if (!name.isEmpty()) {
+      writeString(out, name);
+    }
     byte[] body = out.toByteArray();
     writeLong(out, Xxh64.hash(body, 0));
     return out.toByteArray();
   }
 
   public static ObjectMeta decode(byte[] bytes) throws CorruptLomException {
+    return decodeStored(bytes).meta();
+  }
+
+  static Stored decodeStored(byte[] bytes) throws CorruptLomException {
     if (bytes.length < 3 + HASH_BYTES || bytes[0] != MAGIC_0 || bytes[1] != MAGIC_1) {
       throw new CorruptLomException("not a JAIS object metadata value (" + bytes.length + " bytes)");
     }
-    if (bytes[2] != FORMAT_VERSION) {
+    if (bytes[2] != FORMAT_VERSION && bytes[2] != FORMAT_VERSION_NAMED) {
       throw new CorruptLomException("unsupported metadata format version " + bytes[2]);
     }
     ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -74,13 +92,13 @@ public final class LomCodec {
       throw new CorruptLomException("metadata hash mismatch");
     }
     try {
-      return decodeBody(in.slice(3, bytes.length - 3 - HASH_BYTES));
+      return decodeBody(in.slice(3, bytes.length - 3 - HASH_BYTES), bytes[2] == FORMAT_VERSION_NAMED);
     } catch (BufferUnderflowException | IllegalArgumentException e) {
       throw new CorruptLomException("malformed metadata: " + e);
     }
   }
 
-  private static ObjectMeta decodeBody(ByteBuffer in) {
+  private static Stored decodeBody(ByteBuffer in, boolean named) {
     long size = readVarLong(in);
     ChecksumType type = ChecksumType.ofCode(in.get() & 0xFF);
     Checksum checksum = new Checksum(type, readString(in));
@@ -97,10 +115,14 @@ public final class LomCodec {
     for (int i = 0; i < copyCount; i++) {
       copies.add(readString(in));
     }
+    String name = named ? readString(in) : "";
     if (in.hasRemaining()) {
       throw new IllegalArgumentException(in.remaining() + " trailing bytes");
     }
-    return new ObjectMeta(size, checksum, version, atime, mtime, custom, copies);
+    if (named && name.isEmpty()) {
+      throw new IllegalArgumentException("empty object name");
+    }
+    return new Stored(new ObjectMeta(size, checksum, version, atime, mtime, custom, copies), name);
   }
 
   private static void writeString(ByteArrayOutputStream out, String value) {

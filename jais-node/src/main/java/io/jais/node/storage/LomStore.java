@@ -1,5 +1,7 @@
 package io.jais.node.storage;
 
+import io.jais.api.error.ErrorCode;
+import io.jais.api.error.JaisException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.FileSystemException;
@@ -44,8 +46,9 @@ final class LomStore {
    * @return true when it went to the sidecar, false when to the attribute (the caller removes a
    *     stale sidecar once the file is at its final name)
    */
-  boolean write(Path file, Path sidecar, ObjectMeta meta) throws IOException {
-    byte[] bytes = LomCodec.encode(meta);
+  boolean write(Path file, Fqn fqn, ObjectMeta meta) throws IOException {
+    Path sidecar = fqn.sidecarPath();
+    byte[] bytes = LomCodec.encode(meta, fqn.hashed() ? fqn.objectName() : "");
     if (xattrs && bytes.length <= MAX_XATTR_BYTES) {
       try {
         view(file).write(XATTR, ByteBuffer.wrap(bytes));
@@ -61,8 +64,27 @@ final class LomStore {
     return true;
   }
 
-  /** The metadata of {@code file}; empty when the file or its metadata is missing or corrupt. */
-  Optional<ObjectMeta> read(Path file, Path sidecar) throws IOException {
+  /**
+   * The metadata of the object's file; empty when the file or its metadata is missing or corrupt.
+   *
+   * @throws JaisException CONFLICT when the file is named by a hash of the name and holds another
+   *     object whose name has the same hash: nothing may read, overwrite or delete it as this one
+   */
+  Optional<ObjectMeta> read(Fqn fqn) throws IOException {
+    Optional<LomCodec.Stored> stored = readStored(fqn.path(), fqn.sidecarPath());
+    if (stored.isPresent() && fqn.hashed() && !stored.get().name().equals(fqn.objectName())) {
+      throw new JaisException(ErrorCode.CONFLICT, "object " + fqn.bucket().uri() + "/" + fqn.objectName()
+          + ": its over-long name hashes to the file " + fqn.path().getFileName() + " that holds another object, "
+          + stored.get().name() + " (hash collision: refusing to read, overwrite or delete it)");
+    }
+    return stored.map(LomCodec.Stored::meta);
+  }
+
+  /**
+   * The metadata and stored name (empty unless the file is named by a hash) of {@code file}; empty
+   * when the file or its metadata is missing or corrupt.
+   */
+  Optional<LomCodec.Stored> readStored(Path file, Path sidecar) throws IOException {
     try {
       byte[] bytes = xattrs ? readXattr(file) : null;
       if (bytes == null) {
@@ -71,14 +93,15 @@ final class LomStore {
       if (bytes == null) {
         return Optional.empty();
       }
-      ObjectMeta meta = LomCodec.decode(bytes);
+      LomCodec.Stored stored = LomCodec.decodeStored(bytes);
+      ObjectMeta meta = stored.meta();
       long fileSize = Files.size(file);
       if (fileSize != meta.size()) {
         log.warn("object {} has {} bytes but its metadata says {}: treating it as missing",
             file, fileSize, meta.size());
         return Optional.empty();
       }
-      return Optional.of(meta);
+      return Optional.of(stored);
     } catch (LomCodec.CorruptLomException e) {
       log.warn("corrupt metadata of object {}: {}; treating it as missing", file, e.getMessage());
       return Optional.empty();

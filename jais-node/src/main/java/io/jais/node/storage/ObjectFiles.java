@@ -79,9 +79,14 @@ final class ObjectFiles {
   }
 
   /** Reads the metadata of a listed file without locking; the cache wins (it has newer atimes). */
-  Optional<ObjectMeta> peek(ObjectKey key, Path file, Path sidecar) throws IOException {
+  Optional<ObjectMeta> peek(ObjectKey key, Fqn fqn) throws IOException {
     Optional<ObjectMeta> cached = cache.get(key);
-    return cached.isPresent() ? cached : lomStore.read(file, sidecar);
+    return cached.isPresent() ? cached : lomStore.read(fqn);
+  }
+
+  /** The full name kept in the metadata of a file named by a hash of it ({@link Fqn#hashed}). */
+  Optional<String> storedName(Path file, Path sidecar) throws IOException {
+    return lomStore.readStored(file, sidecar).map(LomCodec.Stored::name).filter(name -> !name.isEmpty());
   }
 
   /**
@@ -166,7 +171,7 @@ final class ObjectFiles {
       // changed behind our back (cache is stale): trust the disk
       cache.remove(key);
       descriptors.invalidate(key);
-      Optional<ObjectMeta> fresh = lomStore.read(fqn.path(), fqn.sidecarPath());
+      Optional<ObjectMeta> fresh = lomStore.read(fqn);
       if (fresh.isEmpty() || fresh.get().size() != channel.size()) {
         channel.close();
         throw notFound(key);
@@ -203,7 +208,7 @@ final class ObjectFiles {
       Optional<ObjectMeta> previous = load(key, fqn);
       String version = versioning ? ObjectMeta.nextVersion(previous.map(ObjectMeta::version).orElse("")) : "";
       committed = meta.withVersion(version);
-      boolean sidecar = lomStore.write(work.path(), fqn.sidecarPath(), committed);
+      boolean sidecar = lomStore.write(work.path(), fqn, committed);
       try {
         moveIntoPlace(work.path(), fqn);
       } catch (IOException | RuntimeException e) {
@@ -230,7 +235,7 @@ final class ObjectFiles {
 
   private void restoreSidecar(Fqn fqn, Optional<ObjectMeta> previous) throws IOException {
     if (previous.isPresent()) {
-      lomStore.write(fqn.path(), fqn.sidecarPath(), previous.get());
+      lomStore.write(fqn.path(), fqn, previous.get());
     } else {
       lomStore.deleteSidecar(fqn.sidecarPath());
     }
@@ -279,6 +284,9 @@ final class ObjectFiles {
     Lock lock = locks.of(key.uname()).writeLock();
     lock.lock();
     try {
+      if (fqn.hashed()) {
+        lomStore.read(fqn); // refuses to delete another object whose long name has the same hash
+      }
       cache.remove(key);
       descriptors.invalidate(key);
       if (!Files.isRegularFile(fqn.path(), LinkOption.NOFOLLOW_LINKS) || !Files.deleteIfExists(fqn.path())) {
@@ -357,7 +365,7 @@ final class ObjectFiles {
     lock.lock();
     try {
       Fqn fqn = fqn(key);
-      Optional<ObjectMeta> disk = lomStore.read(fqn.path(), fqn.sidecarPath());
+      Optional<ObjectMeta> disk = lomStore.read(fqn);
       boolean newer = disk.isPresent() && disk.get().sameGeneration(dirty.meta())
           && disk.get().atimeNanos() < dirty.meta().atimeNanos();
       if (newer) {
@@ -374,7 +382,7 @@ final class ObjectFiles {
   }
 
   private void store(Fqn fqn, ObjectMeta meta) throws IOException {
-    if (!lomStore.write(fqn.path(), fqn.sidecarPath(), meta)) {
+    if (!lomStore.write(fqn.path(), fqn, meta)) {
       lomStore.deleteSidecar(fqn.sidecarPath());
     }
   }
@@ -385,7 +393,7 @@ final class ObjectFiles {
     if (cached.isPresent()) {
       return cached;
     }
-    Optional<ObjectMeta> disk = lomStore.read(fqn.path(), fqn.sidecarPath());
+    Optional<ObjectMeta> disk = lomStore.read(fqn);
     disk.ifPresent(meta -> cache.putIfAbsent(key, meta));
     return disk;
   }

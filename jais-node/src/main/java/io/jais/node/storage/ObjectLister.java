@@ -11,7 +11,7 @@ import java.util.PriorityQueue;
 
 /**
  * Lists the objects of a bucket that are on this target: a k-way merge of one {@link SortedWalk}
- * per mountpath, stopping at the page size, so memory does not grow with the bucket.
+ * and one {@link HashedNameWalk} (objects with over-long names) per mountpath, stopping at the page size, so memory does not grow with the bucket.
  *
  * <p><b>Design notes.</b> Each walk yields names in UTF-8 order; the priority queue holds one head
  * per walk, so the merged output is in order too. Equal names from different mountpaths (virtual
@@ -19,7 +19,7 @@ import java.util.PriorityQueue;
  * is missing or corrupt are skipped, matching what HEAD reports for them.
  */
 final class ObjectLister {
-  private record Head(SortedWalk.Item item, SortedWalk walk, Mountpath mountpath, int index) {}
+  private record Head(NameWalk.Item item, NameWalk walk, Mountpath mountpath, int index) {}
 
   private static final Comparator<Head> ORDER = Comparator.<Head, String>comparing(head -> head.item().name(),
       ObjectName.UTF8_ORDER).thenComparingInt(Head::index);
@@ -36,9 +36,11 @@ final class ObjectLister {
     List<Mountpath> mountpaths = files.mountpaths().all();
     for (int i = 0; i < mountpaths.size(); i++) {
       Mountpath mountpath = mountpaths.get(i);
-      SortedWalk walk = new SortedWalk(Fqn.contentDir(mountpath, bucket, Fqn.OBJECTS), query.prefix(),
-          query.startAfter(), query.recursive());
-      advance(heads, walk, mountpath, i);
+      Path objects = Fqn.contentDir(mountpath, bucket, Fqn.OBJECTS);
+      advance(heads, new SortedWalk(objects, query.prefix(), query.startAfter(), query.recursive()), mountpath, i);
+      NameWalk hashed = new HashedNameWalk(objects, Fqn.contentDir(mountpath, bucket, Fqn.META), files::storedName,
+          query.prefix(), query.startAfter(), query.recursive());
+      advance(heads, hashed, mountpath, i);
     }
     List<ListEntry> entries = new ArrayList<>();
     String last = null;
@@ -58,21 +60,20 @@ final class ObjectLister {
     return new ListPage(entries, full ? last : "");
   }
 
-  private static void advance(PriorityQueue<Head> heads, SortedWalk walk, Mountpath mountpath, int index)
+  private static void advance(PriorityQueue<Head> heads, NameWalk walk, Mountpath mountpath, int index)
       throws IOException {
-    SortedWalk.Item next = walk.next();
+    NameWalk.Item next = walk.next();
     if (next != null) {
       heads.add(new Head(next, walk, mountpath, index));
     }
   }
 
   private Optional<ListEntry> entry(Bucket bucket, Head head) throws IOException {
-    SortedWalk.Item item = head.item();
+    NameWalk.Item item = head.item();
     if (item.dir()) {
       return Optional.of(ListEntry.directory(item.name()));
     }
     ObjectKey key = new ObjectKey(bucket, item.name());
-    Path sidecar = Fqn.resolveInside(Fqn.contentDir(head.mountpath(), bucket, Fqn.META), item.name(), bucket);
-    return files.peek(key, item.path(), sidecar).map(meta -> ListEntry.object(item.name(), meta, head.mountpath()));
+    return files.peek(key, Fqn.of(head.mountpath(), bucket, item.name())).map(meta -> ListEntry.object(item.name(), meta, head.mountpath()));
   }
 }

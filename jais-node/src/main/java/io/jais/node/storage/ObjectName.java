@@ -10,13 +10,17 @@ import java.util.Comparator;
  *
  * <p>A name is 1..{@value #MAX_BYTES} bytes of UTF-8, without NUL, unpaired surrogates, a leading
  * {@code /}, empty components ({@code a//b}, trailing {@code /}), {@code .} or {@code ..}
- * components, or components over {@value #MAX_COMPONENT_BYTES} bytes. AIS accepts over-long names
- * by storing them under a hash; JAIS rejects them with a clear 400 instead, so that every object
- * stays a plain file under its own name.
+ * components, or the reserved first component {@value #LONG_NAMES}. A name with a component over
+ * {@value #MAX_COMPONENT_BYTES} bytes (the filesystem's limit) is valid too, like in AIS: {@link Fqn}
+ * stores it under a hash in the reserved {@value #LONG_NAMES} directory, which no regular name can
+ * reach.
  */
 public final class ObjectName {
   public static final int MAX_BYTES = 1024;
+  /** The longest path component a filesystem file name can hold; longer ones are {@link #shortened}. */
   public static final int MAX_COMPONENT_BYTES = 255;
+  /** The directory (under {@code %ob} and {@code %md}) of objects stored under a hash of their name. */
+  public static final String LONG_NAMES = ".jais-long";
 
   /**
    * Orders names by their UTF-8 bytes (= code point order), the order of AIS listings.
@@ -39,6 +43,27 @@ public final class ObjectName {
           "invalid object name " + bucket.uri() + "/" + name + ": " + problem);
     }
     return name;
+  }
+
+  /** Whether a valid name has a component over {@value #MAX_COMPONENT_BYTES} bytes (see {@link Fqn}). */
+  public static boolean shortened(String name) {
+    if (name.length() <= MAX_COMPONENT_BYTES / 3) {
+      return false; // at most 3 UTF-8 bytes per UTF-16 unit
+    }
+    int componentBytes = 0;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '/') {
+        componentBytes = 0;
+      } else {
+        // a surrogate pair is 4 bytes: 2 per unit
+        componentBytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+        if (componentBytes > MAX_COMPONENT_BYTES) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -64,16 +89,14 @@ public final class ObjectName {
     }
     int totalBytes = 0;
     int componentStart = 0;
-    int componentBytes = 0;
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
       if (c == '/') {
-        String problem = componentProblem(name, componentStart, i, componentBytes);
+        String problem = componentProblem(name, componentStart, i, false);
         if (problem != null) {
           return problem;
         }
         componentStart = i + 1;
-        componentBytes = 0;
         totalBytes++;
         continue;
       }
@@ -84,7 +107,6 @@ public final class ObjectName {
       if (bytes == 4) {
         i++;
       }
-      componentBytes += bytes;
       totalBytes += bytes;
     }
     if (totalBytes > MAX_BYTES) {
@@ -94,10 +116,11 @@ public final class ObjectName {
     if (trailingSlash) {
       return prefix ? null : "must not end with '/'";
     }
-    return componentProblem(name, componentStart, name.length(), componentBytes);
+    // a prefix's last component may be the start of a longer one (".jais-long" of ".jais-longer")
+    return componentProblem(name, componentStart, name.length(), prefix);
   }
 
-  private static String componentProblem(String name, int start, int end, int bytes) {
+  private static String componentProblem(String name, int start, int end, boolean partial) {
     if (start == end) {
       return "empty path component";
     }
@@ -105,8 +128,8 @@ public final class ObjectName {
     if (component.equals(".") || component.equals("..")) {
       return "path component \"" + component + "\" is not allowed";
     }
-    if (bytes > MAX_COMPONENT_BYTES) {
-      return "path component of " + bytes + " bytes (expected: at most " + MAX_COMPONENT_BYTES + ")";
+    if (start == 0 && !partial && component.equals(LONG_NAMES)) {
+      return "first path component \"" + LONG_NAMES + "\" is reserved";
     }
     return null;
   }

@@ -24,11 +24,10 @@ import java.util.List;
  *
  * <p>Subtrees that cannot match the prefix or lie entirely at or before {@code startAfter} are
  * skipped without being read, so paging deep into a big bucket does not rescan what came before.
+ * The {@value ObjectName#LONG_NAMES} directory of objects stored under hashed names is left to
+ * {@link HashedNameWalk}.
  */
-final class SortedWalk {
-  /** A file (object) or, in non-recursive mode, a directory whose name ends with {@code /}. */
-  record Item(String name, Path path, boolean dir) {}
-
+final class SortedWalk implements NameWalk {
   private record Child(String key, Path path, boolean dir) {}
 
   private static final class Level {
@@ -61,8 +60,8 @@ final class SortedWalk {
     }
   }
 
-  /** The next item in name order, or null when done. */
-  Item next() throws IOException {
+  @Override
+  public Item next() throws IOException {
     while (!stack.isEmpty()) {
       Level level = stack.peek();
       if (level.next == level.children.size()) {
@@ -101,6 +100,9 @@ final class SortedWalk {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
       for (Path entry : entries) {
         String component = entry.getFileName().toString();
+        if (relativeDir.isEmpty() && component.equals(ObjectName.LONG_NAMES)) {
+          continue;
+        }
         if (!mayContainMatches(relativeDir + component + "/") && !mayMatchFile(relativeDir + component)) {
           continue; // decided by name alone: no stat
         }

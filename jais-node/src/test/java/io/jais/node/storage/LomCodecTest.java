@@ -19,6 +19,19 @@ class LomCodecTest {
   }
 
   @Test
+  void decodeStored_withName_roundTripsTheNameAsVersion2_withoutNameStaysVersion1() throws Exception {
+    String name = "d/" + "\u00e9".repeat(200);
+    byte[] named = LomCodec.encode(META, name);
+    byte[] plain = LomCodec.encode(META);
+
+    assertThat(named[2]).isEqualTo(LomCodec.FORMAT_VERSION_NAMED);
+    assertThat(LomCodec.decodeStored(named)).isEqualTo(new LomCodec.Stored(META, name));
+    assertThat(LomCodec.decode(named)).isEqualTo(META);
+    assertThat(plain[2]).isEqualTo(LomCodec.FORMAT_VERSION);
+    assertThat(LomCodec.decodeStored(plain)).isEqualTo(new LomCodec.Stored(META, ""));
+  }
+
+  @Test
   void encode_typicalObject_isCompact() {
     ObjectMeta plain = new ObjectMeta(1 << 20, META.checksum(), "1", 1L, 1L, Map.of(), List.of());
     assertThat(LomCodec.encode(plain)).hasSizeLessThan(64);

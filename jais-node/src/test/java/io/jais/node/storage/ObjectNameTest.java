@@ -32,14 +32,31 @@ class ObjectNameTest {
   }
 
   @Test
-  void validate_overLongNameOrComponent_isInvalid() {
+  void validate_overLongName_isInvalid_overLongComponent_isShortened() {
     String component255 = "x".repeat(255);
-    assertThatCode(() -> ObjectName.validate(BUCKET, component255)).doesNotThrowAnyException();
-    assertThatThrownBy(() -> ObjectName.validate(BUCKET, component255 + "x")).hasMessageContaining("255");
-    String name1025 = (component255 + "/").repeat(4) + "yyyy"; // 4*256 + 4 = 1028 bytes
-    assertThatThrownBy(() -> ObjectName.validate(BUCKET, name1025)).hasMessageContaining("1024");
-    // 2-byte characters count twice
-    assertThatThrownBy(() -> ObjectName.validate(BUCKET, "é".repeat(128))).hasMessageContaining("256 bytes");
+    assertThatCode(() -> ObjectName.validate(BUCKET, component255 + "x")).doesNotThrowAnyException();
+    assertThatCode(() -> ObjectName.validate(BUCKET, "x".repeat(1024))).doesNotThrowAnyException();
+    String name1028 = (component255 + "/").repeat(4) + "yyyy"; // 4*256 + 4 bytes
+    assertThatThrownBy(() -> ObjectName.validate(BUCKET, name1028)).hasMessageContaining("1028 bytes")
+        .hasMessageContaining("1024");
+    assertThat(ObjectName.shortened(component255)).isFalse();
+    assertThat(ObjectName.shortened(component255 + "/" + component255)).isFalse();
+    assertThat(ObjectName.shortened("a/" + component255 + "x/b")).isTrue();
+    // UTF-8 bytes count: 2 for é, 4 for a surrogate pair
+    assertThat(ObjectName.shortened("é".repeat(127) + "x")).isFalse();
+    assertThat(ObjectName.shortened("é".repeat(128))).isTrue();
+    assertThat(ObjectName.shortened("\uD83D\uDE00".repeat(63) + "xxx")).isFalse();
+    assertThat(ObjectName.shortened("\uD83D\uDE00".repeat(64))).isTrue();
+  }
+
+  @Test
+  void validate_reservedFirstComponent_isInvalid_elsewhereOrAsPrefixStartIsValid() {
+    assertThatThrownBy(() -> ObjectName.validate(BUCKET, ".jais-long/x")).hasMessageContaining("reserved");
+    assertThatThrownBy(() -> ObjectName.validate(BUCKET, ".jais-long")).hasMessageContaining("reserved");
+    assertThatCode(() -> ObjectName.validate(BUCKET, "a/.jais-long/x")).doesNotThrowAnyException();
+    assertThatCode(() -> ObjectName.validate(BUCKET, ".jais-longer")).doesNotThrowAnyException();
+    assertThatCode(() -> ObjectName.validatePrefix(BUCKET, ".jais-long")).doesNotThrowAnyException();
+    assertThatThrownBy(() -> ObjectName.validatePrefix(BUCKET, ".jais-long/")).hasMessageContaining("reserved");
   }
 
   @Test
