@@ -16,7 +16,6 @@ import java.util.Set;
 final class ObjectHeaders {
   private ObjectHeaders() {}
 
-  /** The attributes GET, PUT and HEAD v1 answer with; custom metadata only when there is some. */
   /**
    * Header values go out as raw UTF-8 bytes, as AIS (Go) sends them: Netty writes each char as one
    * byte, so the UTF-8 encoding is passed as a Latin-1 string.
@@ -30,6 +29,7 @@ final class ObjectHeaders {
     return value;
   }
 
+  /** The attributes GET, PUT and HEAD v1 answer with; custom metadata only when there is some. */
   static Response.Builder attributes(Response.Builder response, ObjectMeta meta) {
     versionAttributes(response, meta);
     return atime(response, meta);

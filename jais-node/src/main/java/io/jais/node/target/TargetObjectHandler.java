@@ -66,7 +66,7 @@ public final class TargetObjectHandler {
     try {
       if (props.checksum().validateWarmGet()) {
         OpenedObject object = store.open(bucket, name, true);
-        return send(request, object.meta(), null, object.channel(), null);
+        return send(request, object.meta(), null, object.channel());
       }
       return send(request, store.openShared(bucket, name));
     } catch (JaisException e) {
@@ -95,7 +95,7 @@ public final class TargetObjectHandler {
   }
 
   private static Response send(Request request, SharedObject object) {
-    return send(request, object.meta(), object.file(), object.file().channel(), object.file()::release);
+    return send(request, object.meta(), object.file(), object.file().channel());
   }
 
   /**
@@ -132,11 +132,10 @@ public final class TargetObjectHandler {
 
   /**
    * The object's bytes (all, or the requested range) from an open channel: owned by the response
-   * when {@code release} is null, else shared and released once the transfer is over; {@code
-   * shared}, when given, caches the version's headers.
+   * when {@code shared} is null, else the shared descriptor's, released once the transfer is over
+   * (and caching the version's headers).
    */
-  private static Response send(Request request, ObjectMeta meta, SharedFile shared, FileChannel channel,
-      Runnable release) {
+  private static Response send(Request request, ObjectMeta meta, SharedFile shared, FileChannel channel) {
     boolean sent = false;
     try {
       Response versionHeaders = shared == null ? versionHeaders(meta) : versionHeaders(meta, shared);
@@ -150,24 +149,24 @@ public final class TargetObjectHandler {
         length = range.length();
         response.status(206).header("Content-Range", "bytes " + offset + "-" + range.last() + "/" + meta.size());
       }
-      if (release == null) {
+      if (shared == null) {
         response.file(channel, offset, length);
       } else {
-        response.sharedFile(channel, offset, length, release);
+        response.sharedFile(channel, offset, length, shared::release);
       }
       Response built = response.build();
       sent = true;
       return built;
     } finally {
       if (!sent) {
-        closeOrRelease(channel, release);
+        closeOrRelease(channel, shared);
       }
     }
   }
 
-  private static void closeOrRelease(FileChannel channel, Runnable release) {
-    if (release != null) {
-      release.run();
+  private static void closeOrRelease(FileChannel channel, SharedFile shared) {
+    if (shared != null) {
+      shared.release();
       return;
     }
     try {
