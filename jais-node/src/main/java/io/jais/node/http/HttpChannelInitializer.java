@@ -5,13 +5,13 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The pipeline of every connection: idle detection, the HTTP codec with request-line and header
- * limits (414 / 431), and the dispatcher. No aggregator: bodies stream to the handler.
+ * The pipeline of every connection: idle detection, the response encoder, the request decoder with
+ * request-line and header limits (414 / 431), paced by the dispatcher, and the dispatcher. No
+ * aggregator: bodies stream to the handler.
  */
 final class HttpChannelInitializer extends ChannelInitializer<SocketChannel> {
   /** Body chunks of up to one socket read (below), never split by the codec. */
@@ -44,7 +44,8 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel> {
             .setMaxInitialLineLength(options.maxInitialLineLength())
             .setMaxHeaderSize(options.maxHeaderSize())
             .setMaxChunkSize(MAX_CHUNK_SIZE);
-    pipeline.addLast("codec", new HttpServerCodec(decoder));
+    pipeline.addLast("encoder", new ServerResponseEncoder());
+    pipeline.addLast("decoder", new PipelinedRequestDecoder(decoder));
     pipeline.addLast("dispatcher", new HttpDispatcher(server));
     server.channels().add(channel);
   }

@@ -2,40 +2,53 @@ package io.jais.node.http;
 
 import io.jais.api.error.JaisException;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The per-connection state machine on the event loop: looks up the route, hands the request to a
  * virtual thread, feeds body chunks to it, and reads the next request only once the current
- * exchange is over (response written, body consumed or drained). Pipelined requests wait in {@code
- * pending} with reading paused. Nothing here blocks.
+ * exchange is over (response written, body consumed or drained). Nothing here blocks.
+ *
+ * <p>Pipelining: a request decoded while another is in flight waits in {@code pending}, and while
+ * it waits neither the socket is read nor the decoder decodes on. So however deep a client
+ * pipelines, one request at most waits here and the rest wait, as bytes, in the decoder's buffer
+ * (one socket read) and in TCP. Each is answered in order once the one before it is over. A
+ * client that half-closes after its last request gets every answer, then the connection closes.
  */
 final class HttpDispatcher extends ChannelInboundHandlerAdapter implements RequestBody.Pressure {
   private static final Logger log = LoggerFactory.getLogger(HttpDispatcher.class);
+  /** How long a connection closing after a response waits for the client's FIN. */
+  private static final long LINGER_MILLIS = 2000;
+
   private static final byte[] CONTINUE =
       "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
   private final ServerContext server;
   private final ArrayDeque<Object> pending = new ArrayDeque<>(2);
   private ChannelHandlerContext ctx;
-  private ChannelHandlerContext codec;
+  private ChannelHandlerContext encoder;
+  private PipelinedRequestDecoder decoder;
   private WritabilityGate gate;
   private ResponseWriter writer;
   private Exchange current;
+  private boolean inputClosed; // the client sent its FIN: no request will follow what was read
+  private boolean lingering; // answered and half-closed: waiting for the client's FIN
 
   HttpDispatcher(ServerContext server) {
     this.server = server;
@@ -44,15 +57,25 @@ final class HttpDispatcher extends ChannelInboundHandlerAdapter implements Reque
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     this.ctx = ctx;
-    this.codec = ctx.pipeline().context(HttpServerCodec.class);
+    this.encoder = ctx.pipeline().context(ServerResponseEncoder.class);
+    this.decoder = ctx.pipeline().get(PipelinedRequestDecoder.class);
     this.gate = new WritabilityGate(ctx.channel());
     this.writer = new ResponseWriter(ctx, gate);
   }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (lingering) {
+      ReferenceCountUtil.release(msg);
+      return;
+    }
     if (!pending.isEmpty() || (current != null && msg instanceof HttpRequest)) {
-      pending.add(msg); // pipelined: served after the current exchange
+      // Pipelined: served after the current exchange. Until then nothing more is decoded: Netty's
+      // HttpServerCodec refused a request once 128 waited for answers and this connection closed
+      // with the rest of the pipeline unread (so the kernel sent a reset); an unpaused decoder
+      // would parse a whole socket read of requests into this queue.
+      pending.add(msg);
+      decoder.pause();
     } else {
       dispatch(msg);
     }
@@ -144,7 +167,8 @@ final class HttpDispatcher extends ChannelInboundHandlerAdapter implements Reque
             .errors()
             .toResponse(
                 error, bad.method(), pathOf(bad.uri()), remote, server.routes().rendererFor(bad));
-    writer.write(response, false, true, false).addListener(ChannelFutureListener.CLOSE);
+    boolean head = HttpMethod.HEAD.equals(bad.method());
+    writer.write(response, head, true, false).addListener(f -> closeAfterResponse(f.isSuccess()));
   }
 
   /** The handler's thread finished; from here on unread body bytes are drained and dropped. */
@@ -160,10 +184,30 @@ final class HttpDispatcher extends ChannelInboundHandlerAdapter implements Reque
   void responseWritten(Exchange exchange, boolean success) {
     exchange.responseDone = true;
     if (!success || exchange.closeAfterResponse) {
-      ctx.close();
+      closeAfterResponse(success);
     } else if (exchange.body().isComplete()) {
       finish(exchange);
     }
+  }
+
+  /**
+   * Closes after a response. Request bytes never read would make the kernel answer the close with
+   * a reset, which can destroy answers the client has not read yet (RFC 9112 §9.6): so after a
+   * complete response, unless the client already sent its FIN, this sends ours first, drops what
+   * still arrives, and closes on the client's FIN or after {@link #LINGER_MILLIS}.
+   */
+  private void closeAfterResponse(boolean complete) {
+    if (!complete || inputClosed || lingering) {
+      ctx.close();
+      return;
+    }
+    lingering = true;
+    pending.forEach(ReferenceCountUtil::release);
+    pending.clear();
+    decoder.discardInput();
+    ctx.executor().schedule(() -> ctx.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+    ((DuplexChannel) ctx.channel()).shutdownOutput();
+    ctx.channel().config().setAutoRead(true);
   }
 
   private void checkDrainLimit(Exchange exchange) {
@@ -187,7 +231,26 @@ final class HttpDispatcher extends ChannelInboundHandlerAdapter implements Reque
     while (!pending.isEmpty() && !(current != null && pending.peek() instanceof HttpRequest)) {
       dispatch(pending.poll());
     }
+    if (pending.isEmpty()) {
+      decoder.resume(); // the next pipelined request, if one was read already
+    }
+    if (inputClosed && pending.isEmpty()) {
+      if (current == null) {
+        ctx.close(); // every request the client sent is answered
+        return;
+      }
+      failTruncatedBody(current);
+    }
     updateAutoRead();
+  }
+
+  // After the client's FIN, a body still incomplete never will be: its reader fails, and the
+  // connection closes after the response.
+  private static void failTruncatedBody(Exchange exchange) {
+    if (!exchange.body().isComplete()) {
+      exchange.body().fail("connection closed"); // as when it closes both ends
+      exchange.closeAfterResponse = true;
+    }
   }
 
   /** Server shutdown: close now if idle, else after the exchange in flight. */
@@ -198,7 +261,9 @@ final class HttpDispatcher extends ChannelInboundHandlerAdapter implements Reque
   }
 
   private void updateAutoRead() {
-    boolean want = pending.isEmpty() && (current == null || !current.body().isPaused());
+    // nothing to read after the client's FIN, nor while a request waits (see channelRead)
+    boolean want =
+        !inputClosed && pending.isEmpty() && (current == null || !current.body().isPaused());
     if (ctx.channel().config().isAutoRead() != want) {
       ctx.channel().config().setAutoRead(want);
     }
@@ -213,10 +278,10 @@ final class HttpDispatcher extends ChannelInboundHandlerAdapter implements Reque
     }
   }
 
-  // Written below the codec, so the encoder's per-request state (HEAD tracking) is untouched.
+  // Written below the encoder: an interim response, not the one it encodes for this request.
   @Override
   public void sendContinue() {
-    codec.writeAndFlush(Unpooled.wrappedBuffer(CONTINUE));
+    encoder.writeAndFlush(Unpooled.wrappedBuffer(CONTINUE));
   }
 
   @Override
@@ -238,6 +303,24 @@ final class HttpDispatcher extends ChannelInboundHandlerAdapter implements Reque
 
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event instanceof ChannelInputShutdownEvent && lingering) {
+      ctx.close();
+      return;
+    }
+    if (event instanceof ChannelInputShutdownEvent) {
+      // Half-closed (the server allows it, so that a client's FIN after its last request does
+      // not cut off the answers still owed): close once they are written.
+      inputClosed = true;
+      if (current == null && pending.isEmpty()) {
+        ctx.close();
+      } else if (current != null && pending.isEmpty()) {
+        failTruncatedBody(current);
+        if (current.responseDone) {
+          ctx.close();
+        }
+      }
+      return;
+    }
     if (event instanceof IdleStateEvent) {
       Exchange exchange = current;
       // idle between requests, a client that stopped sending its body, or stopped reading ours;

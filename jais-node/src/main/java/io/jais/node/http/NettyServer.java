@@ -42,6 +42,8 @@ public final class NettyServer implements AutoCloseable {
             .option(ChannelOption.SO_REUSEADDR, true)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childOption(ChannelOption.SO_KEEPALIVE, true)
+            // a client's FIN after its last request ends the requests, not the answers still owed
+            .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
             // a stream body parks its writer above 1 MiB unsent and resumes below 256 KiB
             .childOption(
                 ChannelOption.WRITE_BUFFER_WATER_MARK,

@@ -59,7 +59,7 @@ final class ResponseWriter {
       if (body instanceof Response.FileBody file) {
         closeQuietly(file);
       }
-      return full(status, headers, Unpooled.EMPTY_BUFFER);
+      return ctx.writeAndFlush(new ServerResponseEncoder.HeadResponse(status, headers));
     }
     return switch (body) {
       case Response.Empty e -> full(status, withLength(headers, status, 0), Unpooled.EMPTY_BUFFER);

@@ -81,6 +81,15 @@ final class RawHttp implements AutoCloseable {
     }
   }
 
+  /** True if the server closed with a FIN after all it sent; false if it reset the connection. */
+  boolean endsWithoutReset() throws IOException {
+    try {
+      return in.read() == -1;
+    } catch (java.net.SocketException e) {
+      return false;
+    }
+  }
+
   private String readLine() throws IOException {
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     for (int b; (b = in.read()) != '\n'; ) {
