@@ -49,9 +49,9 @@ public record Bucket(String name, Provider provider, Namespace namespace) {
     return provider.wireName() + "/" + namespace.uname() + "/" + name + "/";
   }
 
-  /** The uname of an object in this bucket (the HRW key). */
+  /** The uname of an object in this bucket (the HRW key); one string built, not two. */
   public String uname(String object) {
-    return uname() + object;
+    return provider.wireName() + "/" + namespace.uname() + "/" + name + "/" + object;
   }
 
   /** True when this bucket is an {@code ais} bucket of this cluster (not a remote one). */

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 public record Namespace(String uuid, String name) {
   public static final Namespace GLOBAL = new Namespace("", "");
 
+  private static final String GLOBAL_UNAME = "@#";
+
   public Namespace {
     uuid = uuid == null ? "" : uuid;
     name = name == null ? "" : name;
@@ -23,7 +25,7 @@ public record Namespace(String uuid, String name) {
 
   /** The uname form {@code @uuid#name} ({@code @#} for global), as in {@code ?namespace=}. */
   public String uname() {
-    return "@" + uuid + "#" + name;
+    return isGlobal() ? GLOBAL_UNAME : "@" + uuid + "#" + name;
   }
 
   /** The display form used in bucket URIs: {@code @uuid#name}, each part only when non-empty. */

@@ -10,6 +10,9 @@ public enum Provider {
   AZURE("azure", "az", "az"),
   OCI("oci", "oc", "oc");
 
+  /** {@link #values()} clones its array on every call; parse runs on every request. */
+  private static final Provider[] ALL = values();
+
   private final String wireName;
   private final String scheme;
   private final String alias;
@@ -39,7 +42,7 @@ public enum Provider {
     if (value == null || value.isEmpty()) {
       return AIS;
     }
-    for (Provider provider : values()) {
+    for (Provider provider : ALL) {
       if (provider.wireName.equals(value) || provider.alias.equals(value) || provider.scheme.equals(value)) {
         return provider;
       }

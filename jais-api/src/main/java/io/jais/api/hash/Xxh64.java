@@ -37,11 +37,16 @@ public final class Xxh64 {
   private long v4;
   private long totalLength;
   /** Bytes of an unfinished 32-byte stripe, carried to the next update or the digest. */
-  private final byte[] pending = new byte[32];
+  private final byte[] pending;
   private int pendingLength;
 
   public Xxh64(long seed) {
+    this(seed, new byte[32]);
+  }
+
+  private Xxh64(long seed, byte[] pending) {
     this.seed = seed;
+    this.pending = pending;
     reset();
   }
 
@@ -136,6 +141,11 @@ public final class Xxh64 {
 
   /** The digest of everything consumed so far; the state is left as is. */
   public long digest() {
+    return finish(pending, 0, pendingLength);
+  }
+
+  /** The digest, given the bytes after the last whole stripe: {@code tail[from, to)}. */
+  private long finish(byte[] tail, int from, int to) {
     long h;
     if (totalLength >= 32) {
       h = Long.rotateLeft(v1, 1) + Long.rotateLeft(v2, 7) + Long.rotateLeft(v3, 12) + Long.rotateLeft(v4, 18);
@@ -147,18 +157,18 @@ public final class Xxh64 {
       h = seed + P5;
     }
     h += totalLength;
-    int at = 0;
-    for (; pendingLength - at >= 8; at += 8) {
-      h ^= round(0, (long) LE_LONG.get(pending, at));
+    int at = from;
+    for (; to - at >= 8; at += 8) {
+      h ^= round(0, (long) LE_LONG.get(tail, at));
       h = Long.rotateLeft(h, 27) * P1 + P4;
     }
-    if (pendingLength - at >= 4) {
-      h ^= ((int) LE_INT.get(pending, at) & 0xFFFFFFFFL) * P1;
+    if (to - at >= 4) {
+      h ^= ((int) LE_INT.get(tail, at) & 0xFFFFFFFFL) * P1;
       h = Long.rotateLeft(h, 23) * P2 + P3;
       at += 4;
     }
-    for (; at < pendingLength; at++) {
-      h ^= (pending[at] & 0xFFL) * P5;
+    for (; at < to; at++) {
+      h ^= (tail[at] & 0xFFL) * P5;
       h = Long.rotateLeft(h, 11) * P1;
     }
     h ^= h >>> 33;
@@ -180,8 +190,15 @@ public final class Xxh64 {
     return acc * P1 + P4;
   }
 
+  /**
+   * One shot over the array itself: no stripe buffer, no {@link ByteBuffer} (every proxy
+   * redirect hashes the object's uname for HRW).
+   */
   public static long hash(byte[] data, long seed) {
-    return new Xxh64(seed).update(ByteBuffer.wrap(data)).digest();
+    Xxh64 state = new Xxh64(seed, null);
+    state.totalLength = data.length;
+    int tail = state.stripes(data, 0, data.length);
+    return state.finish(data, tail, data.length);
   }
 
   public static long hash(String text, long seed) {

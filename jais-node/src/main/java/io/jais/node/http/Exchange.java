@@ -1,6 +1,7 @@
 package io.jais.node.http;
 
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * handler, maps a failure to an error response, decides whether the connection survives, and writes
  * the response. The flags at the bottom belong to the event loop ({@link HttpDispatcher}).
  */
-final class Exchange implements Runnable {
+final class Exchange implements Runnable, ChannelFutureListener {
   private static final Logger log = LoggerFactory.getLogger(Exchange.class);
 
   private final HttpDispatcher connection;
@@ -116,7 +117,13 @@ final class Exchange implements Runnable {
       ctx.close();
       return;
     }
-    written.addListener(f -> connection.responseWritten(this, f.isSuccess()));
+    written.addListener(this);
+  }
+
+  /** The response's last byte left, or the write failed: the exchange itself listens (no lambda per response). */
+  @Override
+  public void operationComplete(ChannelFuture written) {
+    connection.responseWritten(this, written.isSuccess());
   }
 
   private Response handle() {

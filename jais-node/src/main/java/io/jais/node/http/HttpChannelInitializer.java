@@ -37,7 +37,9 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel> {
     ChannelPipeline pipeline = channel.pipeline();
     long idleMillis = options.idleTimeout().toMillis();
     if (idleMillis > 0) {
-      pipeline.addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS));
+      // observeOutput: a response still moving (a large sendfile to a slow reader) is not idle;
+      // without it a write counts as I/O only when it completes, and such a GET was cut off
+      pipeline.addLast("idle", new IdleStateHandler(true, 0, 0, idleMillis, TimeUnit.MILLISECONDS));
     }
     HttpDecoderConfig decoder =
         new HttpDecoderConfig()

@@ -321,17 +321,20 @@ final class HttpDispatcher extends ChannelInboundHandlerAdapter implements Reque
       }
       return;
     }
-    if (event instanceof IdleStateEvent) {
+    if (event instanceof IdleStateEvent idle) {
       Exchange exchange = current;
       // idle between requests, a client that stopped sending its body, or stopped reading ours;
-      // but a handler that is merely slow (body paused or complete) is left alone
+      // but a handler that is merely slow (body paused or complete) is left alone. A response
+      // counts as written only once it completes, so the first event comes during any transfer
+      // longer than the timeout; later ones only if nothing moved for a whole period (the idle
+      // handler observes the output), so only those mean the client stopped reading
       boolean stalled =
           exchange == null
               || (!exchange.handlerDone
                   && !exchange.body().isComplete()
                   && !exchange.body().isPaused()
                   && !exchange.body().isContinuePending())
-              || (exchange.handlerDone && !exchange.responseDone);
+              || (exchange.handlerDone && !exchange.responseDone && !idle.isFirst());
       if (stalled) {
         log.debug("closing idle connection {}", ctx.channel());
         ctx.close();

@@ -23,7 +23,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * reads instead of per read (docs/performance.md).
  *
  * <p>Threading: {@link #offer}, {@link #fail}, {@link #discard} and {@link #isPaused} run on the
- * event loop; {@link #next} on the handler's thread; shared state is guarded by one lock.
+ * event loop; {@link #next} on the handler's thread; shared state is guarded by one lock. The
+ * four fields the connection polls several times per request are written under the lock by the
+ * event loop only and are volatile, so those queries read them without taking it.
  */
 final class RequestBody implements ByteBufSource {
   /** What the connection does when the body's appetite for bytes changes. */
@@ -43,14 +45,15 @@ final class RequestBody implements ByteBufSource {
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
-  private final ArrayDeque<ByteBuf> queue = new ArrayDeque<>(4);
+  // made by the first chunk: most requests (GETs, the proxy's redirects) never have one
+  private ArrayDeque<ByteBuf> queue;
   private long queuedBytes;
-  private long received;
-  private long discardedBytes;
-  private boolean complete;
+  private volatile long received;
+  private volatile long discardedBytes;
+  private volatile boolean complete;
   private boolean discarding;
   private boolean continuePending;
-  private boolean paused;
+  private volatile boolean paused;
   private boolean consumerWaiting;
   private boolean resumeScheduled;
   private IOException failure;
@@ -83,7 +86,7 @@ final class RequestBody implements ByteBufSource {
     sendContinueOnce();
     lock.lock();
     try {
-      while (queue.isEmpty()) {
+      while (queue == null || queue.isEmpty()) {
         if (failure != null) {
           throw new IOException(failure.getMessage(), failure);
         }
@@ -155,6 +158,9 @@ final class RequestBody implements ByteBufSource {
         discardedBytes += size;
         data.release();
       } else if (size > 0) {
+        if (queue == null) {
+          queue = new ArrayDeque<>(4);
+        }
         queue.add(data);
         queuedBytes += size;
         peakQueuedBytes = Math.max(peakQueuedBytes, queuedBytes);
@@ -209,7 +215,7 @@ final class RequestBody implements ByteBufSource {
     try {
       discarding = true;
       continuePending = false;
-      for (ByteBuf chunk; (chunk = queue.poll()) != null; ) {
+      for (ByteBuf chunk; queue != null && (chunk = queue.poll()) != null; ) {
         discardedBytes += chunk.readableBytes();
         chunk.release();
       }
@@ -241,22 +247,12 @@ final class RequestBody implements ByteBufSource {
 
   /** True while the queue is above its high-water mark and the socket should not be read. */
   boolean isPaused() {
-    lock.lock();
-    try {
-      return paused;
-    } finally {
-      lock.unlock();
-    }
+    return paused;
   }
 
   /** True once the last content arrived (whether or not the handler read it). */
   boolean isComplete() {
-    lock.lock();
-    try {
-      return complete;
-    } finally {
-      lock.unlock();
-    }
+    return complete;
   }
 
   /** True while a {@code 100 Continue} is owed and the client is still holding the body back. */
@@ -270,21 +266,11 @@ final class RequestBody implements ByteBufSource {
   }
 
   long received() {
-    lock.lock();
-    try {
-      return received;
-    } finally {
-      lock.unlock();
-    }
+    return received;
   }
 
   long discardedBytes() {
-    lock.lock();
-    try {
-      return discardedBytes;
-    } finally {
-      lock.unlock();
-    }
+    return discardedBytes;
   }
 
   /** The most bytes ever queued at once (tests show the queue stays bounded). */

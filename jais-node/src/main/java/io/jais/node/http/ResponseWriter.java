@@ -84,6 +84,8 @@ final class ResponseWriter {
       HttpHeaders headers, HttpResponseStatus status, long length) {
     if (status.code() == 204 || status.code() == 304) {
       headers.remove(HttpHeaderNames.CONTENT_LENGTH);
+    } else if (length == 0) {
+      headers.set(HttpHeaderNames.CONTENT_LENGTH, HttpHeaderValues.ZERO); // every redirect: no string made
     } else {
       headers.set(HttpHeaderNames.CONTENT_LENGTH, length);
     }

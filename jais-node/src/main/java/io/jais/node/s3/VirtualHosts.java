@@ -32,17 +32,27 @@ final class VirtualHosts implements RouteTable.TargetRewriter {
       return null;
     }
     String name = hostName(host);
-    if (name == null || IPV4.matcher(name).matches()) {
+    String domain = name == null ? null : domainOf(name);
+    // the regex only for a name under a domain: every request of the native API asks this too
+    if (domain == null || IPV4.matcher(name).matches()) {
       return null;
     }
+    if (name.length() == domain.length()) {
+      return uri.equals("/") || uri.startsWith("/?") ? S3Routes.ROOT + uri.substring(1) : null;
+    }
+    String bucket = name.substring(0, name.length() - domain.length() - 1);
+    return S3Routes.ROOT + "/" + bucket + relative(uri);
+  }
+
+  /** The first (longest) domain that is {@code name} or a parent of it; null when none is. */
+  private String domainOf(String name) {
     for (String domain : domains) {
       if (name.equals(domain)) {
-        return uri.equals("/") || uri.startsWith("/?") ? S3Routes.ROOT + uri.substring(1) : null;
+        return domain;
       }
       if (name.length() > domain.length() + 1 && name.endsWith(domain)
           && name.charAt(name.length() - domain.length() - 1) == '.') {
-        String bucket = name.substring(0, name.length() - domain.length() - 1);
-        return S3Routes.ROOT + "/" + bucket + relative(uri);
+        return domain;
       }
     }
     return null;

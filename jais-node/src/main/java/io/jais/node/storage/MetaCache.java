@@ -82,6 +82,26 @@ final class MetaCache {
     }
   }
 
+  /**
+   * Records an access of a cached object in its entry: the metadata with the new atime, or null
+   * when the object is not cached. One look-up under one lock for the hot GET, where {@link #get}
+   * then {@link #touch} took two of each and a new entry.
+   */
+  ObjectMeta touchCached(ObjectKey key, long atimeNanos) {
+    lock.lock();
+    try {
+      Slot slot = entries.get(key); // access order: this also makes it the most recently used
+      if (slot == null) {
+        return null;
+      }
+      slot.meta = slot.meta.withAtime(Math.max(atimeNanos, slot.meta.atimeNanos()));
+      slot.dirty = true;
+      return slot.meta;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Records an access; returns the metadata with the new atime. */
   ObjectMeta touch(ObjectKey key, ObjectMeta meta, long atimeNanos) {
     ObjectMeta touched = meta.withAtime(Math.max(atimeNanos, meta.atimeNanos()));

@@ -69,7 +69,7 @@ final class ObjectFiles {
 
   Optional<ObjectMeta> head(ObjectKey key) throws IOException {
     Fqn fqn = fqn(key);
-    Lock lock = locks.of(key.uname()).readLock();
+    Lock lock = locks.of(key).readLock();
     lock.lock();
     try {
       return load(key, fqn);
@@ -96,7 +96,7 @@ final class ObjectFiles {
    */
   OpenedObject open(ObjectKey key, boolean touch) throws IOException {
     Fqn fqn = fqn(key);
-    Lock lock = locks.of(key.uname()).readLock();
+    Lock lock = locks.of(key).readLock();
     lock.lock();
     try {
       OpenedObject opened = openChecked(key, fqn, load(key, fqn).orElseThrow(() -> notFound(key)));
@@ -119,7 +119,7 @@ final class ObjectFiles {
       return new SharedObject(opened.meta(), new SharedFile(opened.channel(), 0));
     }
     Fqn fqn = fqn(key);
-    Lock lock = locks.of(key.uname()).readLock();
+    Lock lock = locks.of(key).readLock();
     lock.lock();
     try {
       ObjectMeta meta = load(key, fqn).orElseThrow(() -> notFound(key));
@@ -145,20 +145,21 @@ final class ObjectFiles {
     if (!descriptors.enabled()) {
       return null;
     }
-    Lock lock = locks.of(key.uname()).readLock();
+    Lock lock = locks.of(key).readLock();
     if (!lock.tryLock()) {
       return null;
     }
     try {
-      Optional<ObjectMeta> meta = cache.get(key);
-      if (meta.isEmpty()) {
-        return null;
-      }
       SharedFile file = descriptors.acquire(key);
       if (file == null) {
         return null;
       }
-      return new SharedObject(cache.touch(key, meta.get(), nowNanos()), file);
+      ObjectMeta meta = cache.touchCached(key, nowNanos());
+      if (meta == null) {
+        file.release();
+        return null;
+      }
+      return new SharedObject(meta, file);
     } finally {
       lock.unlock();
     }
@@ -202,7 +203,7 @@ final class ObjectFiles {
       throws IOException {
     work.closeChannel();
     ObjectMeta committed;
-    Lock lock = locks.of(key.uname()).writeLock();
+    Lock lock = locks.of(key).writeLock();
     lock.lock();
     try {
       Optional<ObjectMeta> previous = load(key, fqn);
@@ -281,7 +282,7 @@ final class ObjectFiles {
 
   void delete(ObjectKey key) throws IOException {
     Fqn fqn = fqn(key);
-    Lock lock = locks.of(key.uname()).writeLock();
+    Lock lock = locks.of(key).writeLock();
     lock.lock();
     try {
       if (fqn.hashed()) {
@@ -317,7 +318,7 @@ final class ObjectFiles {
 
   ObjectMeta setCustom(ObjectKey key, Map<String, String> custom, boolean replace) throws IOException {
     Fqn fqn = fqn(key);
-    Lock lock = locks.of(key.uname()).writeLock();
+    Lock lock = locks.of(key).writeLock();
     lock.lock();
     try {
       ObjectMeta meta = load(key, fqn).orElseThrow(() -> notFound(key));
@@ -361,7 +362,7 @@ final class ObjectFiles {
 
   private boolean flushAtime(MetaCache.Dirty dirty) {
     ObjectKey key = dirty.key();
-    Lock lock = locks.of(key.uname()).writeLock();
+    Lock lock = locks.of(key).writeLock();
     lock.lock();
     try {
       Fqn fqn = fqn(key);

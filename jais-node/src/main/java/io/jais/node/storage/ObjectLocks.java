@@ -5,7 +5,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Per-object read/write locks, striped: a fixed array of {@link ReentrantReadWriteLock}s indexed
- * by the uname's hash, so memory stays constant however many objects exist. Two objects may share
+ * by the object key's hash, so memory stays constant however many objects exist. The key, not its
+ * uname string: a hot GET would otherwise build the uname only to hash it. Two objects may share
  * a stripe, which only costs concurrency; callers must therefore never hold one object's lock
  * while taking another's (two stripes taken in opposite orders would deadlock). j.u.c locks park
  * virtual threads without pinning their carrier.
@@ -30,9 +31,9 @@ public final class ObjectLocks {
     }
   }
 
-  /** The lock guarding the object with this uname. */
-  public ReadWriteLock of(String uname) {
-    int h = uname.hashCode();
+  /** The lock guarding this object. */
+  ReadWriteLock of(ObjectKey key) {
+    int h = key.hashCode();
     h ^= h >>> 16; // String hashes vary mostly in the low bits for names that share a prefix
     return stripes[h & (stripes.length - 1)];
   }

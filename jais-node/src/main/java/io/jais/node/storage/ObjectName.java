@@ -124,11 +124,12 @@ public final class ObjectName {
     if (start == end) {
       return "empty path component";
     }
-    String component = name.substring(start, end);
-    if (component.equals(".") || component.equals("..")) {
-      return "path component \"" + component + "\" is not allowed";
+    // compared in place: every GET and redirect validates its name, the substring is for the message
+    int length = end - start;
+    if (name.charAt(start) == '.' && (length == 1 || (length == 2 && name.charAt(start + 1) == '.'))) {
+      return "path component \"" + name.substring(start, end) + "\" is not allowed";
     }
-    if (start == 0 && !partial && component.equals(LONG_NAMES)) {
+    if (start == 0 && !partial && length == LONG_NAMES.length() && name.startsWith(LONG_NAMES)) {
       return "first path component \"" + LONG_NAMES + "\" is reserved";
     }
     return null;
