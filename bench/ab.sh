@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # bench/ab.sh — before/after of a jais-node change: two builds side by side, wrk rounds
-# alternating between them (so machine noise hits both alike), medians printed.
+# alternating between them, which goes first swapping every round (so machine noise hits both
+# alike), medians printed.
 #
 # usage: bench/ab.sh BEFORE_TREE AFTER_TREE [-d SECONDS] [-r ROUNDS] [-m "get16 redirect get10m put10m"] [--no-put]
 #   -m      only these measurements (default all four); --no-put drops put10m
@@ -54,7 +55,8 @@ for side in before after; do
   wrk -t1 -c8 -d3s "${LOC16[$side]}" >/dev/null; wrk -t1 -c8 -d3s "${EP[$side]}/v1/objects/ab/s/0000000000?provider=ais" >/dev/null
 done
 for r in $(seq 1 "$ROUNDS"); do
-  for side in before after; do
+  order="before after"; (( r % 2 == 0 )) && order="after before" # the second of a pair tends to measure worse
+  for side in $order; do
     log "round $r: $side"
     if wants get16; then
       read -r v c < <(wrk_cpu "$side" "${LOC16[$side]}" 8); add get16/$side "$v"; add get16cpu/$side "$c"
