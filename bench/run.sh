@@ -9,7 +9,8 @@
 # for each object size and target count, and prints the ratios as markdown tables.
 #
 # usage: bench/run.sh [-d SECONDS] [-r ROUNDS] [-s "16KiB 1MiB 10MiB"] [-t "1 3"] [--work DIR] [--no-doc]
-#   -d      seconds per measurement (default 6); -w warm-up seconds of each loader run (default 2)
+#   -d      seconds per measurement (default 6); -w warm-up seconds of each loader run (default 5: a fresh
+#           node still compiles its hot paths for several seconds; docs/performance.md)
 #   -r      rounds: JAIS and its baselines alternate, each round all of them; the tables show
 #           the median of the rounds (default 3), which keeps a noisy shared machine honest
 #   --work  scratch directory on the filesystem under test (default /tmp/jais-bench)
@@ -23,7 +24,7 @@ source "$(dirname "$0")/lib.sh"
 
 DUR=6
 REPEAT=3
-WARMUP=2
+WARMUP=5
 SIZES="16KiB 1MiB 10MiB"
 TARGETS="1 3"
 WORK=/tmp/jais-bench
