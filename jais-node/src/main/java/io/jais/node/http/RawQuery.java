@@ -17,40 +17,64 @@ final class RawQuery {
 
   /** The first value of {@code name} in the query of {@code uri}, decoded; null when absent. */
   static String first(String uri, String name) {
-    int end = end(uri);
-    for (int start = uri.indexOf('?') + 1; start > 0 && start < end; ) {
-      int amp = uri.indexOf('&', start);
-      int stop = amp < 0 || amp > end ? end : amp;
-      while (start < stop && uri.charAt(start) == '=') {
-        start++; // as Netty's decoder: leading '=' are dropped, "=a=b" is a=b
+    for (Params p = new Params(uri); p.next(); ) {
+      if (nameEquals(uri, p.nameStart, p.nameEnd, name)) {
+        return p.valueStart < 0 ? "" : decode(uri, p.valueStart, p.stop);
       }
-      int eq = indexOf(uri, '=', start, stop);
-      int nameEnd = eq < 0 ? stop : eq;
-      if (nameEnd > start && nameEquals(uri, start, nameEnd, name)) {
-        return eq < 0 ? "" : decode(uri, eq + 1, stop);
-      }
-      start = stop + 1;
     }
     return null;
   }
 
   /** Whether every parameter name in the query of {@code uri} is one of {@code allowed}. */
   static boolean namesWithin(String uri, Set<String> allowed) {
-    int end = end(uri);
-    for (int start = uri.indexOf('?') + 1; start > 0 && start < end; ) {
-      int amp = uri.indexOf('&', start);
-      int stop = amp < 0 || amp > end ? end : amp;
-      while (start < stop && uri.charAt(start) == '=') {
-        start++; // as Netty's decoder: leading '=' are dropped, "=a=b" is a=b
-      }
-      int eq = indexOf(uri, '=', start, stop);
-      int nameEnd = eq < 0 ? stop : eq;
-      if (nameEnd > start && !isOneOf(uri, start, nameEnd, allowed)) {
+    for (Params p = new Params(uri); p.next(); ) {
+      if (!isOneOf(uri, p.nameStart, p.nameEnd, allowed)) {
         return false;
       }
-      start = stop + 1;
     }
     return true;
+  }
+
+  /**
+   * Walks the parameters of a query in place, one per {@link #next()}: where its name starts and
+   * ends, where its value starts (-1 without {@code =}) and where it stops. A cursor instead of
+   * substrings, so the per-request scans allocate nothing the JIT cannot take away.
+   */
+  private static final class Params {
+    private final String uri;
+    private final int end;
+    private int start;
+    int nameStart;
+    int nameEnd;
+    int valueStart;
+    int stop;
+
+    Params(String uri) {
+      this.uri = uri;
+      this.end = end(uri);
+      this.start = uri.indexOf('?') + 1;
+    }
+
+    /** Moves to the next parameter with a non-empty name; false at the end of the query. */
+    boolean next() {
+      while (start > 0 && start < end) {
+        int amp = uri.indexOf('&', start);
+        stop = amp < 0 || amp > end ? end : amp;
+        int from = start;
+        start = stop + 1;
+        while (from < stop && uri.charAt(from) == '=') {
+          from++; // as Netty's decoder: leading '=' are dropped, "=a=b" is a=b
+        }
+        int eq = indexOf(uri, '=', from, stop);
+        nameStart = from;
+        nameEnd = eq < 0 ? stop : eq;
+        valueStart = eq < 0 ? -1 : eq + 1;
+        if (nameEnd > nameStart) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   // A plain name is compared in place (no substring per parameter on every fast-path GET).
