@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,7 @@ class AppendTest {
 
   @BeforeEach
   void setUp() throws IOException {
-    store = new ObjectStore(Mountpaths.open(List.of(root.resolve("mp1"), root.resolve("mp2"))));
+    store = TestObjects.twoMountpathStore(root);
   }
   @AfterEach
   void tearDown() {

@@ -29,7 +29,7 @@ class LongObjectNameTest {
 
   @BeforeEach
   void setUp() throws IOException {
-    store = new ObjectStore(Mountpaths.open(List.of(root.resolve("mp1"), root.resolve("mp2"))));
+    store = TestObjects.twoMountpathStore(root);
   }
 
   @AfterEach
@@ -178,7 +178,7 @@ class LongObjectNameTest {
       Files.move(from.sidecarPath(), to.sidecarPath());
     }
     store.close();
-    store = new ObjectStore(Mountpaths.open(List.of(root.resolve("mp1"), root.resolve("mp2")))); // no cached metadata
+    store = TestObjects.twoMountpathStore(root); // no cached metadata
 
     assertThatThrownBy(() -> store.head(BUCKET, colliding)).satisfies(code(ErrorCode.CONFLICT))
         .hasMessageContaining("hash collision").hasMessageContaining(stored);

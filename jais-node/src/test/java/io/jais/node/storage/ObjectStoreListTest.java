@@ -26,7 +26,7 @@ class ObjectStoreListTest {
 
   @BeforeEach
   void setUp() throws IOException {
-    store = new ObjectStore(Mountpaths.open(List.of(root.resolve("mp1"), root.resolve("mp2"))));
+    store = TestObjects.twoMountpathStore(root);
     names.addAll(List.of("a-b", "a/b", "a/c/d", "b/\uD83D\uDE00", "b/\uFF5E", "p/a.txt", "p/sub/one.txt",
         "p/sub/deep/three.txt", "p/sub2", "z"));
     IntStream.range(0, 30).mapToObj(i -> String.format("f/%03d", i)).forEach(names::add);

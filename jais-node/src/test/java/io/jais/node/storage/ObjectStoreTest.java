@@ -34,7 +34,7 @@ class ObjectStoreTest {
 
   @BeforeEach
   void setUp() throws IOException {
-    store = new ObjectStore(Mountpaths.open(List.of(root.resolve("mp1"), root.resolve("mp2"))));
+    store = TestObjects.twoMountpathStore(root);
   }
   @AfterEach
   void tearDown() {

@@ -13,6 +13,15 @@ import java.util.stream.Stream;
 final class TestObjects {
   private TestObjects() {}
 
+  /** A store on two mountpaths, {@code mp1} and {@code mp2} under root: what most storage tests use. */
+  static ObjectStore twoMountpathStore(Path root, StoreOptions options) throws IOException {
+    return new ObjectStore(Mountpaths.open(List.of(root.resolve("mp1"), root.resolve("mp2"))), options);
+  }
+
+  static ObjectStore twoMountpathStore(Path root) throws IOException {
+    return twoMountpathStore(root, StoreOptions.DEFAULT);
+  }
+
   static byte[] randomBytes(int size, long seed) {
     byte[] data = new byte[size];
     new SplittableRandom(seed).nextBytes(data);
