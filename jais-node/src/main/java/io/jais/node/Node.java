@@ -32,6 +32,7 @@ import io.jais.node.target.TargetListHandler;
 import io.jais.node.target.TargetObjectHandler;
 import io.jais.node.target.TargetSummaryHandler;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,6 +48,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Node implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+  private static final int PORT_ATTEMPTS = 5; // picks of a free port before a failed bind is final
 
   private final LocalConfig config;
   private final ClusterState state;
@@ -66,9 +68,27 @@ public final class Node implements AutoCloseable {
 
   /** Starts a node; for a non-primary it returns once the node listens (joining continues). */
   public static Node start(LocalConfig config) throws Exception {
+    if (config.port() != 0) {
+      return start(config, config.port());
+    }
+    // The node must know its port before it listens (its Snode, with its URL, is built first), so
+    // it picks a free one; an outgoing connection's local port comes from the same range and can
+    // take it before the bind. Pick again then.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return start(config, freePort(config.host()));
+      } catch (BindException e) {
+        if (attempt == PORT_ATTEMPTS) {
+          throw e;
+        }
+        LOG.debug("the free port picked was taken before the bind; picking another", e);
+      }
+    }
+  }
+
+  private static Node start(LocalConfig config, int port) throws Exception {
     Path metaDir = Path.of(config.metaDir());
     String id = NodeIdentity.loadOrCreate(metaDir, config.role(), config.nodeId());
-    int port = config.port() == 0 ? freePort(config.host()) : config.port();
     Snode self = Snode.of(id, config.role(), NetInfo.of("http", config.publicHost(), port));
     Node node = new Node(config.withPort(port), ClusterState.load(self, metaDir));
     try {

@@ -2,11 +2,13 @@ package io.jais.node.http;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -27,9 +29,13 @@ public final class NettyServer implements AutoCloseable {
     this.listener = listener;
   }
 
-  /** Binds and starts serving; returns once the port is open. */
+  /**
+   * Binds and starts serving; returns once the port is open.
+   *
+   * @throws BindException the address could not be bound (in use, not local), whatever the transport
+   */
   public static NettyServer start(RouteTable routes, ServerOptions options)
-      throws InterruptedException {
+      throws InterruptedException, BindException {
     ChannelGroup channels =
         new DefaultChannelGroup(options.nodeName(), GlobalEventExecutor.INSTANCE);
     ServerContext context = new ServerContext(routes, options, channels);
@@ -49,13 +55,32 @@ public final class NettyServer implements AutoCloseable {
                 ChannelOption.WRITE_BUFFER_WATER_MARK,
                 new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
             .childHandler(new HttpChannelInitializer(context));
-    Channel listener = bootstrap.bind(options.host(), options.port()).sync().channel();
+    Channel listener = bind(bootstrap, options);
     log.info(
         "{} listening on {} ({})",
         options.nodeName(),
         listener.localAddress(),
         loops.isNative() ? "epoll" : "nio");
     return new NettyServer(context, listener);
+  }
+
+  // NIO reports a failed bind as the JDK's BindException, epoll as a NativeIoException: callers
+  // (a node that picked its own port and may pick again) see one type either way
+  private static Channel bind(ServerBootstrap bootstrap, ServerOptions options)
+      throws InterruptedException, BindException {
+    ChannelFuture bound = bootstrap.bind(options.host(), options.port()).await();
+    if (bound.isSuccess()) {
+      return bound.channel();
+    }
+    Throwable cause = bound.cause();
+    if (cause instanceof BindException e) {
+      throw e;
+    }
+    BindException e =
+        new BindException(
+            "cannot bind " + options.host() + ":" + options.port() + ": " + cause.getMessage());
+    e.initCause(cause);
+    throw e;
   }
 
   /** The bound port (the ephemeral one when started with port 0). */

@@ -3,11 +3,13 @@ package io.jais.node.http;
 import static io.netty.handler.codec.http.HttpMethod.GET;
 import static io.netty.handler.codec.http.HttpMethod.PUT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.buffer.ByteBuf;
 import java.io.IOException;
+import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +57,15 @@ class ConnectionLifecycleTest {
     server.close();
     smallDrain.close();
     LeakWatch.assertNoLeaks();
+  }
+
+  @Test
+  void bindingAnAddressInUse_failsWithBindException() throws Exception {
+    RouteTable routes = RouteTable.builder().route(GET, "/v1/ping", r -> Response.text("pong")).build();
+    int taken = server.port();
+    assertThatThrownBy(() -> NettyServer.start(routes, ServerOptions.of("127.0.0.1", taken, "p[twin]")))
+        .isInstanceOf(BindException.class)
+        .hasMessageContaining("127.0.0.1:" + taken);
   }
 
   @BeforeEach
