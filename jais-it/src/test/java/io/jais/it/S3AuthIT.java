@@ -255,7 +255,7 @@ class S3AuthIT {
   // s3cmd takes the /s3 path into its host setting and signs Host "HOST/s3" with the path after it
   @Test
   void s3cmd_withKeys_signsAPathPrefixedHost_andAWrongSecretIsRefused() throws Exception {
-    Assumptions.assumeTrue(new ProcessBuilder("s3cmd", "--version").start().waitFor() == 0, "SKIP: s3cmd missing");
+    Assumptions.assumeTrue(installed("s3cmd"), "SKIP: s3cmd is not installed");
     String host = cluster.endpoint().replace("http://", "") + "/s3";
     java.util.function.Function<String, String> config = secret -> "[default]\naccess_key = " + ACCESS
         + "\nsecret_key = " + secret + "\nhost_base = " + host + "\nhost_bucket = " + host
@@ -280,5 +280,14 @@ class S3AuthIT {
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor()).as(output).isZero();
     assertThat(output).contains("S3CMD OK").contains("SignatureDoesNotMatch");
+  }
+
+  private static boolean installed(String tool) throws InterruptedException {
+    try {
+      return new ProcessBuilder(tool, "--version").redirectErrorStream(true).start().waitFor() == 0;
+    } catch (java.io.IOException e) {
+      System.out.println("SKIP: " + tool + " is not installed here: " + e.getMessage());
+      return false;
+    }
   }
 }

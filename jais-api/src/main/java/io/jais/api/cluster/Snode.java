@@ -37,6 +37,11 @@ public record Snode(
     return new Snode(net, net, net, role, id, 0, Xxh64.hash(id, Xxh64.HRW_SEED));
   }
 
+  /** A node with separate public, intra-control and intra-data networks. */
+  public static Snode of(String id, NodeRole role, NetInfo publicNet, NetInfo controlNet, NetInfo dataNet) {
+    return new Snode(publicNet, controlNet, dataNet, role, id, 0, Xxh64.hash(id, Xxh64.HRW_SEED));
+  }
+
   /** The URL peers and clients use to reach this node. */
   @JsonIgnore
   public String url() {
@@ -47,6 +52,12 @@ public record Snode(
   @JsonIgnore
   public String controlUrl() {
     return controlNet != null && controlNet.url() != null && !controlNet.url().isEmpty() ? controlNet.url() : url();
+  }
+
+  /** The URL of the target-to-target object streams ({@code intra_data_net}); the public one if unset. */
+  @JsonIgnore
+  public String dataUrl() {
+    return dataNet != null && dataNet.url() != null && !dataNet.url().isEmpty() ? dataNet.url() : url();
   }
 
   /** True unless in maintenance or being decommissioned: the node takes part in placement. */

@@ -21,6 +21,12 @@ import java.util.List;
  * @param metaDir directory of the node's persisted metadata (Smap, BMD, config, node ID)
  * @param mountpaths target only: one directory per disk
  * @param primaryUrl URL of the primary proxy to join; empty when this node is the primary
+ * @param controlPort port of the intra-cluster control network (join, keepalive, metasync, job
+ *     control): its own connections and threads, so control never waits behind data; 0 picks a
+ *     free one
+ * @param dataPort target only: port of the target-to-target object streams; 0 picks a free one
+ * @param clusterSecretFile file holding the secret every node of the cluster authenticates its
+ *     intra-cluster requests with; empty for the default (see the cluster package)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record LocalConfig(
@@ -31,7 +37,10 @@ public record LocalConfig(
     int port,
     @JsonProperty("meta_dir") String metaDir,
     List<String> mountpaths,
-    @JsonProperty("primary_url") String primaryUrl) {
+    @JsonProperty("primary_url") String primaryUrl,
+    @JsonProperty("control_port") int controlPort,
+    @JsonProperty("data_port") int dataPort,
+    @JsonProperty("cluster_secret_file") String clusterSecretFile) {
 
   public LocalConfig {
     if (role == null) {
@@ -40,9 +49,9 @@ public record LocalConfig(
     nodeId = nodeId == null ? "" : nodeId;
     host = host == null || host.isEmpty() ? "127.0.0.1" : host;
     publicHost = publicHost == null || publicHost.isEmpty() ? host : publicHost;
-    if (port < 0 || port > 65535) {
-      throw new JaisException(ErrorCode.INVALID_CONFIG, "port: " + port + " (expected: 0..65535)");
-    }
+    checkPort("port", port);
+    checkPort("control_port", controlPort);
+    checkPort("data_port", dataPort);
     if (metaDir == null || metaDir.isEmpty()) {
       throw new JaisException(ErrorCode.INVALID_CONFIG, "meta_dir: missing");
     }
@@ -54,6 +63,19 @@ public record LocalConfig(
     if (role == NodeRole.TARGET && primaryUrl.isEmpty()) {
       throw new JaisException(ErrorCode.INVALID_CONFIG, "primary_url: a target must name the primary proxy to join");
     }
+    clusterSecretFile = clusterSecretFile == null ? "" : clusterSecretFile;
+  }
+
+  /** A node with every port picked at start and the default cluster secret file. */
+  public LocalConfig(NodeRole role, String nodeId, String host, String publicHost, int port, String metaDir,
+      List<String> mountpaths, String primaryUrl) {
+    this(role, nodeId, host, publicHost, port, metaDir, mountpaths, primaryUrl, 0, 0, "");
+  }
+
+  private static void checkPort(String key, int port) {
+    if (port < 0 || port > 65535) {
+      throw new JaisException(ErrorCode.INVALID_CONFIG, key + ": " + port + " (expected: 0..65535)");
+    }
   }
 
   /** True when this node starts as the primary proxy (it joins nobody). */
@@ -63,6 +85,16 @@ public record LocalConfig(
   }
 
   public LocalConfig withPort(int newPort) {
-    return new LocalConfig(role, nodeId, host, publicHost, newPort, metaDir, mountpaths, primaryUrl);
+    return withPorts(newPort, controlPort, dataPort);
+  }
+
+  public LocalConfig withPorts(int newPort, int newControlPort, int newDataPort) {
+    return new LocalConfig(role, nodeId, host, publicHost, newPort, metaDir, mountpaths, primaryUrl, newControlPort,
+        newDataPort, clusterSecretFile);
+  }
+
+  public LocalConfig withClusterSecretFile(String file) {
+    return new LocalConfig(role, nodeId, host, publicHost, port, metaDir, mountpaths, primaryUrl, controlPort, dataPort,
+        file);
   }
 }
