@@ -13,8 +13,9 @@ import io.jais.node.http.Request;
 import io.jais.node.http.Response;
 import io.jais.node.http.RouteTable;
 import io.jais.node.proxy.ObjectLister;
+import io.jais.node.objects.ObjectService;
+import io.jais.node.objects.StagedObjects;
 import io.jais.node.proxy.PrimaryForwarder;
-import io.jais.node.storage.ObjectStore;
 import io.netty.handler.codec.http.HttpMethod;
 import java.util.function.Supplier;
 
@@ -71,9 +72,9 @@ public final class S3Routes {
    * keys, every request must prove that with an {@link IntraToken}; without, writes must at least
    * carry a proxy's marker, as on the native routes.
    */
-  public static RouteTable.Builder target(RouteTable.Builder routes, ClusterState state, ObjectStore store,
-      S3Options options) {
-    S3TargetObjectHandler objects = new S3TargetObjectHandler(state, store, options);
+  public static RouteTable.Builder target(RouteTable.Builder routes, ClusterState state, ObjectService service,
+      StagedObjects staged, S3Options options) {
+    S3TargetObjectHandler objects = new S3TargetObjectHandler(state, service, staged, options);
     IntraToken tokens = new IntraToken(options.keys());
     Authenticated fromProxy = handler -> request -> {
       if (tokens.active() ? !tokens.verifies(request) : !isRead(request) && !redirected(request, state)) {
@@ -95,8 +96,8 @@ public final class S3Routes {
    * On a target: destroying a bucket (or re-creating it) drops its in-progress multipart uploads
    * too, in the same BMD change that drops its objects.
    */
-  public static void dropUploadsWithTheirBuckets(ClusterState state, ObjectStore store) {
-    MultipartUploads.dropWithTheirBuckets(state, store);
+  public static void dropUploadsWithTheirBuckets(ClusterState state, StagedObjects staged) {
+    MultipartUploads.dropWithTheirBuckets(state, staged);
   }
 
   private static boolean isRead(Request request) {
