@@ -78,10 +78,14 @@ public final class ObjectService {
   /**
    * A GET served from memory: the object's metadata and open descriptor, both cached, without
    * blocking or any system call, so an event loop may call it. Null when anything is not cached,
-   * when a writer holds the object, when the bucket is unknown or validates checksums on GET:
-   * then ask {@link #get}. Null says nothing about whether the object exists.
+   * when a writer holds the object, when the bucket is unknown or validates checksums on GET, and
+   * always for a {@link Caller.Peer} (this path records an access): then ask {@link #get}. Null
+   * says nothing about whether the object exists.
    */
   public SharedObject tryOpenCached(Bucket bucket, String name, Caller caller) {
+    if (caller instanceof Caller.Peer) {
+      return null;
+    }
     BucketProps props = state.bmd().props(bucket).orElse(null);
     if (props == null || props.checksum().validateWarmGet()) {
       return null;
@@ -268,13 +272,17 @@ public final class ObjectService {
 
   /**
    * Appends to a pending new version of the object (AIS append); an empty {@code handle} starts a
-   * session. Nothing is committed (and no listener told) until {@link #flush}.
+   * session with the object's current content (a misplaced object is moved here first). Nothing
+   * is committed (and no listener told) until {@link #flush}.
    *
    * @return the handle that continues the session
    */
   public String append(Bucket bucket, String name, String handle, ByteBufSource body, Caller caller)
       throws IOException {
-    props(bucket);
+    BucketProps props = props(bucket);
+    if (handle.isEmpty() && store.head(bucket, name).isEmpty()) {
+      misplaced.pullHere(bucket, name, props, caller);
+    }
     return store.append(bucket, name, handle, body);
   }
 

@@ -36,10 +36,10 @@ final class MultipartUploads {
 
   private static final Logger LOG = LoggerFactory.getLogger(MultipartUploads.class);
 
-  private final StagedObjects store;
+  private final StagedObjects staged;
 
-  MultipartUploads(StagedObjects store) {
-    this.store = store;
+  MultipartUploads(StagedObjects staged) {
+    this.staged = staged;
   }
 
   static Bucket shadow(Bucket bucket) {
@@ -52,7 +52,7 @@ final class MultipartUploads {
 
   void createManifest(Bucket bucket, String uploadId, Map<String, String> custom) throws IOException {
     Map<String, String> copy = Map.copyOf(custom);
-    store.put(shadow(bucket), uploadId + MANIFEST, EMPTY, () -> copy);
+    staged.put(shadow(bucket), uploadId + MANIFEST, EMPTY, () -> copy);
   }
 
   /** The upload's manifest metadata, which must name {@code key}; NoSuchUpload otherwise. */
@@ -60,7 +60,7 @@ final class MultipartUploads {
     if (uploadId == null || uploadId.isEmpty() || uploadId.contains("/") || uploadId.contains("..")) {
       throw noSuchUpload(uploadId);
     }
-    Optional<ObjectMeta> meta = store.head(shadow(bucket), uploadId + MANIFEST);
+    Optional<ObjectMeta> meta = staged.head(shadow(bucket), uploadId + MANIFEST);
     if (meta.isEmpty() || !key.equals(meta.get().custom().get(KEY))) {
       throw noSuchUpload(uploadId);
     }
@@ -68,11 +68,11 @@ final class MultipartUploads {
   }
 
   ObjectMeta putPart(Bucket bucket, String uploadId, int part, Md5Source body) throws IOException {
-    return store.put(shadow(bucket), partName(uploadId, part), body, () -> Map.of(S3Metadata.ETAG, body.hex()));
+    return staged.put(shadow(bucket), partName(uploadId, part), body, () -> Map.of(S3Metadata.ETAG, body.hex()));
   }
 
   Optional<ObjectMeta> part(Bucket bucket, String uploadId, int part) throws IOException {
-    return store.head(shadow(bucket), partName(uploadId, part));
+    return staged.head(shadow(bucket), partName(uploadId, part));
   }
 
   /** The upload's parts in part-number order. */
@@ -108,7 +108,7 @@ final class MultipartUploads {
 
   private void deleteQuietly(Bucket shadow, String name) throws IOException {
     try {
-      store.delete(shadow, name);
+      staged.delete(shadow, name);
     } catch (io.jais.api.error.JaisException e) {
       // already gone: a concurrent abort or complete
     }
@@ -120,7 +120,7 @@ final class MultipartUploads {
     while (true) {
       ListPage page;
       try {
-        page = store.list(shadow, new ListQuery(prefix, after, 0, true));
+        page = staged.list(shadow, new ListQuery(prefix, after, 0, true));
       } catch (java.nio.file.NoSuchFileException e) {
         return all;
       }
@@ -140,14 +140,14 @@ final class MultipartUploads {
    * Destroying a bucket (through either API) or re-creating it under the same name drops its uploads
    * too: their shadow bucket goes with the bucket's data, in the same BMD change.
    */
-  static void dropWithTheirBuckets(ClusterState state, StagedObjects store) {
+  static void dropWithTheirBuckets(ClusterState state, StagedObjects staged) {
     state.bmdOwner().onChange((before, after) -> {
       for (Bmd.Entry entry : before.buckets().values()) {
         Bucket bucket = entry.bucket();
         boolean gone = after.props(bucket).map(props -> props.bid() != entry.props().bid()).orElse(true);
         if (gone && bucket.provider() == Provider.AIS && bucket.namespace().isGlobal()) {
           try {
-            store.destroyBucket(shadow(bucket));
+            staged.destroyBucket(shadow(bucket));
           } catch (IOException | RuntimeException e) {
             LOG.warn("cannot remove the multipart uploads of destroyed bucket {}: {}", bucket, e.toString());
           }

@@ -298,6 +298,18 @@ class ObjectServiceTest {
   }
 
   @Test
+  void append_toAMisplacedObject_continuesItsContent() throws IOException {
+    String name = ownedHere("appended-misplaced");
+    putOnPeer(name, new byte[] {1, 2, 3}, Map.of());
+
+    String handle = service.append(BUCKET, name, "", Bodies.of(new byte[] {4}), Caller.USER);
+    service.flush(BUCKET, name, handle, Caller.USER);
+
+    assertThat(Bodies.readAll(service.get(BUCKET, name, Caller.USER))).containsExactly(1, 2, 3, 4);
+    assertThat(peer.store.head(BUCKET, name)).isEmpty();
+  }
+
+  @Test
   void pulledCopy_failingItsChecksum_isRefusedAsCorruptAndStaysWhereItIs() throws IOException {
     String name = ownedHere("corrupt-peer");
     putOnPeer(name, bytes(5000, 18), Map.of());
@@ -373,6 +385,7 @@ class ObjectServiceTest {
     assertThat(cached).isNotNull();
     cached.file().release();
     assertThat(service.tryOpenCached(Bucket.ais("nope"), "hot", Caller.USER)).isNull();
+    assertThat(service.tryOpenCached(BUCKET, "hot", Caller.peer("t-other"))).as("a peer's read is no access").isNull();
   }
 
   // -- helpers
