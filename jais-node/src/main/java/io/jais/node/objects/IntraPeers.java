@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -92,7 +93,7 @@ final class IntraPeers implements PeerTargets {
   public boolean deleteIfSame(PeerCopy copy, Bucket bucket, String name) throws IOException, InterruptedException {
     Snode peer = peer(copy.targetId(), bucket, name);
     HttpRequest.Builder delete = HttpRequest.newBuilder(objectUri(peer, bucket, name)).timeout(ASK_TIMEOUT)
-        .header(WireMeta.HEADER, WireMeta.encode(copy.meta())).DELETE();
+        .header(WireMeta.HEADER, WireMeta.encode(copy.meta().withCustom(Map.of()))).DELETE(); // names the write only
     HttpResponse<byte[]> response = intra.send(delete, HttpResponse.BodyHandlers.ofByteArray());
     return switch (response.statusCode()) {
       case 200 -> true;
