@@ -181,7 +181,7 @@ final class IntraPeers implements PeerTargets {
 
   /** {@code <peer>/v1/internal/objects/<bucket>/<name, each segment percent-encoded>?provider=..[&namespace=..]}. */
   static URI objectUri(Snode peer, Bucket bucket, String name) {
-    StringBuilder url = new StringBuilder(peer.controlUrl()).append(ApiPath.TARGET_OBJECTS).append('/')
+    StringBuilder url = new StringBuilder(peer.url()).append(ApiPath.TARGET_OBJECTS).append('/')
         .append(bucket.name());
     for (String segment : name.split("/", -1)) {
       url.append('/').append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));

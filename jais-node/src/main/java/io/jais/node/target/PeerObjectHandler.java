@@ -1,6 +1,5 @@
 package io.jais.node.target;
 
-import io.jais.api.Header;
 import io.jais.api.bucket.Bucket;
 import io.jais.api.error.ErrorCode;
 import io.jais.api.error.JaisException;
@@ -79,13 +78,9 @@ public final class PeerObjectHandler {
     return Response.builder(200).header(WireMeta.HEADER, WireMeta.encode(stored)).build();
   }
 
+  /** The sending node, from its verified intra-cluster credentials (the route table requires them). */
   private static Caller caller(Request request) {
-    String id = request.header(Header.CALLER_ID);
-    if (id == null || id.isEmpty()) {
-      throw JaisException.invalid(request.method() + " " + request.path() + ": only targets call this route ("
-          + Header.CALLER_ID + " missing)");
-    }
-    return Caller.peer(id);
+    return Caller.peer(request.requireIntraCaller());
   }
 
   private static String objectName(Request request, Bucket bucket) {
