@@ -193,6 +193,9 @@ class ClusterMembershipIT {
     cluster.addTarget();
 
     assertReadable(client, bucket, written);
+    Smap smap = cluster.primary().state().smap();
+    written.keySet().forEach(name -> assertThat(client.objects().head(bucket, name).location())
+        .as("%s was moved to its owner when read", name).startsWith("t[" + smap.owner(bucket, name).id() + "]:"));
   }
 
   @Test

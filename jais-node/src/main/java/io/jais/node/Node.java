@@ -22,6 +22,8 @@ import io.jais.node.http.IntraAuthenticator;
 import io.jais.node.http.NettyServer;
 import io.jais.node.http.RouteTable;
 import io.jais.node.http.ServerOptions;
+import io.jais.node.objects.ObjectService;
+import io.jais.node.objects.StagedObjects;
 import io.jais.node.proxy.BucketSummaries;
 import io.jais.node.proxy.ObjectLister;
 import io.jais.node.proxy.PrimaryForwarder;
@@ -33,7 +35,7 @@ import io.jais.node.proxy.ReverseDaemonHandler;
 import io.jais.node.s3.S3Options;
 import io.jais.node.s3.S3Routes;
 import io.jais.node.storage.ObjectStore;
-import io.jais.node.target.ObjectCopier;
+import io.jais.node.target.PeerObjectHandler;
 import io.jais.node.target.TargetListHandler;
 import io.jais.node.target.TargetObjectHandler;
 import io.jais.node.target.TargetSummaryHandler;
@@ -190,10 +192,12 @@ public final class Node implements AutoCloseable {
     closeables.add(store);
     store.cleanupWorkfiles();
     state.bmdOwner().onChange(this::dropDestroyedBuckets);
-    S3Routes.dropUploadsWithTheirBuckets(state, store);
-    ObjectCopier copier = new ObjectCopier(state, store, intra);
-    return NodeRoutes.target(daemon, new TargetObjectHandler(state, store, copier, intra), new TargetListHandler(state, store),
-        new TargetSummaryHandler(state, store), routes -> S3Routes.target(routes, state, store, S3Options.fromEnvironment()));
+    StagedObjects staged = new StagedObjects(store);
+    S3Routes.dropUploadsWithTheirBuckets(state, staged);
+    ObjectService objects = new ObjectService(state, store, intra);
+    return NodeRoutes.target(daemon, new TargetObjectHandler(state, objects), new PeerObjectHandler(objects),
+        new TargetListHandler(state, store), new TargetSummaryHandler(state, store),
+        routes -> S3Routes.target(routes, state, objects, staged, S3Options.fromEnvironment()));
   }
 
   /**

@@ -14,6 +14,7 @@ import io.jais.node.proxy.ProxyBucketHandler;
 import io.jais.node.proxy.ProxyClusterHandler;
 import io.jais.node.proxy.ProxyObjectHandler;
 import io.jais.node.proxy.ReverseDaemonHandler;
+import io.jais.node.target.PeerObjectHandler;
 import io.jais.node.target.TargetListHandler;
 import io.jais.node.target.TargetObjectHandler;
 import io.jais.node.target.TargetSummaryHandler;
@@ -26,6 +27,7 @@ final class NodeRoutes {
   private static final String OBJECT = ApiPath.OBJECTS + "/{bucket}/{object...}";
   private static final String BUCKET = ApiPath.BUCKETS + "/{bucket}";
   private static final String BUCKET_TAIL = ApiPath.BUCKETS + "/{bucket}/{rest...}";
+  private static final String PEER_OBJECT = ApiPath.TARGET_OBJECTS + "/{bucket}/{object...}";
 
   private NodeRoutes() {}
 
@@ -75,8 +77,8 @@ final class NodeRoutes {
     return routes.build();
   }
 
-  static RouteTable target(DaemonHandler daemon, TargetObjectHandler objects, TargetListHandler list,
-      TargetSummaryHandler summary, UnaryOperator<RouteTable.Builder> s3) {
+  static RouteTable target(DaemonHandler daemon, TargetObjectHandler objects, PeerObjectHandler peers,
+      TargetListHandler list, TargetSummaryHandler summary, UnaryOperator<RouteTable.Builder> s3) {
     return s3.apply(common(daemon))
         .routeWithFastPath(GET, OBJECT, objects::getCached, objects::get) // hot objects on the event loop
         .route(HEAD, OBJECT, objects::head)
@@ -86,6 +88,10 @@ final class NodeRoutes {
         .route(POST, OBJECT, objects::post)
         .route(POST, ApiPath.TARGET_LIST + "/{bucket}", list::list)
         .route(POST, ApiPath.TARGET_SUMMARY + "/{bucket}", summary::summarize)
+        .route(HEAD, PEER_OBJECT, peers::head)
+        .route(GET, PEER_OBJECT, peers::get)
+        .route(DELETE, PEER_OBJECT, peers::delete)
+        .route(PUT, PEER_OBJECT, peers::put)
         .build();
   }
 

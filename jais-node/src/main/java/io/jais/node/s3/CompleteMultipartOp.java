@@ -1,11 +1,13 @@
 package io.jais.node.s3;
 
 import io.jais.api.bucket.Bucket;
-import io.jais.api.bucket.BucketProps;
 import io.jais.node.http.Request;
 import io.jais.node.http.Response;
+import io.jais.node.objects.Caller;
+import io.jais.node.objects.ObjectService;
+import io.jais.node.objects.PutArgs;
+import io.jais.node.objects.StagedObjects;
 import io.jais.node.storage.ObjectMeta;
-import io.jais.node.storage.ObjectStore;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -25,23 +27,23 @@ final class CompleteMultipartOp {
 
   private record ListedPart(int number, String etag) {}
 
-  private final ObjectStore store;
+  private final ObjectService objects;
+  private final StagedObjects staged;
   private final MultipartUploads uploads;
   private final Bucket bucket;
   private final String key;
   private final String uploadId;
   private final ObjectMeta manifest;
-  private final BucketProps props;
 
-  CompleteMultipartOp(ObjectStore store, MultipartUploads uploads, Bucket bucket, String key, String uploadId,
-      ObjectMeta manifest, BucketProps props) {
-    this.store = store;
+  CompleteMultipartOp(ObjectService objects, StagedObjects staged, MultipartUploads uploads, Bucket bucket, String key,
+      String uploadId, ObjectMeta manifest) {
+    this.objects = objects;
+    this.staged = staged;
     this.uploads = uploads;
     this.bucket = bucket;
     this.key = key;
     this.uploadId = uploadId;
     this.manifest = manifest;
-    this.props = props;
   }
 
   Response run(Request request) throws Exception {
@@ -69,9 +71,9 @@ final class CompleteMultipartOp {
     Map<String, String> custom = new LinkedHashMap<>(manifest.custom());
     custom.remove(MultipartUploads.KEY);
     custom.remove(MultipartUploads.INITIATED);
-    PartsSource body = new PartsSource(store, MultipartUploads.shadow(bucket), names, total);
+    PartsSource body = new PartsSource(staged, MultipartUploads.shadow(bucket), names, total);
     try {
-      store.put(bucket, key, body, PutObjectOp.options(props), () -> S3Metadata.committed(custom, etag));
+      objects.put(bucket, key, body, PutArgs.customAfterBody(() -> S3Metadata.committed(custom, etag)), Caller.USER);
     } finally {
       body.closeCurrent();
     }

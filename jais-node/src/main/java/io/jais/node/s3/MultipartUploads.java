@@ -5,13 +5,12 @@ import io.jais.api.bucket.Bucket;
 import io.jais.api.bucket.Namespace;
 import io.jais.api.bucket.Provider;
 import io.jais.node.cluster.ClusterState;
+import io.jais.node.objects.StagedObjects;
 import io.jais.node.storage.ByteBufSource;
 import io.jais.node.storage.ListEntry;
 import io.jais.node.storage.ListPage;
 import io.jais.node.storage.ListQuery;
 import io.jais.node.storage.ObjectMeta;
-import io.jais.node.storage.ObjectStore;
-import io.jais.node.storage.PutOptions;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * <uploadId>/upload} (key and metadata in its custom metadata) plus one object per part, {@code
  * <uploadId>/part.<00001>}, in a shadow bucket of the same name in the namespace {@value
  * #NAMESPACE}. The shadow bucket is in no BMD, so neither API lists it, and parts get the store's
- * atomic writes and mountpath placement for free.
+ * atomic writes and mountpath placement for free ({@link StagedObjects}: this target only, no
+ * bucket semantics; the completed object goes through the object service).
  */
 final class MultipartUploads {
   static final String NAMESPACE = "s3-mpu";
@@ -36,10 +36,10 @@ final class MultipartUploads {
 
   private static final Logger LOG = LoggerFactory.getLogger(MultipartUploads.class);
 
-  private final ObjectStore store;
+  private final StagedObjects staged;
 
-  MultipartUploads(ObjectStore store) {
-    this.store = store;
+  MultipartUploads(StagedObjects staged) {
+    this.staged = staged;
   }
 
   static Bucket shadow(Bucket bucket) {
@@ -51,7 +51,8 @@ final class MultipartUploads {
   }
 
   void createManifest(Bucket bucket, String uploadId, Map<String, String> custom) throws IOException {
-    store.put(shadow(bucket), uploadId + MANIFEST, EMPTY, PutOptions.DEFAULT.withCustom(custom));
+    Map<String, String> copy = Map.copyOf(custom);
+    staged.put(shadow(bucket), uploadId + MANIFEST, EMPTY, () -> copy);
   }
 
   /** The upload's manifest metadata, which must name {@code key}; NoSuchUpload otherwise. */
@@ -59,7 +60,7 @@ final class MultipartUploads {
     if (uploadId == null || uploadId.isEmpty() || uploadId.contains("/") || uploadId.contains("..")) {
       throw noSuchUpload(uploadId);
     }
-    Optional<ObjectMeta> meta = store.head(shadow(bucket), uploadId + MANIFEST);
+    Optional<ObjectMeta> meta = staged.head(shadow(bucket), uploadId + MANIFEST);
     if (meta.isEmpty() || !key.equals(meta.get().custom().get(KEY))) {
       throw noSuchUpload(uploadId);
     }
@@ -67,12 +68,11 @@ final class MultipartUploads {
   }
 
   ObjectMeta putPart(Bucket bucket, String uploadId, int part, Md5Source body) throws IOException {
-    return store.put(shadow(bucket), partName(uploadId, part), body, PutOptions.DEFAULT,
-        () -> Map.of(S3Metadata.ETAG, body.hex()));
+    return staged.put(shadow(bucket), partName(uploadId, part), body, () -> Map.of(S3Metadata.ETAG, body.hex()));
   }
 
   Optional<ObjectMeta> part(Bucket bucket, String uploadId, int part) throws IOException {
-    return store.head(shadow(bucket), partName(uploadId, part));
+    return staged.head(shadow(bucket), partName(uploadId, part));
   }
 
   /** The upload's parts in part-number order. */
@@ -108,7 +108,7 @@ final class MultipartUploads {
 
   private void deleteQuietly(Bucket shadow, String name) throws IOException {
     try {
-      store.delete(shadow, name);
+      staged.delete(shadow, name);
     } catch (io.jais.api.error.JaisException e) {
       // already gone: a concurrent abort or complete
     }
@@ -120,7 +120,7 @@ final class MultipartUploads {
     while (true) {
       ListPage page;
       try {
-        page = store.list(shadow, new ListQuery(prefix, after, 0, true));
+        page = staged.list(shadow, new ListQuery(prefix, after, 0, true));
       } catch (java.nio.file.NoSuchFileException e) {
         return all;
       }
@@ -140,14 +140,14 @@ final class MultipartUploads {
    * Destroying a bucket (through either API) or re-creating it under the same name drops its uploads
    * too: their shadow bucket goes with the bucket's data, in the same BMD change.
    */
-  static void dropWithTheirBuckets(ClusterState state, ObjectStore store) {
+  static void dropWithTheirBuckets(ClusterState state, StagedObjects staged) {
     state.bmdOwner().onChange((before, after) -> {
       for (Bmd.Entry entry : before.buckets().values()) {
         Bucket bucket = entry.bucket();
         boolean gone = after.props(bucket).map(props -> props.bid() != entry.props().bid()).orElse(true);
         if (gone && bucket.provider() == Provider.AIS && bucket.namespace().isGlobal()) {
           try {
-            store.destroyBucket(shadow(bucket));
+            staged.destroyBucket(shadow(bucket));
           } catch (IOException | RuntimeException e) {
             LOG.warn("cannot remove the multipart uploads of destroyed bucket {}: {}", bucket, e.toString());
           }

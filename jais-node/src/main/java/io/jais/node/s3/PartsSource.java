@@ -1,8 +1,8 @@
 package io.jais.node.s3;
 
 import io.jais.api.bucket.Bucket;
+import io.jais.node.objects.StagedObjects;
 import io.jais.node.storage.ByteBufSource;
-import io.jais.node.storage.ObjectStore;
 import io.jais.node.storage.OpenedObject;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -17,7 +17,7 @@ import java.util.List;
 final class PartsSource implements ByteBufSource {
   private static final int SLICE = 256 << 10;
 
-  private final ObjectStore store;
+  private final StagedObjects staged;
   private final Bucket shadow;
   private final List<String> partNames;
   private final long totalSize;
@@ -25,8 +25,8 @@ final class PartsSource implements ByteBufSource {
   private OpenedObject current;
   private long position;
 
-  PartsSource(ObjectStore store, Bucket shadow, List<String> partNames, long totalSize) {
-    this.store = store;
+  PartsSource(StagedObjects staged, Bucket shadow, List<String> partNames, long totalSize) {
+    this.staged = staged;
     this.shadow = shadow;
     this.partNames = partNames;
     this.totalSize = totalSize;
@@ -39,7 +39,7 @@ final class PartsSource implements ByteBufSource {
       if (index == partNames.size()) {
         return null;
       }
-      current = store.open(shadow, partNames.get(index++), false);
+      current = staged.open(shadow, partNames.get(index++));
       position = 0;
     }
     int length = (int) Math.min(SLICE, current.meta().size() - position);

@@ -1,14 +1,13 @@
 package io.jais.node.s3;
 
 import io.jais.api.bucket.Bucket;
-import io.jais.api.bucket.BucketProps;
 import io.jais.node.http.Request;
 import io.jais.node.http.Response;
+import io.jais.node.objects.Caller;
+import io.jais.node.objects.ObjectService;
+import io.jais.node.objects.PutArgs;
 import io.jais.node.storage.ByteBufSource;
-import io.jais.node.storage.ChecksumType;
 import io.jais.node.storage.ObjectMeta;
-import io.jais.node.storage.ObjectStore;
-import io.jais.node.storage.PutOptions;
 import java.io.IOException;
 import java.util.Map;
 
@@ -18,26 +17,25 @@ import java.util.Map;
  * the ETag with the object's other metadata in the same commit.
  */
 final class PutObjectOp {
-  private final ObjectStore store;
+  private final ObjectService objects;
   private final Request request;
   private final Bucket bucket;
   private final String key;
-  private final BucketProps props;
   private final S3Options options;
 
-  PutObjectOp(ObjectStore store, Request request, Bucket bucket, String key, BucketProps props, S3Options options) {
+  PutObjectOp(ObjectService objects, Request request, Bucket bucket, String key, S3Options options) {
     this.options = options;
-    this.store = store;
+    this.objects = objects;
     this.request = request;
     this.bucket = bucket;
     this.key = key;
-    this.props = props;
   }
 
   Response run() throws IOException {
     Md5Source body = verifiedBody(request, new SigV4Verifier(options.keys()), options.authRequired());
     Map<String, String> custom = S3Metadata.fromRequest(request);
-    ObjectMeta meta = store.put(bucket, key, body, options(props), () -> S3Metadata.committed(custom, body.hex()));
+    ObjectMeta meta = objects.put(bucket, key, body,
+        PutArgs.customAfterBody(() -> S3Metadata.committed(custom, body.hex())), Caller.USER);
     return Response.builder(200)
         .header("ETag", S3Metadata.etag(meta))
         .header("Last-Modified", S3Params.httpDate(S3Metadata.mtimeNanos(meta)))
@@ -76,11 +74,5 @@ final class PutObjectOp {
     } catch (NumberFormatException e) {
       throw new S3Exception(S3Error.INVALID_ARGUMENT, "invalid x-amz-decoded-content-length \"" + value + "\"");
     }
-  }
-
-  static PutOptions options(BucketProps props) {
-    return PutOptions.DEFAULT.withChecksumType(ChecksumType.parse(props.checksum().type()))
-        .withFsync(props.writePolicy().fsyncData())
-        .withVersioning(props.versioning().enabled());
   }
 }

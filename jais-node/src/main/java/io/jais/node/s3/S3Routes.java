@@ -15,8 +15,9 @@ import io.jais.node.http.Request;
 import io.jais.node.http.Response;
 import io.jais.node.http.RouteTable;
 import io.jais.node.proxy.ObjectLister;
+import io.jais.node.objects.ObjectService;
+import io.jais.node.objects.StagedObjects;
 import io.jais.node.proxy.PrimaryForwarder;
-import io.jais.node.storage.ObjectStore;
 import io.netty.handler.codec.http.HttpMethod;
 import java.util.function.Supplier;
 
@@ -73,9 +74,9 @@ public final class S3Routes {
    * every request must prove it with the relaying proxy's intra-cluster credentials or a signed
    * redirect (reads too: the proxy is where S3 credentials are checked).
    */
-  public static RouteTable.Builder target(RouteTable.Builder routes, ClusterState state, ObjectStore store,
-      S3Options options) {
-    S3TargetObjectHandler objects = new S3TargetObjectHandler(state, store, options);
+  public static RouteTable.Builder target(RouteTable.Builder routes, ClusterState state, ObjectService service,
+      StagedObjects staged, S3Options options) {
+    S3TargetObjectHandler objects = new S3TargetObjectHandler(state, service, staged, options);
     Authenticated fromProxy = handler -> request -> {
       try {
         request.requireRedirectedOrIntra();
@@ -99,8 +100,8 @@ public final class S3Routes {
    * On a target: destroying a bucket (or re-creating it) drops its in-progress multipart uploads
    * too, in the same BMD change that drops its objects.
    */
-  public static void dropUploadsWithTheirBuckets(ClusterState state, ObjectStore store) {
-    MultipartUploads.dropWithTheirBuckets(state, store);
+  public static void dropUploadsWithTheirBuckets(ClusterState state, StagedObjects staged) {
+    MultipartUploads.dropWithTheirBuckets(state, staged);
   }
 
   private static void route(RouteTable.Builder routes, HttpMethod method, String pattern, Handler handler) {

@@ -1,13 +1,13 @@
 package io.jais.node.s3;
 
 import io.jais.api.bucket.Bucket;
-import io.jais.api.bucket.BucketProps;
 import io.jais.node.cluster.ClusterState;
 import io.jais.node.http.Request;
 import io.jais.node.http.Response;
+import io.jais.node.objects.ObjectService;
+import io.jais.node.objects.StagedObjects;
 import io.jais.node.storage.ListEntry;
 import io.jais.node.storage.ObjectMeta;
-import io.jais.node.storage.ObjectStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,18 +22,20 @@ final class S3TargetMultipartHandler {
   static final int MAX_PART_NUMBER = 10_000;
 
   private final ClusterState state;
-  private final ObjectStore store;
+  private final ObjectService objects;
+  private final StagedObjects staged;
   private final MultipartUploads uploads;
   private final S3Options options;
 
-  S3TargetMultipartHandler(ClusterState state, ObjectStore store, S3Options options) {
+  S3TargetMultipartHandler(ClusterState state, ObjectService objects, StagedObjects staged, S3Options options) {
     this.options = options;
     this.state = state;
-    this.store = store;
-    this.uploads = new MultipartUploads(store);
+    this.objects = objects;
+    this.staged = staged;
+    this.uploads = new MultipartUploads(staged);
   }
 
-  Response create(Request request, Bucket bucket, String key, BucketProps props) throws Exception {
+  Response create(Request request, Bucket bucket, String key) throws Exception {
     String uploadId = UUID.randomUUID().toString().replace("-", "");
     Map<String, String> custom = new LinkedHashMap<>(S3Metadata.fromRequest(request));
     custom.put(MultipartUploads.KEY, key);
@@ -66,10 +68,10 @@ final class S3TargetMultipartHandler {
         "Part number must be an integer between 1 and " + MAX_PART_NUMBER + ", inclusive (got \"" + value + "\")");
   }
 
-  Response complete(Request request, Bucket bucket, String key, BucketProps props) throws Exception {
+  Response complete(Request request, Bucket bucket, String key) throws Exception {
     String uploadId = request.query("uploadId");
     ObjectMeta manifest = uploads.manifest(bucket, key, uploadId);
-    return new CompleteMultipartOp(store, uploads, bucket, key, uploadId, manifest, props).run(request);
+    return new CompleteMultipartOp(objects, staged, uploads, bucket, key, uploadId, manifest).run(request);
   }
 
   Response abort(Request request, Bucket bucket, String key) throws Exception {

@@ -1,67 +1,58 @@
 package io.jais.node.s3;
 
 import io.jais.api.bucket.Bucket;
-import io.jais.api.bucket.BucketProps;
 import io.jais.api.error.ErrorCode;
 import io.jais.api.error.JaisException;
 import io.jais.node.cluster.ClusterState;
 import io.jais.node.http.Request;
 import io.jais.node.http.Response;
+import io.jais.node.objects.Caller;
+import io.jais.node.objects.ObjectRead;
+import io.jais.node.objects.ObjectService;
+import io.jais.node.objects.StagedObjects;
 import io.jais.node.storage.ByteRange;
 import io.jais.node.storage.ObjectMeta;
-import io.jais.node.storage.ObjectStore;
-import io.jais.node.storage.OpenedObject;
 
 /**
  * A target's S3 object routes ({@code /s3/{bucket}/{key...}}), reached through a proxy's relay or
  * redirect: GET (zero-copy, ranged, conditional), HEAD, PUT, DELETE; multipart requests go to
- * {@link S3TargetMultipartHandler}. Requests must come through a proxy ({@link S3Routes#target}).
+ * {@link S3TargetMultipartHandler}. Translates S3 requests to {@link ObjectService} calls by a
+ * {@link Caller#USER} and back, so both front doors see the same objects the same way. Requests
+ * must come through a proxy ({@link S3Routes#target}).
  */
 public final class S3TargetObjectHandler {
   private final ClusterState state;
-  private final ObjectStore store;
+  private final ObjectService objects;
   private final S3TargetMultipartHandler multipart;
   private final S3Options options;
 
-  public S3TargetObjectHandler(ClusterState state, ObjectStore store, S3Options options) {
+  public S3TargetObjectHandler(ClusterState state, ObjectService objects, StagedObjects staged, S3Options options) {
     this.state = state;
-    this.store = store;
+    this.objects = objects;
     this.options = options;
-    this.multipart = new S3TargetMultipartHandler(state, store, options);
+    this.multipart = new S3TargetMultipartHandler(state, objects, staged, options);
   }
 
   public Response get(Request request) throws Exception {
-    return read(request, false);
-  }
-
-  public Response head(Request request) throws Exception {
-    return read(request, true);
-  }
-
-  private Response read(Request request, boolean head) throws Exception {
     Bucket bucket = S3Params.existingBucket(request, state);
     String key = S3Params.key(request, bucket);
-    OpenedObject object = open(bucket, key);
+    ObjectRead object = noSuchKeyIfMissing(key, () -> objects.get(bucket, key, Caller.USER));
     boolean handedOver = false;
     try {
       ObjectMeta meta = object.meta();
-      Response.Builder response = S3Metadata.overrides(S3Metadata.headers(Response.builder(200), meta), request);
-      Preconditions conditions =
-          request.header("x-jais-copy-source") != null ? Preconditions.COPY_SOURCE : Preconditions.GET;
-      if (conditions.evaluate(request, S3Metadata.etag(meta), S3Metadata.mtimeNanos(meta))
-          == Preconditions.Outcome.NOT_MODIFIED) {
+      Response.Builder response = headers(request, meta);
+      if (notModified(request, meta)) {
         return response.status(304).removeHeader("Content-Type").build();
       }
-      ByteRange range = ByteRange.parse(request.header("Range"), meta.size()).orElse(null);
+      ByteRange range = range(request, meta, response);
       long offset = range == null ? 0 : range.offset();
       long length = range == null ? meta.size() : range.length();
-      if (range != null) {
-        response.status(206).header("Content-Range", range.contentRange(meta.size()));
+      if (object.shared() == null) {
+        response.file(object.channel(), offset, length);
+      } else {
+        response.sharedFile(object.channel(), offset, length, object.shared()::release);
       }
-      if (head) {
-        return response.header("Content-Length", Long.toString(length)).build();
-      }
-      Response built = response.file(object.channel(), offset, length).build();
+      Response built = response.build();
       handedOver = true;
       return built;
     } finally {
@@ -71,9 +62,44 @@ public final class S3TargetObjectHandler {
     }
   }
 
-  private OpenedObject open(Bucket bucket, String key) throws Exception {
+  public Response head(Request request) throws Exception {
+    Bucket bucket = S3Params.existingBucket(request, state);
+    String key = S3Params.key(request, bucket);
+    ObjectMeta meta = noSuchKeyIfMissing(key, () -> objects.head(bucket, key, Caller.USER));
+    Response.Builder response = headers(request, meta);
+    if (notModified(request, meta)) {
+      return response.status(304).removeHeader("Content-Type").build();
+    }
+    ByteRange range = range(request, meta, response);
+    return response.header("Content-Length", Long.toString(range == null ? meta.size() : range.length())).build();
+  }
+
+  /** The headers of a GET or HEAD answer. */
+  private static Response.Builder headers(Request request, ObjectMeta meta) {
+    return S3Metadata.overrides(S3Metadata.headers(Response.builder(200), meta), request);
+  }
+
+  /** Evaluates the request's conditions: true for 304; throws 412 when one fails. */
+  private static boolean notModified(Request request, ObjectMeta meta) {
+    Preconditions conditions =
+        request.header("x-jais-copy-source") != null ? Preconditions.COPY_SOURCE : Preconditions.GET;
+    return conditions.evaluate(request, S3Metadata.etag(meta), S3Metadata.mtimeNanos(meta))
+        == Preconditions.Outcome.NOT_MODIFIED;
+  }
+
+  /** The requested range, if any, with the answer made a 206 for it. */
+  private static ByteRange range(Request request, ObjectMeta meta, Response.Builder response) {
+    ByteRange range = ByteRange.parse(request.header("Range"), meta.size()).orElse(null);
+    if (range != null) {
+      response.status(206).header("Content-Range", range.contentRange(meta.size()));
+    }
+    return range;
+  }
+
+  /** An object read that is missing answers S3's NoSuchKey. */
+  private static <T> T noSuchKeyIfMissing(String key, ObjectCall<T> call) throws Exception {
     try {
-      return store.open(bucket, key, false);
+      return call.run();
     } catch (JaisException e) {
       if (e.code() == ErrorCode.OBJECT_NOT_FOUND) {
         throw new S3Exception(S3Error.NO_SUCH_KEY, "The specified key does not exist: " + key);
@@ -82,13 +108,18 @@ public final class S3TargetObjectHandler {
     }
   }
 
+  @FunctionalInterface
+  private interface ObjectCall<T> {
+    T run() throws Exception;
+  }
+
   public Response put(Request request) throws Exception {
     Bucket bucket = S3Params.existingBucket(request, state);
     String key = S3Params.key(request, bucket);
     if (request.query("uploadId") != null) {
       return multipart.uploadPart(request, bucket, key);
     }
-    return new PutObjectOp(store, request, bucket, key, props(bucket), options).run();
+    return new PutObjectOp(objects, request, bucket, key, options).run();
   }
 
   /** S3 answers 204 whether or not the object existed. */
@@ -99,7 +130,7 @@ public final class S3TargetObjectHandler {
       return multipart.abort(request, bucket, key);
     }
     try {
-      store.delete(bucket, key);
+      objects.delete(bucket, key, Caller.USER);
     } catch (JaisException e) {
       if (e.code() != ErrorCode.OBJECT_NOT_FOUND) {
         throw e;
@@ -113,10 +144,10 @@ public final class S3TargetObjectHandler {
     Bucket bucket = S3Params.existingBucket(request, state);
     String key = S3Params.key(request, bucket);
     if (request.query("uploads") != null) {
-      return multipart.create(request, bucket, key, props(bucket));
+      return multipart.create(request, bucket, key);
     }
     if (request.query("uploadId") != null) {
-      return multipart.complete(request, bucket, key, props(bucket));
+      return multipart.complete(request, bucket, key);
     }
     throw new S3Exception(S3Error.INVALID_REQUEST, "POST on an object needs ?uploads or ?uploadId");
   }
@@ -133,9 +164,5 @@ public final class S3TargetObjectHandler {
   /** GET {@code /s3/{bucket}?uploads}: this target's multipart uploads of the bucket. */
   public Response listUploads(Request request) throws Exception {
     return multipart.listUploads(request);
-  }
-
-  private BucketProps props(Bucket bucket) {
-    return state.bmd().props(bucket).orElseThrow(() -> S3Params.noSuchBucket(bucket));
   }
 }

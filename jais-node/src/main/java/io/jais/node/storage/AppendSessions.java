@@ -130,7 +130,7 @@ final class AppendSessions {
         Map<String, String> custom = options.custom().isEmpty()
             ? files.head(key).map(ObjectMeta::custom).orElse(Map.of()) : options.custom();
         ObjectMeta meta = new ObjectMeta(work.size(), checksum, "", now, now, custom, List.of());
-        return files.commit(key, session.fqn, work, meta, options.versioning(), options.fsync());
+        return files.commit(key, session.fqn, work, meta, CommitMode.of(options.versioning()), options.fsync());
       }
     } finally {
       session.lock.unlock();

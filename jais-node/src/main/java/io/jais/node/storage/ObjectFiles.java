@@ -196,10 +196,11 @@ final class ObjectFiles {
   /**
    * Makes a finished workfile the object (see the design notes).
    *
-   * @param meta the new metadata; its version is replaced
-   * @return the metadata as stored
+   * @param meta the new metadata; its version is replaced unless {@code mode} keeps it
+   * @return the metadata as stored; null when {@link CommitMode#AS_GIVEN_IF_ABSENT} found an object
+   *     in place (the workfile is then left to the caller's close, which deletes it)
    */
-  ObjectMeta commit(ObjectKey key, Fqn fqn, WorkFile work, ObjectMeta meta, boolean versioning, boolean fsync)
+  ObjectMeta commit(ObjectKey key, Fqn fqn, WorkFile work, ObjectMeta meta, CommitMode mode, boolean fsync)
       throws IOException {
     work.closeChannel();
     ObjectMeta committed;
@@ -207,8 +208,14 @@ final class ObjectFiles {
     lock.lock();
     try {
       Optional<ObjectMeta> previous = load(key, fqn);
-      String version = versioning ? ObjectMeta.nextVersion(previous.map(ObjectMeta::version).orElse("")) : "";
-      committed = meta.withVersion(version);
+      if (mode == CommitMode.AS_GIVEN_IF_ABSENT && previous.isPresent()) {
+        return null;
+      }
+      committed = switch (mode) {
+        case NEXT_VERSION -> meta.withVersion(ObjectMeta.nextVersion(previous.map(ObjectMeta::version).orElse("")));
+        case NO_VERSION -> meta.withVersion("");
+        case AS_GIVEN, AS_GIVEN_IF_ABSENT -> meta;
+      };
       boolean sidecar = lomStore.write(work.path(), fqn, committed);
       try {
         moveIntoPlace(work.path(), fqn);
@@ -280,13 +287,27 @@ final class ObjectFiles {
     return null;
   }
 
-  void delete(ObjectKey key) throws IOException {
+  /**
+   * Deletes the object if {@code condition} accepts its metadata (read under the write lock; an
+   * object whose metadata cannot be read is deleted only without a condition).
+   *
+   * @param condition null to delete unconditionally
+   * @return the deleted object's metadata (empty when it was unreadable); null when the condition
+   *     refused
+   */
+  Optional<ObjectMeta> delete(ObjectKey key, java.util.function.Predicate<ObjectMeta> condition) throws IOException {
     Fqn fqn = fqn(key);
+    Optional<ObjectMeta> deleted;
     Lock lock = locks.of(key).writeLock();
     lock.lock();
     try {
-      if (fqn.hashed()) {
-        lomStore.read(fqn); // refuses to delete another object whose long name has the same hash
+      // also refuses to delete another object whose long name has the same hash (CONFLICT)
+      deleted = load(key, fqn);
+      if (condition != null && (deleted.isEmpty() || !condition.test(deleted.get()))) {
+        if (deleted.isEmpty() && !Files.isRegularFile(fqn.path(), LinkOption.NOFOLLOW_LINKS)) {
+          throw notFound(key);
+        }
+        return null;
       }
       cache.remove(key);
       descriptors.invalidate(key);
@@ -299,6 +320,7 @@ final class ObjectFiles {
     }
     pruneEmptyDirs(fqn.path().getParent(), fqn.objectsDir());
     pruneEmptyDirs(fqn.sidecarPath().getParent(), Fqn.contentDir(fqn.mountpath(), key.bucket(), Fqn.META));
+    return deleted;
   }
 
   /** Removes now-empty parents so that listings do not show stale virtual directories. */

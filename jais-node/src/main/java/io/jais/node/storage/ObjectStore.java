@@ -117,7 +117,38 @@ public final class ObjectStore implements AutoCloseable {
       }
       long now = files.nowNanos();
       ObjectMeta meta = new ObjectMeta(size, checksum, "", now, now, custom.get(), List.of());
-      return files.commit(key, fqn, work, meta, options.versioning(), options.fsync());
+      return files.commit(key, fqn, work, meta, CommitMode.of(options.versioning()), options.fsync());
+    }
+  }
+
+  /**
+   * Stores a copy of an object made elsewhere (another target, another mountpath) with the
+   * metadata it arrived with: version, checksum, times and custom metadata are kept as given. The
+   * body is checked against {@code meta} on the way in (its size, and its checksum unless that is
+   * none); a body that does not match stores nothing.
+   *
+   * @param replaceExisting false: an object already in place wins, and nothing is stored
+   * @return the stored metadata; empty when an object in place was kept
+   * @throws JaisException BAD_DIGEST when the body does not match the checksum
+   * @throws IOException when the body is shorter or longer than {@code meta.size()}, or the disk fails
+   */
+  public Optional<ObjectMeta> putReplica(Bucket bucket, String name, ByteBufSource body, ObjectMeta meta,
+      boolean replaceExisting, boolean fsync) throws IOException {
+    ObjectKey key = new ObjectKey(bucket, name);
+    Fqn fqn = files.fqn(key);
+    Checksummer checksummer = Checksummer.of(meta.checksum().type());
+    try (WorkFile work = WorkFile.create(fqn.workDir())) {
+      long size = work.write(body, meta.checksum().isNone() ? List.of() : List.of(checksummer));
+      if (size != meta.size()) {
+        throw new java.io.EOFException("replica of " + bucket.uri() + "/" + name + " has " + size
+            + " bytes, its metadata says " + meta.size());
+      }
+      ObjectFiles.verifyExpected(key, meta.checksum(), checksummer.finish());
+      if (fsync) {
+        work.fsync();
+      }
+      CommitMode mode = replaceExisting ? CommitMode.AS_GIVEN : CommitMode.AS_GIVEN_IF_ABSENT;
+      return Optional.ofNullable(files.commit(key, fqn, work, meta, mode, fsync));
     }
   }
 
@@ -140,6 +171,16 @@ public final class ObjectStore implements AutoCloseable {
       validate(bucket, name, opened);
     }
     return opened;
+  }
+
+  /**
+   * Opens the object to copy or move it: as {@link #open} without checksum validation, and
+   * without recording an access (the access time stays as it is).
+   *
+   * @throws JaisException OBJECT_NOT_FOUND
+   */
+  public OpenedObject openUntouched(Bucket bucket, String name) throws IOException {
+    return files.open(new ObjectKey(bucket, name), false);
   }
 
   /**
@@ -183,9 +224,27 @@ public final class ObjectStore implements AutoCloseable {
     }
   }
 
-  /** @throws JaisException OBJECT_NOT_FOUND when there is no such object */
-  public void delete(Bucket bucket, String name) throws IOException {
-    files.delete(new ObjectKey(bucket, name));
+  /**
+   * Deletes the object.
+   *
+   * @return the deleted object's metadata; empty when it could not be read (the file is gone anyway)
+   * @throws JaisException OBJECT_NOT_FOUND when there is no such object
+   */
+  public Optional<ObjectMeta> delete(Bucket bucket, String name) throws IOException {
+    return files.delete(new ObjectKey(bucket, name), null);
+  }
+
+  /**
+   * Deletes the object only if it is still the write {@code version} describes (same size, mtime,
+   * version and checksum; atime and custom metadata may differ): whoever copied it elsewhere
+   * removes it here without destroying a newer write made meanwhile.
+   *
+   * @return the deleted object's metadata; empty when a different write is in place (kept)
+   * @throws JaisException OBJECT_NOT_FOUND when there is no such object
+   */
+  public Optional<ObjectMeta> deleteIfSame(Bucket bucket, String name, ObjectMeta version) throws IOException {
+    Optional<ObjectMeta> deleted = files.delete(new ObjectKey(bucket, name), version::sameGeneration);
+    return deleted == null ? Optional.empty() : deleted;
   }
 
   /**
@@ -215,7 +274,7 @@ public final class ObjectStore implements AutoCloseable {
       long now = files.nowNanos();
       ObjectMeta meta = new ObjectMeta(sourceMeta.size(), sourceMeta.checksum(), "", now, now, sourceMeta.custom(),
           List.of());
-      return files.commit(to, toFqn, work, meta, true, false);
+      return files.commit(to, toFqn, work, meta, CommitMode.NEXT_VERSION, false);
     }
   }
 

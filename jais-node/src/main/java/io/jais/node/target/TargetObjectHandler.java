@@ -5,22 +5,21 @@ import io.jais.api.Action;
 import io.jais.api.Header;
 import io.jais.api.QueryParam;
 import io.jais.api.bucket.Bucket;
-import io.jais.api.bucket.BucketProps;
+import io.jais.api.bucket.ObjectUname;
 import io.jais.api.error.ErrorCode;
 import io.jais.api.error.JaisException;
 import io.jais.node.cluster.ClusterState;
-import io.jais.node.cluster.IntraClient;
 import io.jais.node.http.BucketParams;
 import io.jais.node.http.Request;
 import io.jais.node.http.Response;
+import io.jais.node.objects.Caller;
+import io.jais.node.objects.ObjectRead;
+import io.jais.node.objects.ObjectService;
+import io.jais.node.objects.PutArgs;
 import io.jais.node.storage.ByteRange;
 import io.jais.node.storage.Checksum;
-import io.jais.node.storage.ChecksumType;
 import io.jais.node.storage.ObjectMeta;
 import io.jais.node.storage.ObjectName;
-import io.jais.node.storage.ObjectStore;
-import io.jais.node.storage.OpenedObject;
-import io.jais.node.storage.PutOptions;
 import io.jais.node.storage.SharedFile;
 import io.jais.node.storage.SharedObject;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -36,21 +35,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A target's object routes: GET (whole and ranged, zero-copy), HEAD v1/v2, PUT (plain, append,
- * flush, copy), DELETE and PATCH of custom metadata. Requests other than GET and HEAD must have
- * been redirected by a proxy (spec §2.5).
+ * A target's native object routes: GET (whole and ranged, zero-copy), HEAD v1/v2, PUT (plain,
+ * append, flush, copy), DELETE and PATCH of custom metadata. Translates HTTP to {@link
+ * ObjectService} calls by a {@link Caller#USER} and back; what happens to the objects is the
+ * service's. Requests other than GET and HEAD must have been redirected by a proxy (AIS answers
+ * ErrNotRedirected otherwise).
  */
 public final class TargetObjectHandler {
   private final ClusterState state;
-  private final ObjectStore store;
-  private final ObjectCopier copier;
-  private final PeerCopies peers;
+  private final ObjectService objects;
 
-  public TargetObjectHandler(ClusterState state, ObjectStore store, ObjectCopier copier, IntraClient intra) {
+  public TargetObjectHandler(ClusterState state, ObjectService objects) {
     this.state = state;
-    this.store = store;
-    this.copier = copier;
-    this.peers = new PeerCopies(state, intra);
+    this.objects = objects;
   }
 
   /** Query parameters of AIS features not implemented yet: refused, never silently ignored. */
@@ -61,17 +58,9 @@ public final class TargetObjectHandler {
   public Response get(Request request) throws Exception {
     refuseNotYetImplemented(request, NOT_YET_ON_GET);
     Bucket bucket = BucketParams.of(request);
-    BucketProps props = props(bucket);
     String name = objectName(request, bucket);
-    try {
-      if (props.checksum().validateWarmGet()) {
-        OpenedObject object = store.open(bucket, name, true);
-        return send(request, object.meta(), null, object.channel());
-      }
-      return send(request, store.openShared(bucket, name));
-    } catch (JaisException e) {
-      return redirectToPeer(request, e, 301); // rethrows anything but OBJECT_NOT_FOUND (416, checksum)
-    }
+    ObjectRead object = objects.get(bucket, name, Caller.USER);
+    return send(request, object.meta(), object.shared(), object.channel());
   }
 
   /**
@@ -85,12 +74,8 @@ public final class TargetObjectHandler {
       return null;
     }
     Bucket bucket = BucketParams.of(request);
-    BucketProps props = state.bmd().props(bucket).orElse(null);
-    if (props == null || props.checksum().validateWarmGet()) {
-      return null;
-    }
     String name = objectName(request, bucket);
-    SharedObject object = store.tryOpenCached(bucket, name);
+    SharedObject object = objects.tryOpenCached(bucket, name, Caller.USER);
     return object == null ? null : send(request, object);
   }
 
@@ -178,14 +163,9 @@ public final class TargetObjectHandler {
 
   public Response head(Request request) throws Exception {
     Bucket bucket = BucketParams.of(request);
-    props(bucket);
     String name = objectName(request, bucket);
-    var found = store.head(bucket, name);
-    if (found.isEmpty()) {
-      return redirectToPeer(request, JaisException.noSuchObject(bucket, name), 307);
-    }
-    ObjectMeta meta = found.get();
-    String mountpath = store.mountpathOf(bucket, name).path().toString();
+    ObjectMeta meta = objects.head(bucket, name, Caller.USER);
+    String mountpath = objects.mountpathOf(bucket, name).path().toString();
     String location = "t[" + state.self().id() + "]:" + mountpath;
     String propsParam = request.query(QueryParam.PROPS);
     if (propsParam == null) {
@@ -205,18 +185,20 @@ public final class TargetObjectHandler {
     requireRedirected(request);
     refuseNotYetImplemented(request, NOT_YET_ON_PUT);
     Bucket bucket = BucketParams.of(request);
-    BucketProps props = props(bucket);
     String name = objectName(request, bucket);
     String objectTo = request.query(QueryParam.OBJECT_TO);
     if (objectTo != null) {
-      copier.copy(bucket, name, objectTo);
+      ObjectUname destination = ObjectUname.parse(objectTo);
+      objects.copy(bucket, name, destination.bucket().validate(), destination.object(), Caller.USER);
       return Response.ok();
     }
     String appendType = request.query(QueryParam.APPEND_TYPE);
     if (appendType != null) {
       return append(request, bucket, name, appendType);
     }
-    ObjectMeta meta = store.put(bucket, name, request.body(), putOptions(request, props));
+    Checksum expected = Checksum.of(request.header(Header.CHECKSUM_TYPE), request.header(Header.CHECKSUM_VALUE));
+    ObjectMeta meta = objects.put(bucket, name, request.body(), PutArgs.of(expected, customMetadata(request)),
+        Caller.USER);
     return ObjectHeaders.attributes(Response.builder(200), meta).build();
   }
 
@@ -224,60 +206,31 @@ public final class TargetObjectHandler {
     String handle = AppendHandle.localPart(request.query(QueryParam.APPEND_HANDLE, ""), state.self().id());
     return switch (appendType) {
       case "append" -> {
-        String next = store.append(bucket, name, handle, request.body());
+        String next = objects.append(bucket, name, handle, request.body(), Caller.USER);
         yield Response.builder(200).header(Header.APPEND_HANDLE, AppendHandle.of(state.self().id(), next)).build();
       }
       case "flush" -> {
         if (handle.isEmpty()) {
           throw JaisException.invalid("flush of " + bucket.uri() + "/" + name + ": append_handle is required");
         }
-        yield ObjectHeaders.attributes(Response.builder(200), store.flush(bucket, name, handle)).build();
+        yield ObjectHeaders.attributes(Response.builder(200), objects.flush(bucket, name, handle, Caller.USER)).build();
       }
       default -> throw JaisException.invalid("invalid append_type \"" + appendType + "\" (expected: append or flush)");
     };
   }
 
-  /** DELETE removes the object here and any copy peers hold (see {@link PeerCopies}). */
+  /** DELETE removes the object here and every copy other targets hold (the service's doing). */
   public Response delete(Request request) throws Exception {
     requireRedirected(request);
     Bucket bucket = BucketParams.of(request);
-    props(bucket);
-    String name = objectName(request, bucket);
-    if (PeerCopies.isLocalOnly(request)) {
-      store.delete(bucket, name);
-      return Response.ok();
-    }
-    JaisException missingHere = null;
-    try {
-      store.delete(bucket, name);
-    } catch (JaisException e) {
-      if (e.code() != ErrorCode.OBJECT_NOT_FOUND) {
-        throw e;
-      }
-      missingHere = e;
-    }
-    if (peers.deleteEverywhere(request) == 0 && missingHere != null) {
-      throw missingHere;
-    }
+    objects.delete(bucket, objectName(request, bucket), Caller.USER);
     return Response.ok();
-  }
-
-  /**
-   * An object this target lacks may still be on a peer (it was written before this target joined
-   * and no rebalance has moved it yet): send the client there, or fail with the original error.
-   */
-  private Response redirectToPeer(Request request, JaisException notHere, int status) throws InterruptedException {
-    if (notHere.code() != ErrorCode.OBJECT_NOT_FOUND || PeerCopies.isLocalOnly(request)) {
-      throw notHere;
-    }
-    return Response.redirect(status, peers.find(request).orElseThrow(() -> notHere));
   }
 
   /** PATCH: merge (or with {@code set-new-custom=true} replace) custom metadata (spec §7.6). */
   public Response patch(Request request) throws Exception {
     requireRedirected(request);
     Bucket bucket = BucketParams.of(request);
-    props(bucket);
     String name = objectName(request, bucket);
     ActMsg msg = request.bodyJson(ActMsg.class);
     if (msg == null || !msg.value().isObject()) {
@@ -286,7 +239,7 @@ public final class TargetObjectHandler {
     }
     Map<String, String> custom = new LinkedHashMap<>();
     msg.value().properties().forEach(e -> custom.put(e.getKey(), e.getValue().asText()));
-    store.setCustom(bucket, name, custom, request.queryBool(QueryParam.SET_NEW_CUSTOM, false));
+    objects.setCustom(bucket, name, custom, request.queryBool(QueryParam.SET_NEW_CUSTOM, false), Caller.USER);
     return Response.ok();
   }
 
@@ -309,20 +262,10 @@ public final class TargetObjectHandler {
     }
   }
 
-  private BucketProps props(Bucket bucket) {
-    return state.bmd().props(bucket).orElseThrow(() -> JaisException.noSuchBucket(bucket));
-  }
-
   private static String objectName(Request request, Bucket bucket) {
     String name = request.pathParam("object");
     ObjectName.validate(bucket, name);
     return name;
-  }
-
-  private static PutOptions putOptions(Request request, BucketProps props) {
-    Checksum expected = Checksum.of(request.header(Header.CHECKSUM_TYPE), request.header(Header.CHECKSUM_VALUE));
-    return new PutOptions(ChecksumType.parse(props.checksum().type()), expected, customMetadata(request),
-        props.writePolicy().fsyncData(), props.versioning().enabled());
   }
 
   /**

@@ -1,0 +1,41 @@
+package io.jais.node.objects;
+
+import io.jais.api.bucket.Bucket;
+import io.jais.node.storage.ByteBufSource;
+import io.jais.node.storage.ObjectMeta;
+import io.jais.node.storage.OpenedObject;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The other targets of the cluster, as the object service needs them: asked about, and for, the
+ * copies they hold on their own disks (they never ask further). {@link IntraPeers} is the one
+ * over HTTP; tests put a second real store behind it.
+ */
+interface PeerTargets {
+  /** The copies other targets hold; a target that does not answer in time counts as holding none. */
+  List<PeerCopy> find(Bucket bucket, String name) throws InterruptedException;
+
+  /**
+   * Reads one copy: hands its bytes and the metadata of the version being sent to {@code sink}.
+   *
+   * @throws io.jais.api.error.JaisException OBJECT_NOT_FOUND when the copy is gone meanwhile
+   */
+  <T> T read(PeerCopy copy, Bucket bucket, String name, ReplicaSink<T> sink) throws IOException, InterruptedException;
+
+  /** Deletes the copy if it is still the write it was when found; true when it was deleted. */
+  boolean deleteIfSame(PeerCopy copy, Bucket bucket, String name) throws IOException, InterruptedException;
+
+  /** Deletes the object on every other target; how many held it. */
+  int deleteEverywhere(Bucket bucket, String name) throws InterruptedException;
+
+  /** Sends a local object to another target, stored there as a copy (new version); its metadata there. */
+  ObjectMeta copyTo(String targetId, Bucket bucket, String name, OpenedObject source)
+      throws IOException, InterruptedException;
+
+  /** Takes a copy's bytes as they arrive. */
+  @FunctionalInterface
+  interface ReplicaSink<T> {
+    T accept(ObjectMeta meta, ByteBufSource body) throws IOException;
+  }
+}

@@ -1,0 +1,17 @@
+package io.jais.node.storage;
+
+/** What a commit does with the object's version, and with an object already in place. */
+enum CommitMode {
+  /** A write in a versioned bucket: the version after the one in place ("1" for a new object). */
+  NEXT_VERSION,
+  /** A write in a bucket without versioning: no version. */
+  NO_VERSION,
+  /** A replica: the version it arrived with, replacing whatever is in place. */
+  AS_GIVEN,
+  /** A replica that yields to an object already in place: then nothing is committed. */
+  AS_GIVEN_IF_ABSENT;
+
+  static CommitMode of(boolean versioning) {
+    return versioning ? NEXT_VERSION : NO_VERSION;
+  }
+}
