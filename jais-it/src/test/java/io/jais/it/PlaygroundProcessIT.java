@@ -80,14 +80,18 @@ class PlaygroundProcessIT {
     return endpoint[0];
   }
 
-  /** A port P with P, P+100 and P+101 free (the playground's proxy and two targets). */
+  /**
+   * A port P with P, P+100 and P+101 free (the playground's proxy and two targets) and the same
+   * 1000 above (their control ports).
+   */
   private static int freeBasePort() throws IOException {
-    for (int attempt = 0; attempt < 50; attempt++) {
+    for (int attempt = 0; attempt < 200; attempt++) {
       int base;
       try (ServerSocket socket = new ServerSocket(0)) {
         base = socket.getLocalPort();
       }
-      if (base + 101 < 65536 && free(base + 100) && free(base + 101)) {
+      if (base + 1101 < 65536 && free(base + 100) && free(base + 101) && free(base + 1000) && free(base + 1100)
+          && free(base + 1101)) {
         return base;
       }
     }

@@ -63,8 +63,12 @@ public final class ProcessCluster implements AutoCloseable {
         cluster.targets.add(target);
         target.start();
       }
-      cluster.awaitSmap("all " + targets + " targets joined", Duration.ofSeconds(60),
-          smap -> smap.targets().size() == targets);
+      try {
+        cluster.awaitSmap("all " + targets + " targets joined", Duration.ofSeconds(180),
+            smap -> smap.targets().size() == targets);
+      } catch (AssertionError e) {
+        throw new AssertionError(e.getMessage() + "; node logs:\n" + cluster.logs(), e);
+      }
       return cluster;
     } catch (Exception e) {
       cluster.close();
@@ -116,6 +120,23 @@ public final class ProcessCluster implements AutoCloseable {
       }
       Thread.sleep(100);
     }
+  }
+
+  /** The last lines of every node's log, for failure messages. */
+  public String logs() {
+    StringBuilder all = new StringBuilder();
+    List<NodeProcess> nodes = new ArrayList<>(targets);
+    nodes.add(0, proxy);
+    for (NodeProcess node : nodes) {
+      all.append("--- ").append(node.id()).append(" (").append(node.log()).append(")\n");
+      try {
+        List<String> lines = Files.readAllLines(node.log());
+        lines.subList(Math.max(0, lines.size() - 20), lines.size()).forEach(l -> all.append(l).append('\n'));
+      } catch (IOException e) {
+        all.append("(no log: ").append(e.getMessage()).append(")\n");
+      }
+    }
+    return all.toString();
   }
 
   @Override
