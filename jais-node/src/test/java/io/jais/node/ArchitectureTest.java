@@ -17,9 +17,10 @@ class ArchitectureTest {
   private static final String[] BASE = {"io.jais.node.meta..", "io.jais.node.storage..",
       "io.jais.node.listing.."};
   private static final String[] ABOVE_BASE = {"io.jais.node.cluster..", "io.jais.node.http..", "io.jais.node.proxy..",
-      "io.jais.node.target..", "io.jais.node.daemon..", "io.jais.node.launch.."};
+      "io.jais.node.target..", "io.jais.node.daemon..", "io.jais.node.launch..", "io.jais.node.transport.."};
+  /** Network fronts: HTTP and the target-to-target streams each own their Netty channels. */
   private static final String[] FRONT_DOORS = {"io.jais.node.http..", "io.jais.node.proxy..", "io.jais.node.target..",
-      "io.jais.node.daemon..", "io.jais.node.s3..", "io.jais.node"};
+      "io.jais.node.daemon..", "io.jais.node.s3..", "io.jais.node", "io.jais.node.transport.."};
 
   private static JavaClasses classes;
 
@@ -46,6 +47,14 @@ class ArchitectureTest {
   void clusterServices_doNotSeeHttpFrontDoors() {
     noClasses().that().resideInAnyPackage("io.jais.node.cluster..").should().dependOnClassesThat()
         .resideInAnyPackage("io.jais.node.http..", "io.jais.node.proxy..", "io.jais.node.target..")
+        .check(classes);
+  }
+
+  @Test
+  void transport_doesNotSeeTheFrontDoorsThatUseIt() {
+    noClasses().that().resideInAnyPackage("io.jais.node.transport..").should().dependOnClassesThat()
+        .resideInAnyPackage("io.jais.node.http..", "io.jais.node.proxy..", "io.jais.node.target..",
+            "io.jais.node.s3..")
         .check(classes);
   }
 
