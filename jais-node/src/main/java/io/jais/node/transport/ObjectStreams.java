@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,7 @@ public final class ObjectStreams implements AutoCloseable {
   private final StreamServer server;
   private final StreamClient client;
   private final ExecutorService completions;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private ObjectStreams(String selfId, TransportLoops loops, StreamCounters counters, ReceiveHandlers handlers,
       StreamServer server, StreamClient client, ExecutorService completions) {
@@ -144,6 +146,9 @@ public final class ObjectStreams implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     client.close();
     server.close();
     loops.close();

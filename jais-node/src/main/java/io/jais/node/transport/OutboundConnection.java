@@ -313,26 +313,25 @@ final class OutboundConnection extends ChannelInboundHandlerAdapter {
       closeWith("ack for object " + frame.seq() + ", which is not in flight");
       return;
     }
-    if (frame.ack().isOk()) {
-      counters.acksOk.increment();
-    } else {
-      counters.acksError.increment();
-    }
     settle(p, frame.ack(), null);
   }
 
   private void fail(Pending p, String reason) {
-    if (settle(p, null, new JaisException(ErrorCode.UNAVAILABLE, "stream to " + peer + ": " + p.header.describe()
-        + ": " + reason))) {
-      counters.transfersFailed.increment();
-    }
+    settle(p, null, new JaisException(ErrorCode.UNAVAILABLE, "stream to " + peer + ": " + p.header.describe()
+        + ": " + reason));
   }
 
   // Exactly once per object, on a virtual thread: a caller's dependent actions never run on the
-  // event loop (nor on the sending thread, which may hold the link).
-  private boolean settle(Pending p, Ack ack, Throwable failure) {
+  // event loop (nor on the sending thread, which may hold the link). Counted before completing,
+  // so whoever sees the future done sees the counters too.
+  private void settle(Pending p, Ack ack, Throwable failure) {
     if (!p.settled.compareAndSet(false, true)) {
-      return false;
+      return;
+    }
+    if (ack != null) {
+      (ack.isOk() ? counters.acksOk : counters.acksError).increment();
+    } else if (failure instanceof JaisException e && e.code() == ErrorCode.UNAVAILABLE) {
+      counters.transfersFailed.increment();
     }
     completions.execute(() -> {
       if (failure == null) {
@@ -341,7 +340,6 @@ final class OutboundConnection extends ChannelInboundHandlerAdapter {
         p.future.completeExceptionally(failure);
       }
     });
-    return true;
   }
 
   /** Closes the connection; every unacknowledged object fails with {@code reason}. */

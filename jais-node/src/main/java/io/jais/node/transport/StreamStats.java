@@ -16,9 +16,10 @@ package io.jais.node.transport;
  * @param connectFailures outbound connection attempts that failed
  * @param objectsSent objects written completely
  * @param bytesSent body bytes written
- * @param acksOk OK acks received
- * @param acksError error acks received
- * @param transfersFailed sends that failed without an ack (connection lost, timeout)
+ * @param acksOk sends completed with an OK ack
+ * @param acksError sends completed with an error ack
+ * @param transfersFailed sends that failed without an ack (peer unreachable, connection lost, ack
+ *     too late)
  * @param sendWaits times a sender waited for its connection to drain or for an ack
  */
 public record StreamStats(
