@@ -28,12 +28,16 @@ import io.jais.node.s3.S3Options;
 import io.jais.node.s3.S3Routes;
 import io.jais.node.storage.ObjectStore;
 import io.jais.node.target.ObjectCopier;
+import io.jais.node.target.StreamedPutReceiver;
 import io.jais.node.target.TargetListHandler;
 import io.jais.node.target.TargetObjectHandler;
 import io.jais.node.target.TargetSummaryHandler;
+import io.jais.node.transport.ObjectStreams;
+import io.jais.node.transport.StreamOptions;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,10 +53,17 @@ import org.slf4j.LoggerFactory;
 public final class Node implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);
   private static final int PORT_ATTEMPTS = 5; // picks of a free port before a failed bind is final
+  /**
+   * The key target-to-target streams authenticate with until the cluster secret is wired in here
+   * (the control plane's work): every node has it, so it keeps out only what is not a JAIS node.
+   */
+  private static final byte[] PROVISIONAL_STREAM_SECRET =
+      "jais target-to-target streams: provisional key".getBytes(StandardCharsets.UTF_8);
 
   private final LocalConfig config;
   private final ClusterState state;
   private final IntraClient intra;
+  private final ObjectStreams streams; // targets only
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private volatile Primary primary;
   private volatile BucketMetadata bucketMetadata;
@@ -60,9 +71,10 @@ public final class Node implements AutoCloseable {
   private NettyServer server;
   private ObjectStore store;
 
-  private Node(LocalConfig config, ClusterState state) {
+  private Node(LocalConfig config, ClusterState state, ObjectStreams streams) {
     this.config = config;
     this.state = state;
+    this.streams = streams;
     this.intra = new IntraClient(state.self().id(), () -> state.smap().version());
   }
 
@@ -89,8 +101,21 @@ public final class Node implements AutoCloseable {
   private static Node start(LocalConfig config, int port) throws Exception {
     Path metaDir = Path.of(config.metaDir());
     String id = NodeIdentity.loadOrCreate(metaDir, config.role(), config.nodeId());
-    Snode self = Snode.of(id, config.role(), NetInfo.of("http", config.publicHost(), port));
-    Node node = new Node(config.withPort(port), ClusterState.load(self, metaDir));
+    NetInfo publicNet = NetInfo.of("http", config.publicHost(), port);
+    // a target's streams listen first, so that its Snode can advertise the port they got
+    ObjectStreams streams = config.role() == NodeRole.TARGET ? ObjectStreams.start(config.host(), config.dataPort(),
+        id, PROVISIONAL_STREAM_SECRET, StreamOptions.DEFAULT) : null;
+    Node node;
+    try {
+      Snode self = streams == null ? Snode.of(id, config.role(), publicNet)
+          : Snode.of(id, config.role(), publicNet, publicNet, NetInfo.of("tcp", config.publicHost(), streams.port()));
+      node = new Node(config.withPort(port), ClusterState.load(self, metaDir), streams);
+    } catch (Exception e) {
+      if (streams != null) {
+        streams.close();
+      }
+      throw e;
+    }
     try {
       node.startServices();
     } catch (Exception e) {
@@ -138,6 +163,7 @@ public final class Node implements AutoCloseable {
     store.cleanupWorkfiles();
     state.bmdOwner().onChange(this::dropDestroyedBuckets);
     S3Routes.dropUploadsWithTheirBuckets(state, store);
+    closeables.add(streams.register(StreamedPutReceiver.TRNAME, new StreamedPutReceiver(state, store)));
     ObjectCopier copier = new ObjectCopier(state, store, intra);
     return NodeRoutes.target(daemon, new TargetObjectHandler(state, store, copier, intra), new TargetListHandler(state, store),
         new TargetSummaryHandler(state, store), routes -> S3Routes.target(routes, state, store, S3Options.fromEnvironment()));
@@ -196,6 +222,18 @@ public final class Node implements AutoCloseable {
     return primary != null;
   }
 
+  /**
+   * A target's object streams (listening on its {@code intra_data_net}).
+   *
+   * @throws IllegalStateException on a proxy, which has none
+   */
+  public ObjectStreams streams() {
+    if (streams == null) {
+      throw new IllegalStateException(state.self().displayName() + " is not a target: it has no object streams");
+    }
+    return streams;
+  }
+
   private static int freePort(String host) throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
       socket.setReuseAddress(true);
@@ -205,6 +243,9 @@ public final class Node implements AutoCloseable {
 
   @Override
   public void close() {
+    if (streams != null) {
+      streams.close(); // first: its receivers write into the store
+    }
     for (int i = closeables.size() - 1; i >= 0; i--) {
       try {
         closeables.get(i).close();
