@@ -120,7 +120,15 @@ final class ObjectReceiver extends ChannelInboundHandlerAdapter {
     current = start.headerOnly() ? null : body;
     InboundObject object = new InboundObject(senderId, header, start.headerOnly(), body);
     long seq = start.seq();
-    executor.execute(() -> handle(handler, object, body, seq));
+    try {
+      executor.execute(() -> handle(handler, object, body, seq));
+    } catch (RejectedExecutionException e) {
+      // the node is shutting down: nobody will read this body
+      body.discard();
+      current = null;
+      inFlight--;
+      ctx.close();
+    }
   }
 
   // the handler's virtual thread

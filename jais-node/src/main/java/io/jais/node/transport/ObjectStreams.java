@@ -80,6 +80,7 @@ public final class ObjectStreams implements AutoCloseable {
       server = StreamServer.start(host, port, selfId, mac, options, handlers, counters, loops);
     } catch (BindException | InterruptedException | RuntimeException e) {
       loops.close();
+      completions.shutdown();
       throw e;
     }
     StreamClient client = new StreamClient(selfId, mac, options, counters, loops, completions);
