@@ -36,9 +36,12 @@ import io.jais.node.s3.S3Options;
 import io.jais.node.s3.S3Routes;
 import io.jais.node.storage.ObjectStore;
 import io.jais.node.target.PeerObjectHandler;
+import io.jais.node.target.StreamedPutReceiver;
 import io.jais.node.target.TargetListHandler;
 import io.jais.node.target.TargetObjectHandler;
 import io.jais.node.target.TargetSummaryHandler;
+import io.jais.node.transport.ObjectStreams;
+import io.jais.node.transport.StreamOptions;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.ServerSocket;
@@ -71,6 +74,7 @@ public final class Node implements AutoCloseable {
   private final IntraClient intra;
   /** Intra-cluster calls of the control plane: join, keepalive, metasync, probes. */
   private final IntraClient control;
+  private final ObjectStreams streams; // targets only
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private volatile Primary primary;
   private volatile BucketMetadata bucketMetadata;
@@ -79,9 +83,10 @@ public final class Node implements AutoCloseable {
   private NettyServer controlServer;
   private ObjectStore store;
 
-  private Node(LocalConfig config, ClusterState state, ClusterSecret secret) {
+  private Node(LocalConfig config, ClusterState state, ClusterSecret secret, ObjectStreams streams) {
     this.config = config;
     this.state = state;
+    this.streams = streams;
     String id = state.self().id();
     this.liveness = new Liveness(state, System::nanoTime);
     this.auth = new IntraAuth(id, secret, InstantSource.system(), liveness);
@@ -119,9 +124,21 @@ public final class Node implements AutoCloseable {
     Path metaDir = Path.of(config.metaDir());
     String id = NodeIdentity.loadOrCreate(metaDir, config.role(), config.nodeId());
     NetInfo publicNet = NetInfo.of("http", config.publicHost(), config.port());
-    Snode self = Snode.of(id, config.role(), publicNet, NetInfo.of("http", config.publicHost(), config.controlPort()),
-        publicNet);
-    Node node = new Node(config, ClusterState.load(self, metaDir), secret);
+    NetInfo controlNet = NetInfo.of("http", config.publicHost(), config.controlPort());
+    // a target's streams listen first, so that its Snode can advertise the port they got
+    ObjectStreams streams = config.role() == NodeRole.TARGET ? ObjectStreams.start(config.host(), config.dataPort(),
+        id, secret.key(), StreamOptions.DEFAULT) : null;
+    Node node;
+    try {
+      NetInfo dataNet = streams == null ? publicNet : NetInfo.of("tcp", config.publicHost(), streams.port());
+      node = new Node(config, ClusterState.load(Snode.of(id, config.role(), publicNet, controlNet, dataNet), metaDir),
+          secret, streams);
+    } catch (Exception e) {
+      if (streams != null) {
+        streams.close();
+      }
+      throw e;
+    }
     try {
       node.startServices();
     } catch (Exception e) {
@@ -195,6 +212,7 @@ public final class Node implements AutoCloseable {
     StagedObjects staged = new StagedObjects(store);
     S3Routes.dropUploadsWithTheirBuckets(state, staged);
     ObjectService objects = new ObjectService(state, store, intra);
+    closeables.add(streams.register(StreamedPutReceiver.TRNAME, new StreamedPutReceiver(objects)));
     return NodeRoutes.target(daemon, new TargetObjectHandler(state, objects), new PeerObjectHandler(objects),
         new TargetListHandler(state, store), new TargetSummaryHandler(state, store),
         routes -> S3Routes.target(routes, state, objects, staged, S3Options.fromEnvironment()));
@@ -253,6 +271,18 @@ public final class Node implements AutoCloseable {
     return primary != null;
   }
 
+  /**
+   * A target's object streams (listening on its {@code intra_data_net}).
+   *
+   * @throws IllegalStateException on a proxy, which has none
+   */
+  public ObjectStreams streams() {
+    if (streams == null) {
+      throw new IllegalStateException(state.self().displayName() + " is not a target: it has no object streams");
+    }
+    return streams;
+  }
+
   private static int freePort(String host) throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
       socket.setReuseAddress(true);
@@ -262,6 +292,9 @@ public final class Node implements AutoCloseable {
 
   @Override
   public void close() {
+    if (streams != null) {
+      streams.close(); // first: its receivers write into the store
+    }
     for (int i = closeables.size() - 1; i >= 0; i--) {
       try {
         closeables.get(i).close();

@@ -22,7 +22,8 @@ class ArchitectureTest {
   private static final String[] BASE = {"io.jais.node.meta..", "io.jais.node.storage..",
       "io.jais.node.listing.."};
   private static final String[] ABOVE_BASE = {"io.jais.node.cluster..", "io.jais.node.http..", "io.jais.node.proxy..",
-      "io.jais.node.target..", "io.jais.node.daemon..", "io.jais.node.launch..", "io.jais.node.objects.."};
+      "io.jais.node.target..", "io.jais.node.daemon..", "io.jais.node.launch..", "io.jais.node.objects..",
+      "io.jais.node.transport.."};
   /**
    * What {@code ObjectStore} does to single objects. Everything else on it stays open to the
    * front doors: listing and capacity (the target's list and summary pages walk local
@@ -30,8 +31,9 @@ class ArchitectureTest {
    */
   private static final String OBJECT_OPERATIONS =
       "put|putReplica|head|open|openUntouched|openShared|tryOpenCached|delete|deleteIfSame|setCustom|copy|append|flush";
+  /** Network fronts: HTTP and the target-to-target streams each own their Netty channels. */
   private static final String[] FRONT_DOORS = {"io.jais.node.http..", "io.jais.node.proxy..", "io.jais.node.target..",
-      "io.jais.node.daemon..", "io.jais.node.s3..", "io.jais.node"};
+      "io.jais.node.daemon..", "io.jais.node.s3..", "io.jais.node", "io.jais.node.transport.."};
 
   private static JavaClasses classes;
 
@@ -78,6 +80,14 @@ class ArchitectureTest {
   void objectService_doesNotSeeFrontDoors() {
     noClasses().that().resideInAnyPackage("io.jais.node.objects..").should().dependOnClassesThat()
         .resideInAnyPackage("io.jais.node.http..", "io.jais.node.proxy..", "io.jais.node.target..", "io.jais.node.s3..")
+        .check(classes);
+  }
+
+  @Test
+  void transport_doesNotSeeTheFrontDoorsThatUseIt() {
+    noClasses().that().resideInAnyPackage("io.jais.node.transport..").should().dependOnClassesThat()
+        .resideInAnyPackage("io.jais.node.http..", "io.jais.node.proxy..", "io.jais.node.target..",
+            "io.jais.node.s3..")
         .check(classes);
   }
 

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * Paranoid Netty leak detection for tests: every buffer is tracked, and a buffer that is collected
  * unreleased is logged by {@link ResourceLeakDetector}, which this captures.
  */
-final class LeakWatch {
+public final class LeakWatch {
   private static final ListAppender<ILoggingEvent> LEAKS = new ListAppender<>();
 
   static {
@@ -32,12 +32,12 @@ final class LeakWatch {
   private LeakWatch() {}
 
   /** Turns paranoid detection on; call before the first buffer of a test class is allocated. */
-  static void install() {
+  public static void install() {
     // the static initializer did the work
   }
 
   /** Forces collection and asks the detectors to report; fails on any leak logged so far. */
-  static void assertNoLeaks() {
+  public static void assertNoLeaks() {
     for (int i = 0; i < 5; i++) {
       System.gc();
       System.runFinalization();
