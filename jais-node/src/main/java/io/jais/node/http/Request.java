@@ -33,6 +33,9 @@ public final class Request {
   private final RequestBody body;
   private final InetSocketAddress remote;
   private Map<String, List<String>> query;
+  // chosen on the event loop before the handler starts, maybe changed by the handler, read on the
+  // event loop after it returned: the thread start and the hand-back order these, no volatile needed
+  private Meter meter = Meter.NONE;
 
   Request(
       HttpRequest head,
@@ -51,6 +54,19 @@ public final class Request {
 
   public HttpMethod method() {
     return head.method();
+  }
+
+  /**
+   * Counts this request as {@code meter} instead of what its route selected: for a handler that
+   * learns from the body what the request is (a bucket GET that turns out to be a summary, not a
+   * listing, counts as nothing).
+   */
+  public void countAs(Meter meter) {
+    this.meter = java.util.Objects.requireNonNull(meter);
+  }
+
+  Meter meter() {
+    return meter;
   }
 
   /**

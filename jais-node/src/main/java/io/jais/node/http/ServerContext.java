@@ -3,7 +3,10 @@ package io.jais.node.http;
 import io.netty.channel.group.ChannelGroup;
 import java.util.concurrent.ThreadFactory;
 
-/** What every connection of one server shares: routes, limits, the error mapper, open channels. */
+/**
+ * What every connection of one server shares: routes, limits, the error mapper, open channels, and
+ * the node's hooks.
+ */
 final class ServerContext {
   private static final ThreadFactory HANDLER_THREADS =
       Thread.ofVirtual().name("jais-http").factory();
@@ -12,13 +15,19 @@ final class ServerContext {
   private final ServerOptions options;
   private final ErrorMapper errors;
   private final ChannelGroup channels;
+  private final ServerHooks hooks;
   private volatile boolean closing;
 
-  ServerContext(RouteTable routes, ServerOptions options, ChannelGroup channels) {
+  ServerContext(RouteTable routes, ServerOptions options, ChannelGroup channels, ServerHooks hooks) {
     this.routes = routes;
     this.options = options;
     this.errors = new ErrorMapper(options.nodeName());
     this.channels = channels;
+    this.hooks = hooks;
+  }
+
+  ServerHooks hooks() {
+    return hooks;
   }
 
   RouteTable routes() {
