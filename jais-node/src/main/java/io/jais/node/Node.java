@@ -16,6 +16,10 @@ import io.jais.node.daemon.DaemonHandler;
 import io.jais.node.http.NettyServer;
 import io.jais.node.http.RouteTable;
 import io.jais.node.http.ServerOptions;
+import io.jais.node.logs.LogRotation;
+import io.jais.node.logs.NodeLogContext;
+import io.jais.node.logs.NodeLogs;
+import io.jais.node.metrics.NodeMetrics;
 import io.jais.node.proxy.BucketSummaries;
 import io.jais.node.proxy.ObjectLister;
 import io.jais.node.proxy.PrimaryForwarder;
@@ -59,6 +63,8 @@ public final class Node implements AutoCloseable {
   private PrimaryLink link;
   private NettyServer server;
   private ObjectStore store;
+  private NodeLogs logs;
+  private NodeMetrics metrics;
 
   private Node(LocalConfig config, ClusterState state) {
     this.config = config;
@@ -89,23 +95,32 @@ public final class Node implements AutoCloseable {
   private static Node start(LocalConfig config, int port) throws Exception {
     Path metaDir = Path.of(config.metaDir());
     String id = NodeIdentity.loadOrCreate(metaDir, config.role(), config.nodeId());
-    Snode self = Snode.of(id, config.role(), NetInfo.of("http", config.publicHost(), port));
-    Node node = new Node(config.withPort(port), ClusterState.load(self, metaDir));
-    try {
-      node.startServices();
-    } catch (Exception e) {
-      node.close();
-      throw e;
+    // everything this thread and the threads it starts log from here on is this node's
+    try (NodeLogContext.Scope context = NodeLogContext.enter(id)) {
+      Snode self = Snode.of(id, config.role(), NetInfo.of("http", config.publicHost(), port));
+      Node node = new Node(config.withPort(port), ClusterState.load(self, metaDir));
+      try {
+        node.startServices();
+      } catch (Exception e) {
+        node.close();
+        throw e;
+      }
+      return node;
     }
-    return node;
   }
 
   private void startServices() throws Exception {
+    Snode self = state.self();
+    logs = NodeLogs.open(self.id(), self.displayName() + " (" + config.role().name().toLowerCase(java.util.Locale.ROOT)
+        + ")", Path.of(config.logDir()), LogRotation.DEFAULT);
     List<Path> mountpaths = config.role() == NodeRole.TARGET
         ? config.mountpaths().stream().map(dir -> Path.of(dir).toAbsolutePath().normalize()).toList() : List.of();
-    DaemonHandler daemon = new DaemonHandler(state, this::ready, mountpaths);
+    metrics = NodeMetrics.create(self, mountpaths, NodeMetrics.enabledByEnvironment(), System::nanoTime)
+        .startSampling(NodeMetrics.DISK_INTERVAL);
+    DaemonHandler daemon = new DaemonHandler(state, this::ready, mountpaths, metrics, logs);
     RouteTable routes = config.role() == NodeRole.PROXY ? proxyRoutes(daemon) : targetRoutes(daemon);
-    server = NettyServer.start(routes, ServerOptions.of(config.host(), config.port(), state.self().displayName()));
+    server = NettyServer.start(routes, ServerOptions.of(config.host(), config.port(), self.displayName()),
+        new NodeHooks(self.id(), metrics));
     if (config.isPrimary()) {
       Primary p = new Primary(state, new Metasync(state, intra));
       closeables.add(p);
@@ -128,7 +143,7 @@ public final class Node implements AutoCloseable {
         new ProxyBucketHandler(state, () -> bucketMetadata, forwarder, lister, new BucketSummaries(state, intra)),
         new ProxyObjectHandler(state),
         routes -> S3Routes.proxy(routes, state, () -> bucketMetadata, forwarder, lister, intra,
-            S3Options.fromEnvironment()));
+            S3Options.fromEnvironment(), metrics), metrics);
   }
 
   private RouteTable targetRoutes(DaemonHandler daemon) throws IOException {
@@ -140,7 +155,8 @@ public final class Node implements AutoCloseable {
     S3Routes.dropUploadsWithTheirBuckets(state, store);
     ObjectCopier copier = new ObjectCopier(state, store, intra);
     return NodeRoutes.target(daemon, new TargetObjectHandler(state, store, copier, intra), new TargetListHandler(state, store),
-        new TargetSummaryHandler(state, store), routes -> S3Routes.target(routes, state, store, S3Options.fromEnvironment()));
+        new TargetSummaryHandler(state, store),
+        routes -> S3Routes.target(routes, state, store, S3Options.fromEnvironment(), metrics), metrics);
   }
 
   /**
@@ -205,16 +221,25 @@ public final class Node implements AutoCloseable {
 
   @Override
   public void close() {
-    for (int i = closeables.size() - 1; i >= 0; i--) {
-      try {
-        closeables.get(i).close();
-      } catch (Exception e) {
-        LOG.debug("close: {}", e.toString());
+    try (NodeLogContext.Scope context = NodeLogContext.enter(state.self().id())) {
+      for (int i = closeables.size() - 1; i >= 0; i--) {
+        try {
+          closeables.get(i).close();
+        } catch (Exception e) {
+          LOG.debug("close: {}", e.toString());
+        }
+      }
+      if (server != null) {
+        server.close();
+      }
+      intra.close();
+      if (metrics != null) {
+        metrics.close();
+      }
+      if (logs != null) {
+        LOG.info("{} stopped", state.self().displayName());
+        logs.close();
       }
     }
-    if (server != null) {
-      server.close();
-    }
-    intra.close();
   }
 }

@@ -17,7 +17,10 @@ class ArchitectureTest {
   private static final String[] BASE = {"io.jais.node.meta..", "io.jais.node.storage..",
       "io.jais.node.listing.."};
   private static final String[] ABOVE_BASE = {"io.jais.node.cluster..", "io.jais.node.http..", "io.jais.node.proxy..",
-      "io.jais.node.target..", "io.jais.node.daemon..", "io.jais.node.launch.."};
+      "io.jais.node.target..", "io.jais.node.daemon..", "io.jais.node.launch..", "io.jais.node.metrics..",
+      "io.jais.node.logs.."};
+  /** Observability every package may report to: it must depend on none of them but HTTP. */
+  private static final String[] OBSERVABILITY = {"io.jais.node.metrics..", "io.jais.node.logs.."};
   private static final String[] FRONT_DOORS = {"io.jais.node.http..", "io.jais.node.proxy..", "io.jais.node.target..",
       "io.jais.node.daemon..", "io.jais.node.s3..", "io.jais.node"};
 
@@ -46,6 +49,15 @@ class ArchitectureTest {
   void clusterServices_doNotSeeHttpFrontDoors() {
     noClasses().that().resideInAnyPackage("io.jais.node.cluster..").should().dependOnClassesThat()
         .resideInAnyPackage("io.jais.node.http..", "io.jais.node.proxy..", "io.jais.node.target..")
+        .check(classes);
+  }
+
+  @Test
+  void metricsAndLogs_dependOnNoServiceNorFrontDoorButHttp() {
+    noClasses().that().resideInAnyPackage(OBSERVABILITY).should().dependOnClassesThat()
+        .resideInAnyPackage("io.jais.node.cluster..", "io.jais.node.proxy..", "io.jais.node.target..",
+            "io.jais.node.daemon..", "io.jais.node.s3..", "io.jais.node.storage..", "io.jais.node.launch..",
+            "io.jais.node.meta..", "io.jais.node.listing..")
         .check(classes);
   }
 
