@@ -237,7 +237,6 @@ public final class Node implements AutoCloseable {
         metrics.close();
       }
       if (logs != null) {
-        LOG.info("{} stopped", state.self().displayName());
         logs.close();
       }
     }

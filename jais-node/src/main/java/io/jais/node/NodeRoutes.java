@@ -75,7 +75,10 @@ final class NodeRoutes {
         .route(POST, ApiPath.TARGET_LIST + "/{bucket}", list::list) // pages of a listing the proxy counts
         .route(POST, ApiPath.TARGET_SUMMARY + "/{bucket}", summary::summarize);
     meterObjects(routes, metrics);
-    return routes.build();
+    // a peer's search for its copy, or deletion of it, is the cluster's own traffic: not counted
+    return routes.meter(HEAD, OBJECT, metrics.meter(r -> TargetObjectHandler.isPeerCopyRequest(r) ? null : Op.HEAD))
+        .meter(DELETE, OBJECT, metrics.meter(r -> TargetObjectHandler.isPeerCopyRequest(r) ? null : Op.DELETE))
+        .build();
   }
 
   /** The native object routes, on a proxy (its redirects) as on a target. */

@@ -157,7 +157,8 @@ final class Exchange implements Runnable, ChannelFutureListener {
   private void ended(boolean written) {
     Meter meter = request.meter();
     if (metered && meter.active()) {
-      meter.record(status, System.nanoTime() - startNanos, body.received(), responseBytes, written);
+      meter.record(status, System.nanoTime() - startNanos, request.payloadBytes(body.received()), responseBytes,
+          written);
     }
     server.hooks().exchangeEnded();
   }

@@ -36,6 +36,7 @@ public final class Request {
   // chosen on the event loop before the handler starts, maybe changed by the handler, read on the
   // event loop after it returned: the thread start and the hand-back order these, no volatile needed
   private Meter meter = Meter.NONE;
+  private long payloadBytes = -1; // -1: the body's bytes as received
 
   Request(
       HttpRequest head,
@@ -67,6 +68,19 @@ public final class Request {
 
   Meter meter() {
     return meter;
+  }
+
+  /**
+   * The request's payload is {@code bytes} long though its body on the wire is not (S3's
+   * {@code aws-chunked} framing): its meter counts these bytes instead of the body's.
+   */
+  public void countPayloadBytes(long bytes) {
+    this.payloadBytes = bytes;
+  }
+
+  /** What the meter counts as the request's bytes: the payload when told, else {@code received}. */
+  long payloadBytes(long received) {
+    return payloadBytes >= 0 ? payloadBytes : received;
   }
 
   /**

@@ -41,7 +41,7 @@ final class MountpathGauges {
       DiskSampler sampler) {
     for (Path mountpath : mountpaths) {
       if (disks.diskOf(mountpath).isEmpty()) {
-        LOG.info("mountpath {}: no block device found for its file system (tmpfs, overlay, ...); its disk "
+        LOG.debug("mountpath {}: no block device found for its file system (tmpfs, overlay, ...); its disk "
             + "utilization is unknown: ais_target_mountpath_disk{disk=\"\"} 0", mountpath);
       }
     }

@@ -105,7 +105,7 @@ public final class S3Routes {
   private static void meterObjects(RouteTable.Builder routes, String pattern, NodeMetrics metrics) {
     routes.meter(GET, pattern, metrics.meter(request -> request.query("uploadId") != null ? null : Op.GET))
         .meter(HEAD, pattern, metrics.meter(Op.HEAD))
-        .meter(PUT, pattern, metrics.meter(Op.PUT))
+        .meter(PUT, pattern, metrics.meter(S3Routes::putPayload))
         .meter(DELETE, pattern, metrics.meter(request -> request.query("uploadId") != null ? null : Op.DELETE));
   }
 
@@ -115,6 +115,19 @@ public final class S3Routes {
    */
   public static void dropUploadsWithTheirBuckets(ClusterState state, ObjectStore store) {
     MultipartUploads.dropWithTheirBuckets(state, store);
+  }
+
+  /** A PUT, whose object bytes an {@code aws-chunked} body declares apart from its framing. */
+  private static Op putPayload(Request request) {
+    String decoded = request.header("x-amz-decoded-content-length");
+    if (decoded != null) {
+      try {
+        request.countPayloadBytes(Long.parseLong(decoded.trim()));
+      } catch (NumberFormatException e) {
+        // the handler refuses the request; the meter counts what came
+      }
+    }
+    return Op.PUT;
   }
 
   private static boolean isRead(Request request) {

@@ -39,6 +39,11 @@ final class PeerCopies {
     return request.query(LOCAL_ONLY) != null;
   }
 
+  /** A peer's search for its copy or deletion of it (a client sent here by a peer is not one). */
+  static boolean isFromPeer(Request request) {
+    return request.header(io.jais.api.Header.CALLER_ID) != null && isLocalOnly(request);
+  }
+
   /** The URL of the same request on the first peer that holds the object, if any does. */
   Optional<String> find(Request request) throws InterruptedException {
     for (Snode peer : peers()) {

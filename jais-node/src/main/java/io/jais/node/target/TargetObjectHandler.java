@@ -237,6 +237,14 @@ public final class TargetObjectHandler {
     };
   }
 
+  /**
+   * Whether a HEAD or DELETE is a peer target looking for or deleting its copy of an object, i.e.
+   * the cluster's own traffic rather than a client's request (metrics count only the latter).
+   */
+  public static boolean isPeerCopyRequest(Request request) {
+    return PeerCopies.isFromPeer(request);
+  }
+
   /** DELETE removes the object here and any copy peers hold (see {@link PeerCopies}). */
   public Response delete(Request request) throws Exception {
     requireRedirected(request);
