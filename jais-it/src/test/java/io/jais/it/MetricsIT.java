@@ -192,6 +192,34 @@ class MetricsIT {
     }
   }
 
+  /**
+   * Every metric the committed Grafana dashboard (docs/grafana/jais.json) queries is one the nodes
+   * expose; job and disk metrics appear once a job reports or the first disk interval has passed.
+   */
+  @Test
+  void grafanaDashboard_queriesOnlyMetricsTheNodesExpose() throws Exception {
+    JsonNode dashboard = WireJson.MAPPER.readTree(Path.of("..", "docs", "grafana", "jais.json").toFile());
+    Set<String> queried = new TreeSet<>();
+    for (JsonNode panel : dashboard.get("panels")) {
+      for (JsonNode target : panel.path("targets")) {
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile("ais_[a-z_]+").matcher(target.get("expr").asText());
+        while (names.find()) {
+          queried.add(names.group());
+        }
+      }
+    }
+    Set<String> exposed = new TreeSet<>();
+    for (Node node : cluster.nodes()) {
+      PrometheusSamples samples = PrometheusSamples.scrape(node.url());
+      queried.stream().filter(samples::has).forEach(exposed::add);
+    }
+
+    assertThat(queried).hasSizeGreaterThan(20);
+    assertThat(queried).filteredOn(name -> !exposed.contains(name))
+        .allMatch(name -> name.startsWith("ais_target_xact_") || name.startsWith("ais_target_disk_"));
+    assertThat(dashboard.get("templating").get("list").get(0).get("type").asText()).isEqualTo("datasource");
+  }
+
   @Test
   void nodeStatusTracker_carriesTheSameCounters() throws Exception {
     Node target = cluster.targets().getFirst();
