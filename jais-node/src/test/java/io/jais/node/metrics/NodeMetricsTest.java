@@ -109,6 +109,30 @@ class NodeMetricsTest {
   }
 
   @Test
+  void record_andInflight_allocateNothing() {
+    NodeMetrics metrics = target("");
+    Meter get = metrics.meter(Op.GET);
+    Meter put = metrics.meter(request -> Op.PUT).select(null);
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    Runnable requests = () -> {
+      for (int i = 0; i < 100_000; i++) {
+        metrics.requestStarted();
+        get.record(200, 1234, 0, 16_384, true);
+        put.record(i % 10 == 0 ? 500 : 200, 4321, 16_384, 0, true);
+        metrics.requestEnded();
+      }
+    };
+    requests.run(); // warm: cells and compiled code
+
+    long before = threads.getCurrentThreadAllocatedBytes();
+    requests.run();
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+    assertThat(allocated).as("bytes allocated by 100,000 metered requests").isZero();
+  }
+
+  @Test
   void inflight_andUptime_areGauges() throws Exception {
     NodeMetrics metrics = target("");
     metrics.requestStarted();
