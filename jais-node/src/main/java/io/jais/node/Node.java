@@ -42,6 +42,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,8 +112,8 @@ public final class Node implements AutoCloseable {
 
   private void startServices() throws Exception {
     Snode self = state.self();
-    logs = NodeLogs.open(self.id(), self.displayName() + " (" + config.role().name().toLowerCase(java.util.Locale.ROOT)
-        + ")", Path.of(config.logDir()), LogRotation.DEFAULT);
+    String who = self.displayName() + " (" + config.role().name().toLowerCase(Locale.ROOT) + ")";
+    logs = NodeLogs.open(self.id(), who, Path.of(config.logDir()), LogRotation.DEFAULT);
     List<Path> mountpaths = config.role() == NodeRole.TARGET
         ? config.mountpaths().stream().map(dir -> Path.of(dir).toAbsolutePath().normalize()).toList() : List.of();
     metrics = NodeMetrics.create(self, mountpaths, NodeMetrics.enabledByEnvironment(), System::nanoTime)

@@ -11,6 +11,7 @@ import io.jais.api.ApiPath;
 import io.jais.api.QueryParam;
 import io.jais.node.daemon.DaemonHandler;
 import io.jais.node.http.MeterSelector;
+import io.jais.node.http.Request;
 import io.jais.node.http.RouteTable;
 import io.jais.node.metrics.MetricsHandler;
 import io.jais.node.metrics.NodeMetrics;
@@ -24,6 +25,7 @@ import io.jais.node.target.TargetObjectHandler;
 import io.jais.node.target.TargetSummaryHandler;
 import io.netty.handler.codec.http.HttpMethod;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -59,7 +61,7 @@ final class NodeRoutes {
     for (HttpMethod method : List.of(GET, POST, PUT, DELETE, HEAD, PATCH)) {
       routes.routeNonBlocking(method, OBJECT, objects::redirect); // in-memory only: Smap, BMD, HRW
     }
-    meterObjects(routes, metrics);
+    meterObjects(routes, metrics, request -> false);
     return routes.meter(GET, BUCKET, metrics.meter(Op.LIST)).build(); // a summary counts as nothing (handler)
   }
 
@@ -74,21 +76,22 @@ final class NodeRoutes {
         .route(POST, OBJECT, objects::post)
         .route(POST, ApiPath.TARGET_LIST + "/{bucket}", list::list) // pages of a listing the proxy counts
         .route(POST, ApiPath.TARGET_SUMMARY + "/{bucket}", summary::summarize);
-    meterObjects(routes, metrics);
-    // a peer's search for its copy, or deletion of it, is the cluster's own traffic: not counted
-    return routes.meter(HEAD, OBJECT, metrics.meter(r -> TargetObjectHandler.isPeerCopyRequest(r) ? null : Op.HEAD))
-        .meter(DELETE, OBJECT, metrics.meter(r -> TargetObjectHandler.isPeerCopyRequest(r) ? null : Op.DELETE))
-        .build();
+    // a peer's search for its copy, or deletion of it, is the cluster's own traffic
+    meterObjects(routes, metrics, TargetObjectHandler::isPeerCopyRequest);
+    return routes.build();
   }
 
-  /** The native object routes, on a proxy (its redirects) as on a target. */
-  private static void meterObjects(RouteTable.Builder routes, NodeMetrics metrics) {
+  /**
+   * The native object routes, on a proxy (its redirects) as on a target; {@code ownTraffic} tells
+   * the HEADs and DELETEs the cluster sends itself, which count as nothing.
+   */
+  private static void meterObjects(RouteTable.Builder routes, NodeMetrics metrics, Predicate<Request> ownTraffic) {
     MeterSelector putOrAppend =
         metrics.meter(request -> request.query(QueryParam.APPEND_TYPE) != null ? Op.APPEND : Op.PUT);
-    routes.meter(GET, OBJECT, metrics.meter(Op.GET))
-        .meter(HEAD, OBJECT, metrics.meter(Op.HEAD))
+    routes.meter(GET, OBJECT, metrics.meter(Op.GET)) // one meter for every GET: nothing chosen on the hot path
+        .meter(HEAD, OBJECT, metrics.meter(request -> ownTraffic.test(request) ? null : Op.HEAD))
         .meter(PUT, OBJECT, putOrAppend)
-        .meter(DELETE, OBJECT, metrics.meter(Op.DELETE));
+        .meter(DELETE, OBJECT, metrics.meter(request -> ownTraffic.test(request) ? null : Op.DELETE));
   }
 
   private static RouteTable.Builder common(DaemonHandler daemon, NodeMetrics metrics) {

@@ -15,6 +15,7 @@ import io.jais.node.http.Response;
 import io.jais.node.logs.LogHandler;
 import io.jais.node.logs.NodeLogs;
 import io.jais.node.metrics.NodeMetrics;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +50,7 @@ public final class DaemonHandler {
   }
 
   /** {@code GET /v1/daemon?what=smap|bmd|config|snode|node_status|sysinfo|mountpaths|log}. */
-  public Response daemon(Request request) throws java.io.IOException {
+  public Response daemon(Request request) throws IOException {
     String what = request.query(QueryParam.WHAT, "");
     return switch (what) {
       case "smap" -> Response.json(state.smap());
@@ -122,7 +123,7 @@ public final class DaemonHandler {
   }
 
   /** {@code PUT /v1/metasync}: takes newer metadata versions pushed by the primary. */
-  public Response metasync(Request request) throws java.io.IOException {
+  public Response metasync(Request request) throws IOException {
     MetaPayload payload = request.bodyJson(MetaPayload.class);
     if (payload == null) {
       throw JaisException.invalid("metasync: empty body");

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -63,7 +64,7 @@ public final class Request {
    * listing, counts as nothing).
    */
   public void countAs(Meter meter) {
-    this.meter = java.util.Objects.requireNonNull(meter);
+    this.meter = Objects.requireNonNull(meter);
   }
 
   Meter meter() {

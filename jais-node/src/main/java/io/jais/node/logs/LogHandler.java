@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Locale;
 
 /**
  * {@code GET /v1/daemon?what=log&severity=info|warning|error[&offset=N][&all=true]}: the node's
@@ -41,7 +42,7 @@ public final class LogHandler {
     try {
       channel = FileChannel.open(file, StandardOpenOption.READ);
     } catch (NoSuchFileException e) {
-      throw new JaisException(ErrorCode.NOT_FOUND, node + ": no " + severity.name().toLowerCase(java.util.Locale.ROOT)
+      throw new JaisException(ErrorCode.NOT_FOUND, node + ": no " + severity.name().toLowerCase(Locale.ROOT)
           + " log (" + file + ")");
     }
     try {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -34,7 +35,7 @@ final class TarGz {
       try {
         size = Files.size(file);
         mtime = Files.getLastModifiedTime(file).toMillis() / 1000;
-      } catch (java.nio.file.NoSuchFileException e) {
+      } catch (NoSuchFileException e) {
         continue; // rotated away since it was listed
       }
       gzip.write(header(file.getFileName().toString(), size, mtime));
@@ -48,7 +49,7 @@ final class TarGz {
           gzip.write(buffer, 0, n);
           left -= n;
         }
-      } catch (java.nio.file.NoSuchFileException e) {
+      } catch (NoSuchFileException e) {
         // rotated away between the header and the read: zeros below keep the entry's size
       }
       Arrays.fill(buffer, (byte) 0);

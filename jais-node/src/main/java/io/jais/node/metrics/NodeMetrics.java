@@ -21,8 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * One node's metrics: the AIS counters of every operation both front doors serve, errors, requests
@@ -106,7 +108,7 @@ public final class NodeMetrics implements AutoCloseable {
   }
 
   static NodeMetrics create(Snode self, List<Path> mountpaths, boolean enabled, LongSupplier nanoClock,
-      java.util.function.Supplier<String> diskstats) {
+      Supplier<String> diskstats) {
     if (mountpaths.isEmpty()) {
       return new NodeMetrics(self, mountpaths, enabled, nanoClock, null);
     }
@@ -214,7 +216,7 @@ public final class NodeMetrics implements AutoCloseable {
         .withoutExemplars().register(registry);
   }
 
-  private void gauge(String name, String help, java.util.function.DoubleSupplier value) {
+  private void gauge(String name, String help, DoubleSupplier value) {
     GaugeWithCallback.builder().name("ais_" + role + "_" + name).help(help).constLabels(node)
         .callback(cb -> cb.call(value.getAsDouble())).register(registry);
   }

@@ -1,5 +1,6 @@
 package io.jais.node.target;
 
+import io.jais.api.Header;
 import io.jais.api.cluster.Snode;
 import io.jais.node.cluster.ClusterState;
 import io.jais.node.cluster.IntraClient;
@@ -41,7 +42,7 @@ final class PeerCopies {
 
   /** A peer's search for its copy or deletion of it (a client sent here by a peer is not one). */
   static boolean isFromPeer(Request request) {
-    return request.header(io.jais.api.Header.CALLER_ID) != null && isLocalOnly(request);
+    return request.header(Header.CALLER_ID) != null && isLocalOnly(request);
   }
 
   /** The URL of the same request on the first peer that holds the object, if any does. */

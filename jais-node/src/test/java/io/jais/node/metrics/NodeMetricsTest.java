@@ -109,7 +109,7 @@ class NodeMetricsTest {
   }
 
   @Test
-  void record_andInflight_allocateNothing() {
+  void record_andInflight_allocateNothingPerRequest() {
     NodeMetrics metrics = target("");
     Meter get = metrics.meter(Op.GET);
     Meter put = metrics.meter(request -> Op.PUT).select(null);
@@ -129,7 +129,9 @@ class NodeMetricsTest {
     requests.run();
     long allocated = threads.getCurrentThreadAllocatedBytes() - before;
 
-    assertThat(allocated).as("bytes allocated by 100,000 metered requests").isZero();
+    // nothing per request: the smallest object is 16 bytes, so a per-request allocation makes this
+    // at least 1.6 MB; a one-off (the JIT replacing code meanwhile) stays far below 1 byte a request
+    assertThat(allocated).as("bytes allocated by 100,000 metered requests").isLessThan(100_000);
   }
 
   @Test
