@@ -64,10 +64,20 @@ final class Exchange implements Runnable, ChannelFutureListener {
     MeterSelector selector = match.route().meter();
     this.metered = selector != Meter.NONE;
     if (metered) {
-      request.countAs(selector.select(request));
+      request.countAs(select(selector, request));
     }
     this.startNanos = metered ? System.nanoTime() : 0;
     server.hooks().exchangeStarted();
+  }
+
+  // A selector reads the query; a malformed one (a bad %-escape) is the handler's to answer with a
+  // 400, and such a request counts as nothing rather than failing here, on the event loop.
+  private static Meter select(MeterSelector selector, Request request) {
+    try {
+      return selector.select(request);
+    } catch (RuntimeException e) {
+      return Meter.NONE;
+    }
   }
 
   RequestBody body() {

@@ -194,6 +194,18 @@ class MeteringTest {
   }
 
   @Test
+  void malformedQueryTheSelectorCannotRead_answeredByTheHandler_countedAsNothing() throws Exception {
+    RECORDED.clear();
+    try (RawHttp http = new RawHttp(server.port())) {
+      RawHttp.Reply reply = http.send("GET /select?as=%zz HTTP/1.1\r\nHost: x\r\n\r\n").read();
+      assertThat(reply.status()).isEqualTo(200); // this handler ignores the query
+      assertThat(http.send("GET /select?as=after HTTP/1.1\r\nHost: x\r\n\r\n").read().status()).isEqualTo(200);
+    }
+    assertThat(next().meter()).isEqualTo("after");
+    assertThat(RECORDED).isEmpty();
+  }
+
+  @Test
   void clientGoneMidBody_recordedAsNotWritten() throws Exception {
     RECORDED.clear();
     try (RawHttp http = new RawHttp(server.port())) {
