@@ -3,25 +3,31 @@
 # alternating between them, which goes first swapping every round (so machine noise hits both
 # alike), medians printed.
 #
-# usage: bench/ab.sh BEFORE_TREE AFTER_TREE [-d SECONDS] [-r ROUNDS] [-m "get16 redirect get10m put10m"] [--no-put]
-#   -m      only these measurements (default all four); --no-put drops put10m
+# usage: bench/ab.sh BEFORE_TREE AFTER_TREE [-d SECONDS] [-r ROUNDS] [-m "get16 redirect get10m put10m lget16"]
+#                    [--no-put] [--env-before "VAR=VALUE ..."] [--env-after "VAR=VALUE ..."]
+#   -m      only these measurements (default the first four); --no-put drops put10m
+#   --env-* extra environment of one side's playground: the same tree twice with a switch flipped
+#           (e.g. . . -m lget16 --env-before JAIS_METRICS=off measures what metrics cost)
 #   each tree is a built checkout (jais-node/target/{classes,lib}); one playground of each
 #   (1 proxy, 1 target); measured: 16 KiB GET from the target (wrk -c8), GETs against the
 #   proxy = 301s/s (wrk -c8), 10 MiB GET from the target (wrk -c4); PUT 10 MiB (jais-loader -w4,
-#   after a sync). The *cpu rows are the JAIS process' CPU time per request (GETs, µs) or per GiB
-#   stored (PUT, s) from /proc: less sensitive than req/s to other load on a shared machine.
-#   AB_PORT (default 19680), WORK: to run beside another ab.sh.
+#   after a sync); lget16: 16 KiB GETs end to end through the proxy's redirect (jais-loader -w8,
+#   8 objects read round-robin). The *cpu rows are the JAIS process' CPU time per request (GETs,
+#   µs) or per GiB stored (PUT, s) from /proc: less sensitive than req/s to other load on a
+#   shared machine. AB_PORT (default 19680), WORK: to run beside another ab.sh.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-[[ $# -ge 2 ]] || { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[[ $# -ge 2 ]] || { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 A=$(cd "$1" && pwd); B=$(cd "$2" && pwd); shift 2
-DUR=5; ROUNDS=3; ONLY="get16 redirect get10m put10m"
+DUR=5; ROUNDS=3; ONLY="get16 redirect get10m put10m"; ENV_BEFORE=""; ENV_AFTER=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     -d) DUR=$2; shift 2 ;;
     -r) ROUNDS=$2; shift 2 ;;
     -m) ONLY=$2; shift 2 ;;
     --no-put) ONLY=${ONLY/put10m/}; shift ;;
+    --env-before) ENV_BEFORE=$2; shift 2 ;;
+    --env-after) ENV_AFTER=$2; shift 2 ;;
     *) die "unknown argument $1" ;;
   esac
 done
@@ -45,6 +51,7 @@ port=${AB_PORT:-19680}   # AB_PORT: to run beside another ab.sh
 for side in before after; do
   tree=$A; [[ $side = after ]] && tree=$B
   ROOT_SAVE=$ROOT; ROOT=$tree
+  JAIS_ENV=$ENV_BEFORE; [[ $side = after ]] && JAIS_ENV=$ENV_AFTER
   start_jais "$WORK/$side" "$port" 1
   ROOT=$ROOT_SAVE
   EP[$side]=$JAIS_EP; PID[$side]=$JAIS_PID; port=$((port + 10))
@@ -68,6 +75,13 @@ for r in $(seq 1 "$ROUNDS"); do
     if wants get10m; then
       read -r v c < <(wrk_cpu "$side" "${LOC10[$side]}" 4); add get10m/$side "$v"; add get10mcpu/$side "$c"
     fi
+    if wants lget16; then
+      c0=$(cpu "${PID[$side]}")
+      line=$(loader -e "${EP[$side]}" -b ab --pctput 0 -d "${DUR}s" --no-reuse --names seq --objects 8 -w 8 --prefix s/)
+      c1=$(cpu "${PID[$side]}")
+      add lget16/$side "$(field ops_per_s "$line")"
+      add lget16cpu/$side "$(awk -v a="$c0" -v b="$c1" -v n="$(field ops_per_s "$line")" -v s="$(field seconds "$line")" 'BEGIN { if (n > 0) printf "%.1f", (b - a) * 1e6 / (n * s); else print 0 }')"
+    fi
     if wants put10m; then
       sync # no dirty pages of the other side's round pending (see bench/run.sh)
       c0=$(cpu "${PID[$side]}")
@@ -81,9 +95,10 @@ done
 echo "| measurement | before | after | after / before | rounds before | rounds after |"
 echo "|---|---|---|---|---|---|"
 MS=""
-for m in $ONLY; do MS="$MS $m"; case $m in get*|redirect) MS="$MS ${m}cpu" ;; put10m) MS="$MS putcpu" ;; esac; done
+for m in $ONLY; do MS="$MS $m"; case $m in get*|redirect|lget16) MS="$MS ${m}cpu" ;; put10m) MS="$MS putcpu" ;; esac; done
 for m in $MS; do
   unit="req/s"; [[ $m = get10m ]] && unit="req/s (×10 MiB)"; [[ $m = put10m ]] && unit="MiB/s"
+  [[ $m = lget16 ]] && unit="GETs/s end to end"
   [[ $m = *cpu ]] && unit="server CPU µs/req"; [[ $m = putcpu ]] && unit="server CPU s per GiB PUT"
   echo "| $m $unit | $(med $m/before) | $(med $m/after) | $(awk -v a="$(med $m/after)" -v b="$(med $m/before)" 'BEGIN { printf "%.2f", a / b }') |${R[$m/before]} |${R[$m/after]} |"
 done

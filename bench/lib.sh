@@ -30,11 +30,13 @@ wait_http() {
   return 1
 }
 
-# start_jais DIR PORT TARGETS — playground in the background; sets JAIS_PID and JAIS_EP
+# start_jais DIR PORT TARGETS — playground in the background; sets JAIS_PID and JAIS_EP.
+# JAIS_ENV: extra VAR=VALUE words for its environment (e.g. JAIS_METRICS=off)
 start_jais() {
   local dir=$1 port=$2 targets=$3
   mkdir -p "$dir"
-  JAIS_JAVA_OPTS="${JAIS_BENCH_JAVA_OPTS:-}" "$ROOT/jais" playground --port "$port" --targets "$targets" \
+  # shellcheck disable=SC2086
+  env ${JAIS_ENV:-} JAIS_JAVA_OPTS="${JAIS_BENCH_JAVA_OPTS:-}" "$ROOT/jais" playground --port "$port" --targets "$targets" \
     --dir "$dir/data" >"$dir/playground.log" 2>&1 &
   JAIS_PID=$!
   PIDS+=("$JAIS_PID")

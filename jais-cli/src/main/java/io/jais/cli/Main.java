@@ -4,6 +4,7 @@ import io.jais.cli.bucket.BucketCommand;
 import io.jais.cli.bucket.ListCommand;
 import io.jais.cli.config.ConfigCommand;
 import io.jais.cli.job.JobCommand;
+import io.jais.cli.log.LogCommand;
 import io.jais.cli.object.GetCommand;
 import io.jais.cli.object.ObjectCommand;
 import io.jais.cli.object.PutCommand;
@@ -36,6 +37,7 @@ public final class Main {
     nouns.put("show", ShowCommand.class);
     nouns.put("config", ConfigCommand.class);
     nouns.put("job", JobCommand.class);
+    nouns.put("log", LogCommand.class);
     nouns.put("completion", CompletionCommand.class);
     return nouns;
   }

@@ -62,7 +62,7 @@ class StandaloneCommandsTest {
     Cli.Result result = nowhere.run("--help");
 
     assertThat(result.status()).isZero();
-    assertThat(result.out()).contains("ls", "bucket", "object", "put", "get", "rmo", "show", "config", "job", "completion");
+    assertThat(result.out()).contains("ls", "bucket", "object", "put", "get", "rmo", "show", "config", "job", "log", "completion");
   }
 
   @Test

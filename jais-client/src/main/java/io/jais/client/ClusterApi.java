@@ -111,6 +111,23 @@ public final class ClusterApi {
     return transport.send(call).json(NodeStatus.class);
   }
 
+  /**
+   * Opens one node's log ({@code GET /v1/reverse/daemon?what=log} with {@code Ais-Node-Id}): its
+   * current log of a severity as text or, with {@code all}, a tar.gz of that severity's current
+   * and rotated files. The endpoint relays the request; the caller closes the stream.
+   *
+   * @param severity {@code info}, {@code warning} or {@code error} (a node answers 400 to others)
+   * @throws JaisException {@code NOT_FOUND} when no such node is in the cluster map
+   */
+  public java.io.InputStream nodeLog(String nodeId, String severity, boolean all) {
+    Call call = Call.of("GET", ApiPath.REVERSE_DAEMON).query(QueryParam.WHAT, "log").query("severity", severity)
+        .header(Header.NODE_ID, nodeId);
+    if (all) {
+      call.query("all", "true");
+    }
+    return transport.send(call).stream();
+  }
+
   /** Every node's memory and CPU, and every target's capacity ({@code GET /v1/cluster?what=sysinfo}). */
   public ClusterSysInfo sysInfo() {
     return transport.send(Call.of("GET", ApiPath.CLUSTER).query(QueryParam.WHAT, "sysinfo")).json(ClusterSysInfo.class);

@@ -31,6 +31,26 @@ class AisSdkSuiteIT {
       "test_bucket_ops.py::TestBucketOps::test_copy_dry_run",
       "test_bucket_ops.py::TestBucketOps::test_list_archive");
 
+  /**
+   * Of test_cluster_ops.py, the node logs and performance tests, selected by name (the file's job
+   * tests are selected apart, with the jobs they need).
+   */
+  private static final List<String> CLUSTER_LOGS_AND_PERFORMANCE = List.of("test_get_performance",
+      "test_get_node_log", "test_get_node_log_archive", "test_get_node_log_error_severity", "test_get_cluster_logs");
+
+  @Test
+  void sdkClusterOps_nodeLogsAndPerformance_pass(LocalCluster cluster) {
+    String[] tests = CLUSTER_LOGS_AND_PERFORMANCE.stream().map(t -> "test_cluster_ops.py::TestClusterOps::" + t)
+        .toArray(String[]::new);
+    PythonSdk.Result result = PythonSdk.runSuite(cluster.endpoint(), Duration.ofMinutes(5), "", tests);
+    Assumptions.assumeTrue(result.exitCode() != PythonSdk.EXIT_SKIP,
+        "SKIP: AIS Python SDK suite not available (see the SKIP line above)");
+    assertThat(result.timedOut()).as("suite timed out").isFalse();
+    assertThat(result.output()).doesNotContain("FAILED").doesNotContain(" failed")
+        .contains("1 passed").doesNotContain("no tests ran");
+    assertThat(result.exitCode()).as(result.output()).isZero();
+  }
+
   @Test
   void sdkIntegrationSuite_tierOneFiles_allSelectedTestsPass(LocalCluster cluster) {
     String deselect = NOT_YET.stream().map(t -> "--deselect tests/integration/sdk/" + t)

@@ -61,12 +61,13 @@ class StreamPeerCrashIT {
 
   @Test
   void receiverKilledMidTransfer_everySendEnds_thenTheRestartedReceiverIsReached() throws Exception {
+    String secret = dir.resolve("cluster.secret").toString(); // shared by the in-process nodes and the process
     proxy = Node.start(new LocalConfig(NodeRole.PROXY, "", "127.0.0.1", "", 0, dir.resolve("proxy").toString(),
-        List.of(), ""));
+        List.of(), "", 0, 0, secret, ""));
     Path config = writeReceiverConfig();
     receiver = startProcess(config);
     sender = Node.start(new LocalConfig(NodeRole.TARGET, "", "127.0.0.1", "", 0, dir.resolve("sender/meta").toString(),
-        List.of(Files.createDirectories(dir.resolve("sender/mp1")).toString()), proxy.url()));
+        List.of(Files.createDirectories(dir.resolve("sender/mp1")).toString()), proxy.url(), 0, 0, secret, ""));
     Await.until("both targets joined", Duration.ofSeconds(30), () -> proxy.state().smap().targets().size() == 2
         && sender.state().smap().targets().size() == 2);
     assertThat(RawHttp.send("POST", proxy.url() + "/v1/buckets/crash?provider=ais",
@@ -136,7 +137,8 @@ class StreamPeerCrashIT {
   private Path writeReceiverConfig() throws IOException {
     Path home = dir.resolve("receiver");
     LocalConfig config = new LocalConfig(NodeRole.TARGET, "", "127.0.0.1", "", freePort(),
-        home.resolve("meta").toString(), List.of(home.resolve("mp1").toString()), proxy.url(), 0, freePort(), "");
+        home.resolve("meta").toString(), List.of(home.resolve("mp1").toString()), proxy.url(), 0, freePort(),
+        dir.resolve("cluster.secret").toString(), "");
     Files.createDirectories(home.resolve("mp1"));
     Path file = home.resolve("target.json");
     Files.write(file, WireJson.toBytes(config));

@@ -24,6 +24,10 @@ import io.jais.node.http.RouteTable;
 import io.jais.node.http.ServerOptions;
 import io.jais.node.objects.ObjectService;
 import io.jais.node.objects.StagedObjects;
+import io.jais.node.logs.LogRotation;
+import io.jais.node.logs.NodeLogContext;
+import io.jais.node.logs.NodeLogs;
+import io.jais.node.metrics.NodeMetrics;
 import io.jais.node.proxy.BucketSummaries;
 import io.jais.node.proxy.ObjectLister;
 import io.jais.node.proxy.PrimaryForwarder;
@@ -50,6 +54,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,6 +87,8 @@ public final class Node implements AutoCloseable {
   private NettyServer server;
   private NettyServer controlServer;
   private ObjectStore store;
+  private NodeLogs logs;
+  private NodeMetrics metrics;
 
   private Node(LocalConfig config, ClusterState state, ClusterSecret secret, ObjectStreams streams) {
     this.config = config;
@@ -125,33 +132,41 @@ public final class Node implements AutoCloseable {
     String id = NodeIdentity.loadOrCreate(metaDir, config.role(), config.nodeId());
     NetInfo publicNet = NetInfo.of("http", config.publicHost(), config.port());
     NetInfo controlNet = NetInfo.of("http", config.publicHost(), config.controlPort());
-    // a target's streams listen first, so that its Snode can advertise the port they got
-    ObjectStreams streams = config.role() == NodeRole.TARGET ? ObjectStreams.start(config.host(), config.dataPort(),
-        id, secret.key(), StreamOptions.DEFAULT) : null;
-    Node node;
-    try {
-      NetInfo dataNet = streams == null ? publicNet : NetInfo.of("tcp", config.publicHost(), streams.port());
-      node = new Node(config, ClusterState.load(Snode.of(id, config.role(), publicNet, controlNet, dataNet), metaDir),
-          secret, streams);
-    } catch (Exception e) {
-      if (streams != null) {
-        streams.close();
+    // everything this thread and the threads it starts log from here on is this node's
+    try (NodeLogContext.Scope context = NodeLogContext.enter(id)) {
+      // a target's streams listen first, so that its Snode can advertise the port they got
+      ObjectStreams streams = config.role() == NodeRole.TARGET ? ObjectStreams.start(config.host(), config.dataPort(),
+          id, secret.key(), StreamOptions.DEFAULT) : null;
+      Node node;
+      try {
+        NetInfo dataNet = streams == null ? publicNet : NetInfo.of("tcp", config.publicHost(), streams.port());
+        node = new Node(config, ClusterState.load(Snode.of(id, config.role(), publicNet, controlNet, dataNet), metaDir),
+            secret, streams);
+      } catch (Exception e) {
+        if (streams != null) {
+          streams.close();
+        }
+        throw e;
       }
-      throw e;
+      try {
+        node.startServices();
+      } catch (Exception e) {
+        node.close();
+        throw e;
+      }
+      return node;
     }
-    try {
-      node.startServices();
-    } catch (Exception e) {
-      node.close();
-      throw e;
-    }
-    return node;
   }
 
   private void startServices() throws Exception {
+    Snode self = state.self();
+    String who = self.displayName() + " (" + config.role().name().toLowerCase(Locale.ROOT) + ")";
+    logs = NodeLogs.open(self.id(), who, Path.of(config.logDir()), LogRotation.DEFAULT);
     List<Path> mountpaths = config.role() == NodeRole.TARGET
         ? config.mountpaths().stream().map(dir -> Path.of(dir).toAbsolutePath().normalize()).toList() : List.of();
-    DaemonHandler daemon = new DaemonHandler(state, this::ready, mountpaths);
+    metrics = NodeMetrics.create(self, mountpaths, NodeMetrics.enabledByEnvironment(), System::nanoTime)
+        .startSampling(NodeMetrics.DISK_INTERVAL);
+    DaemonHandler daemon = new DaemonHandler(state, this::ready, mountpaths, metrics, logs);
     IntraAuthenticator authenticator = new IntraAuthenticator() {
       @Override
       public String authenticate(String method, String requestTarget, String header) {
@@ -163,18 +178,20 @@ public final class Node implements AutoCloseable {
         return auth.verifiesRedirect(method, sentUri);
       }
     };
-    String name = state.self().displayName();
-    HandlerThreads controlThreads = HandlerThreads.platform("jais-ctl-" + state.self().id(), CONTROL_THREADS, CONTROL_QUEUE);
+    String name = self.displayName();
+    NodeHooks hooks = new NodeHooks(self.id(), metrics);
+    HandlerThreads controlThreads = HandlerThreads.platform("jais-ctl-" + self.id(), CONTROL_THREADS, CONTROL_QUEUE);
     closeables.add(controlThreads);
     ProxyClusterHandler clusterHandler = config.role() == NodeRole.PROXY ? proxyClusterHandler() : null;
     RouteTable controlRoutes = clusterHandler != null ? NodeRoutes.proxyControl(daemon, clusterHandler)
         : NodeRoutes.targetControl(daemon);
     controlServer = NettyServer.start(controlRoutes, ServerOptions.of(config.host(), config.controlPort(), name)
-        .withEventLoops(EventLoops.control()).withIntraAuthenticator(authenticator).withHandlerThreads(controlThreads));
+        .withEventLoops(EventLoops.control()).withIntraAuthenticator(authenticator).withHandlerThreads(controlThreads),
+        hooks);
     RouteTable routes = clusterHandler != null ? proxyRoutes(daemon, clusterHandler) : targetRoutes(daemon);
     HandlerThreads dataThreads = HandlerThreads.virtual("jais-http", ServerOptions.DEFAULT_MAX_IN_FLIGHT);
     server = NettyServer.start(routes, ServerOptions.of(config.host(), config.port(), name)
-        .withIntraAuthenticator(authenticator).withHandlerThreads(dataThreads));
+        .withIntraAuthenticator(authenticator).withHandlerThreads(dataThreads), hooks);
     if (config.isPrimary()) {
       Primary p = new Primary(state, new Metasync(state, control), control, liveness);
       closeables.add(p);
@@ -200,7 +217,7 @@ public final class Node implements AutoCloseable {
         new ProxyBucketHandler(state, () -> bucketMetadata, forwarder, lister, new BucketSummaries(state, intra)),
         new ProxyObjectHandler(state, auth),
         routes -> S3Routes.proxy(routes, state, () -> bucketMetadata, forwarder, lister, intra, auth,
-            S3Options.fromEnvironment()));
+            S3Options.fromEnvironment(), metrics), metrics);
   }
 
   private RouteTable targetRoutes(DaemonHandler daemon) throws IOException {
@@ -215,7 +232,7 @@ public final class Node implements AutoCloseable {
     closeables.add(streams.register(StreamedPutReceiver.TRNAME, new StreamedPutReceiver(objects)));
     return NodeRoutes.target(daemon, new TargetObjectHandler(state, objects), new PeerObjectHandler(objects),
         new TargetListHandler(state, store), new TargetSummaryHandler(state, store),
-        routes -> S3Routes.target(routes, state, objects, staged, S3Options.fromEnvironment()));
+        routes -> S3Routes.target(routes, state, objects, staged, S3Options.fromEnvironment(), metrics), metrics);
   }
 
   /**
@@ -292,23 +309,31 @@ public final class Node implements AutoCloseable {
 
   @Override
   public void close() {
-    if (streams != null) {
-      streams.close(); // first: its receivers write into the store
-    }
-    for (int i = closeables.size() - 1; i >= 0; i--) {
-      try {
-        closeables.get(i).close();
-      } catch (Exception e) {
-        LOG.debug("close: {}", e.toString());
+    try (NodeLogContext.Scope context = NodeLogContext.enter(state.self().id())) {
+      if (streams != null) {
+        streams.close(); // first: its receivers write into the store
+      }
+      for (int i = closeables.size() - 1; i >= 0; i--) {
+        try {
+          closeables.get(i).close();
+        } catch (Exception e) {
+          LOG.debug("close: {}", e.toString());
+        }
+      }
+      if (server != null) {
+        server.close();
+      }
+      if (controlServer != null) {
+        controlServer.close();
+      }
+      intra.close();
+      control.close();
+      if (metrics != null) {
+        metrics.close();
+      }
+      if (logs != null) {
+        logs.close();
       }
     }
-    if (server != null) {
-      server.close();
-    }
-    if (controlServer != null) {
-      controlServer.close();
-    }
-    intra.close();
-    control.close();
   }
 }

@@ -8,8 +8,13 @@ import static io.netty.handler.codec.http.HttpMethod.POST;
 import static io.netty.handler.codec.http.HttpMethod.PUT;
 
 import io.jais.api.ApiPath;
+import io.jais.api.QueryParam;
 import io.jais.node.daemon.DaemonHandler;
+import io.jais.node.http.MeterSelector;
 import io.jais.node.http.RouteTable;
+import io.jais.node.metrics.MetricsHandler;
+import io.jais.node.metrics.NodeMetrics;
+import io.jais.node.metrics.Op;
 import io.jais.node.proxy.ProxyBucketHandler;
 import io.jais.node.proxy.ProxyClusterHandler;
 import io.jais.node.proxy.ProxyObjectHandler;
@@ -22,7 +27,10 @@ import io.netty.handler.codec.http.HttpMethod;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-/** The route tables of both roles: the index of every endpoint a node serves. */
+/**
+ * The route tables of both roles: the index of every endpoint a node serves, and what each object
+ * and listing route counts (the S3 routes tag their own).
+ */
 final class NodeRoutes {
   private static final String OBJECT = ApiPath.OBJECTS + "/{bucket}/{object...}";
   private static final String BUCKET = ApiPath.BUCKETS + "/{bucket}";
@@ -55,8 +63,8 @@ final class NodeRoutes {
   }
 
   static RouteTable proxy(DaemonHandler daemon, ReverseDaemonHandler reverse, ProxyClusterHandler cluster, ProxyBucketHandler buckets,
-      ProxyObjectHandler objects, UnaryOperator<RouteTable.Builder> s3) {
-    RouteTable.Builder routes = s3.apply(common(daemon))
+      ProxyObjectHandler objects, UnaryOperator<RouteTable.Builder> s3, NodeMetrics metrics) {
+    RouteTable.Builder routes = s3.apply(common(daemon, metrics))
         .route(GET, ApiPath.REVERSE_DAEMON, reverse::reverse)
         .route(GET, ApiPath.CLUSTER, cluster::query)
         .route(PUT, ApiPath.CLUSTER, cluster::act)
@@ -74,30 +82,47 @@ final class NodeRoutes {
     for (HttpMethod method : List.of(GET, POST, PUT, DELETE, HEAD, PATCH)) {
       routes.routeNonBlocking(method, OBJECT, objects::redirect); // in-memory only: Smap, BMD, HRW
     }
-    return routes.build();
+    meterObjects(routes, metrics);
+    return routes.meter(GET, BUCKET, metrics.meter(Op.LIST)).build(); // a summary counts as nothing (handler)
   }
 
   static RouteTable target(DaemonHandler daemon, TargetObjectHandler objects, PeerObjectHandler peers,
-      TargetListHandler list, TargetSummaryHandler summary, UnaryOperator<RouteTable.Builder> s3) {
-    return s3.apply(common(daemon))
+      TargetListHandler list, TargetSummaryHandler summary, UnaryOperator<RouteTable.Builder> s3, NodeMetrics metrics) {
+    RouteTable.Builder routes = s3.apply(common(daemon, metrics))
         .routeWithFastPath(GET, OBJECT, objects::getCached, objects::get) // hot objects on the event loop
         .route(HEAD, OBJECT, objects::head)
         .route(PUT, OBJECT, objects::put)
         .route(DELETE, OBJECT, objects::delete)
         .route(PATCH, OBJECT, objects::patch)
         .route(POST, OBJECT, objects::post)
-        .route(POST, ApiPath.TARGET_LIST + "/{bucket}", list::list)
+        .route(POST, ApiPath.TARGET_LIST + "/{bucket}", list::list) // pages of a listing the proxy counts
         .route(POST, ApiPath.TARGET_SUMMARY + "/{bucket}", summary::summarize)
+        // peers' requests for their copies: the cluster's own traffic, counted as nothing
         .route(HEAD, PEER_OBJECT, peers::head)
         .route(GET, PEER_OBJECT, peers::get)
         .route(DELETE, PEER_OBJECT, peers::delete)
-        .route(PUT, PEER_OBJECT, peers::put)
-        .build();
+        .route(PUT, PEER_OBJECT, peers::put);
+    meterObjects(routes, metrics);
+    return routes.build();
   }
 
-  private static RouteTable.Builder common(DaemonHandler daemon) {
+  /**
+   * The native object routes, on a proxy (its redirects) as on a target. Peers reach each other's
+   * copies on internal routes, which count as nothing.
+   */
+  private static void meterObjects(RouteTable.Builder routes, NodeMetrics metrics) {
+    MeterSelector putOrAppend =
+        metrics.meter(request -> request.query(QueryParam.APPEND_TYPE) != null ? Op.APPEND : Op.PUT);
+    routes.meter(GET, OBJECT, metrics.meter(Op.GET)) // one meter for every GET: nothing chosen on the hot path
+        .meter(HEAD, OBJECT, metrics.meter(Op.HEAD))
+        .meter(PUT, OBJECT, putOrAppend)
+        .meter(DELETE, OBJECT, metrics.meter(Op.DELETE));
+  }
+
+  private static RouteTable.Builder common(DaemonHandler daemon, NodeMetrics metrics) {
     return RouteTable.builder()
         .route(GET, ApiPath.DAEMON, daemon::daemon)
-        .route(GET, ApiPath.HEALTH, daemon::health);
+        .route(GET, ApiPath.HEALTH, daemon::health)
+        .route(GET, MetricsHandler.PATH, new MetricsHandler(metrics)::scrape);
   }
 }

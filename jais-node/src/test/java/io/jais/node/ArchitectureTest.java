@@ -23,7 +23,7 @@ class ArchitectureTest {
       "io.jais.node.listing.."};
   private static final String[] ABOVE_BASE = {"io.jais.node.cluster..", "io.jais.node.http..", "io.jais.node.proxy..",
       "io.jais.node.target..", "io.jais.node.daemon..", "io.jais.node.launch..", "io.jais.node.objects..",
-      "io.jais.node.transport.."};
+      "io.jais.node.transport..", "io.jais.node.metrics..", "io.jais.node.logs.."};
   /**
    * What {@code ObjectStore} does to single objects. Everything else on it stays open to the
    * front doors: listing and capacity (the target's list and summary pages walk local
@@ -31,6 +31,8 @@ class ArchitectureTest {
    */
   private static final String OBJECT_OPERATIONS =
       "put|putReplica|head|open|openUntouched|openShared|tryOpenCached|delete|deleteIfSame|setCustom|copy|append|flush";
+  /** Observability every package may report to: it must depend on none of them but HTTP. */
+  private static final String[] OBSERVABILITY = {"io.jais.node.metrics..", "io.jais.node.logs.."};
   /** Network fronts: HTTP and the target-to-target streams each own their Netty channels. */
   private static final String[] FRONT_DOORS = {"io.jais.node.http..", "io.jais.node.proxy..", "io.jais.node.target..",
       "io.jais.node.daemon..", "io.jais.node.s3..", "io.jais.node", "io.jais.node.transport.."};
@@ -88,6 +90,15 @@ class ArchitectureTest {
     noClasses().that().resideInAnyPackage("io.jais.node.transport..").should().dependOnClassesThat()
         .resideInAnyPackage("io.jais.node.http..", "io.jais.node.proxy..", "io.jais.node.target..",
             "io.jais.node.s3..")
+        .check(classes);
+  }
+
+  @Test
+  void metricsAndLogs_dependOnNoServiceNorFrontDoorButHttp() {
+    noClasses().that().resideInAnyPackage(OBSERVABILITY).should().dependOnClassesThat()
+        .resideInAnyPackage("io.jais.node.cluster..", "io.jais.node.proxy..", "io.jais.node.target..",
+            "io.jais.node.daemon..", "io.jais.node.s3..", "io.jais.node.storage..", "io.jais.node.launch..",
+            "io.jais.node.meta..", "io.jais.node.listing..")
         .check(classes);
   }
 

@@ -47,7 +47,7 @@ public final class ProcessCluster implements AutoCloseable {
     Path secret = dir.resolve("cluster.secret");
     int proxyPort = freePort();
     NodeProcess proxy = new NodeProcess("p1", dir.resolve("p1"), new LocalConfig(NodeRole.PROXY, "p1", "127.0.0.1", "",
-        proxyPort, dir.resolve("p1/meta").toString(), List.of(), "", 0, 0, secret.toString()), jvmOptions);
+        proxyPort, dir.resolve("p1/meta").toString(), List.of(), "", 0, 0, secret.toString(), ""), jvmOptions);
     ProcessCluster cluster = new ProcessCluster(dir, proxy);
     try {
       proxy.start();
@@ -59,7 +59,7 @@ public final class ProcessCluster implements AutoCloseable {
           mps.add(Files.createDirectories(home.resolve("mp" + k)).toString());
         }
         NodeProcess target = new NodeProcess(id, home, new LocalConfig(NodeRole.TARGET, id, "127.0.0.1", "",
-            freePort(), home.resolve("meta").toString(), mps, proxy.url(), 0, 0, secret.toString()), jvmOptions);
+            freePort(), home.resolve("meta").toString(), mps, proxy.url(), 0, 0, secret.toString(), ""), jvmOptions);
         cluster.targets.add(target);
         target.start();
       }

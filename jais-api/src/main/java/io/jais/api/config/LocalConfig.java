@@ -27,6 +27,8 @@ import java.util.List;
  * @param dataPort target only: port of the target-to-target object streams; 0 picks a free one
  * @param clusterSecretFile file holding the secret every node of the cluster authenticates its
  *     intra-cluster requests with; empty for the default (see the cluster package)
+ * @param logDir directory of the node's own log files ({@code jais.INFO}, ...); defaults to
+ *     {@code log} under {@code meta_dir}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record LocalConfig(
@@ -40,7 +42,8 @@ public record LocalConfig(
     @JsonProperty("primary_url") String primaryUrl,
     @JsonProperty("control_port") int controlPort,
     @JsonProperty("data_port") int dataPort,
-    @JsonProperty("cluster_secret_file") String clusterSecretFile) {
+    @JsonProperty("cluster_secret_file") String clusterSecretFile,
+    @JsonProperty("log_dir") String logDir) {
 
   public LocalConfig {
     if (role == null) {
@@ -64,12 +67,13 @@ public record LocalConfig(
       throw new JaisException(ErrorCode.INVALID_CONFIG, "primary_url: a target must name the primary proxy to join");
     }
     clusterSecretFile = clusterSecretFile == null ? "" : clusterSecretFile;
+    logDir = logDir == null || logDir.isEmpty() ? metaDir + "/log" : logDir;
   }
 
   /** A node with every port picked at start and the default cluster secret file. */
   public LocalConfig(NodeRole role, String nodeId, String host, String publicHost, int port, String metaDir,
       List<String> mountpaths, String primaryUrl) {
-    this(role, nodeId, host, publicHost, port, metaDir, mountpaths, primaryUrl, 0, 0, "");
+    this(role, nodeId, host, publicHost, port, metaDir, mountpaths, primaryUrl, 0, 0, "", "");
   }
 
   private static void checkPort(String key, int port) {
@@ -90,11 +94,16 @@ public record LocalConfig(
 
   public LocalConfig withPorts(int newPort, int newControlPort, int newDataPort) {
     return new LocalConfig(role, nodeId, host, publicHost, newPort, metaDir, mountpaths, primaryUrl, newControlPort,
-        newDataPort, clusterSecretFile);
+        newDataPort, clusterSecretFile, logDir);
   }
 
   public LocalConfig withClusterSecretFile(String file) {
     return new LocalConfig(role, nodeId, host, publicHost, port, metaDir, mountpaths, primaryUrl, controlPort, dataPort,
-        file);
+        file, logDir);
+  }
+
+  public LocalConfig withLogDir(String dir) {
+    return new LocalConfig(role, nodeId, host, publicHost, port, metaDir, mountpaths, primaryUrl, controlPort, dataPort,
+        clusterSecretFile, dir);
   }
 }

@@ -8,15 +8,17 @@ import io.jais.api.cluster.NodeRole;
 import io.jais.api.cluster.Snode;
 import io.jais.api.node.NodeStatus;
 import io.jais.api.node.TargetSysInfo;
-import io.jais.api.node.TrackerValue;
 import io.jais.node.cluster.ClusterState;
 import io.jais.node.cluster.MetaPayload;
 import io.jais.node.http.Request;
 import io.jais.node.http.Response;
+import io.jais.node.logs.LogHandler;
+import io.jais.node.logs.NodeLogs;
+import io.jais.node.metrics.NodeMetrics;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -25,24 +27,30 @@ import java.util.function.BooleanSupplier;
  */
 public final class DaemonHandler {
   private final ClusterState state;
-  private final long startNanos = System.nanoTime();
   private final BooleanSupplier clusterReady;
   private final MountpathCapacities mountpaths;
   private final HostLoad host = new HostLoad();
+  private final NodeMetrics metrics;
+  private final LogHandler logs;
 
   /**
    * @param clusterReady whether the cluster as this node sees it can serve requests (for the
    *     primary: every node of its Smap has joined; for others: this node has joined)
    * @param mountpaths the target's mountpath directories, absolute; empty for a proxy
+   * @param metrics the node's counters, for {@code node_status}; its uptime is the node's
+   * @param logs the node's log files, for {@code what=log}
    */
-  public DaemonHandler(ClusterState state, BooleanSupplier clusterReady, List<Path> mountpaths) {
+  public DaemonHandler(ClusterState state, BooleanSupplier clusterReady, List<Path> mountpaths, NodeMetrics metrics,
+      NodeLogs logs) {
     this.state = state;
     this.clusterReady = clusterReady;
     this.mountpaths = new MountpathCapacities(mountpaths);
+    this.metrics = metrics;
+    this.logs = new LogHandler(logs, state.self().displayName());
   }
 
-  /** {@code GET /v1/daemon?what=smap|bmd|config|snode|node_status|sysinfo|mountpaths}. */
-  public Response daemon(Request request) {
+  /** {@code GET /v1/daemon?what=smap|bmd|config|snode|node_status|sysinfo|mountpaths|log}. */
+  public Response daemon(Request request) throws IOException {
     String what = request.query(QueryParam.WHAT, "");
     return switch (what) {
       case "smap" -> Response.json(state.smap());
@@ -57,17 +65,18 @@ public final class DaemonHandler {
         }
         yield Response.json(mountpaths.list());
       }
+      case "log" -> logs.serve(request);
       default -> throw JaisException.invalid("invalid what=\"" + what
-          + "\" (expected: smap, bmd, config, snode, node_status, sysinfo or mountpaths)");
+          + "\" (expected: smap, bmd, config, snode, node_status, sysinfo, mountpaths or log)");
     };
   }
 
-  /** AIS {@code stats.NodeStatus}: the status a node reports about itself (spec §17.3). */
+  /** AIS {@code stats.NodeStatus}: the status a node reports about itself, with its counters. */
   private NodeStatus nodeStatus() {
     Snode inMap = state.smap().node(state.self().id()); // the map's copy has the current flags
     Snode self = inMap == null ? state.self() : inMap;
     return new NodeStatus(statusOf(self), deployment(), version(), "", System.getenv().getOrDefault("MY_POD", ""),
-        self, Map.of(NodeStatus.UPTIME, new TrackerValue(uptimeNanos())), mountpaths.read(), host.read(),
+        self, metrics.tracker(), mountpaths.read(), host.read(),
         state.smap().version());
   }
 
@@ -97,7 +106,7 @@ public final class DaemonHandler {
   }
 
   private long uptimeNanos() {
-    return System.nanoTime() - startNanos;
+    return metrics.uptimeNanos();
   }
 
   /** {@code GET /v1/health[?prr=true]}: 200 when up; with prr, only once the cluster is ready. */
@@ -117,7 +126,7 @@ public final class DaemonHandler {
    * {@code PUT /v1/metasync} (control port, nodes only): takes newer metadata versions pushed by
    * the primary, and from nobody else.
    */
-  public Response metasync(Request request) throws java.io.IOException {
+  public Response metasync(Request request) throws IOException {
     String sender = request.requireIntraCaller();
     MetaPayload payload = request.bodyJson(MetaPayload.class);
     if (payload == null) {

@@ -83,6 +83,11 @@ final class ChannelOutputStream extends OutputStream {
     }
   }
 
+  /** Body bytes written so far. */
+  long written() {
+    return written;
+  }
+
   /** Sends the rest and the end of the body; the returned future completes when it is written. */
   ChannelFuture finish() throws IOException {
     flush();

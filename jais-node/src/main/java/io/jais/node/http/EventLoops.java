@@ -34,6 +34,23 @@ public final class EventLoops implements AutoCloseable {
     IoHandlerFactory io = nativeTransport ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     this.group = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true), io);
     this.closeable = closeable;
+    startThreadsWithoutInheritedLocals();
+  }
+
+  /**
+   * Starts every loop's thread now, from a thread that has no inheritable thread-locals. A loop's
+   * thread is otherwise created by whoever first hands it work (the first server to bind, a node
+   * starting) and inherits that thread's inheritable thread-locals for good, such as the node a
+   * log context names; but these threads serve every node of the process.
+   */
+  private void startThreadsWithoutInheritedLocals() {
+    Thread starter = Thread.ofPlatform().name("event-loop-starter").inheritInheritableThreadLocals(false)
+        .start(() -> group.forEach(loop -> loop.submit(() -> {}).syncUninterruptibly()));
+    try {
+      starter.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static final class Control {

@@ -20,6 +20,11 @@ import org.slf4j.LoggerFactory;
  * One request and its response. {@link #run()} is the handler's virtual thread: it calls the
  * handler, maps a failure to an error response, decides whether the connection survives, and writes
  * the response. The flags at the bottom belong to the event loop ({@link HttpDispatcher}).
+ *
+ * <p>Metering: the route's {@link Meter} is selected and the clock read when the exchange begins
+ * (the request's head was parsed); when the response's last byte left or its write failed, the
+ * meter records status, time and bytes, and the server's hooks hear that the exchange ended. Both
+ * happen exactly once: from the write's listener, or from {@link #write} when the write threw.
  */
 final class Exchange implements Runnable, ChannelFutureListener {
   private static final Logger log = LoggerFactory.getLogger(Exchange.class);
@@ -32,6 +37,10 @@ final class Exchange implements Runnable, ChannelFutureListener {
   private final Request request;
   private final RequestBody body;
   private final ResponseWriter writer;
+  private final boolean metered; // the route counts something: the clock was read
+  private final long startNanos;
+  private int status;
+  private long responseBytes;
 
   // event loop only
   boolean handlerDone;
@@ -55,14 +64,38 @@ final class Exchange implements Runnable, ChannelFutureListener {
     this.request = request;
     this.body = body;
     this.writer = writer;
+    MeterSelector selector = match.route().meter();
+    this.metered = selector != Meter.NONE;
+    if (metered) {
+      request.countAs(select(selector, request));
+    }
+    this.startNanos = metered ? System.nanoTime() : 0;
+    server.hooks().exchangeStarted();
+  }
+
+  // A selector reads the query; a malformed one (a bad %-escape) is the handler's to answer with a
+  // 400, and such a request counts as nothing rather than failing here, on the event loop.
+  private static Meter select(MeterSelector selector, Request request) {
+    try {
+      return selector.select(request);
+    } catch (RuntimeException e) {
+      return Meter.NONE;
+    }
   }
 
   RequestBody body() {
     return body;
   }
 
+  /** On the handler's virtual thread. */
   @Override
   public void run() {
+    server.hooks().handlerThreadStarted();
+    complete(handle());
+  }
+
+  /** On the event loop, for a route whose handler never blocks. */
+  void runOnEventLoop() {
     complete(handle());
   }
 
@@ -111,12 +144,15 @@ final class Exchange implements Runnable, ChannelFutureListener {
 
   private void write(Response response, boolean close) {
     ChannelFuture written;
+    status = response.status();
     try {
       boolean isHead = HttpMethod.HEAD.equals(head.method());
       written =
           writer.write(response, isHead, close, head.protocolVersion() == HttpVersion.HTTP_1_0);
+      responseBytes = writer.bodyBytes();
     } catch (RuntimeException e) {
       log.error("writing the response to {} failed", request, e);
+      ended(false);
       ctx.close();
       return;
     }
@@ -126,7 +162,18 @@ final class Exchange implements Runnable, ChannelFutureListener {
   /** The response's last byte left, or the write failed: the exchange itself listens (no lambda per response). */
   @Override
   public void operationComplete(ChannelFuture written) {
-    connection.responseWritten(this, written.isSuccess());
+    boolean success = written.isSuccess();
+    ended(success);
+    connection.responseWritten(this, success);
+  }
+
+  private void ended(boolean written) {
+    Meter meter = request.meter();
+    if (metered && meter.active()) {
+      meter.record(status, System.nanoTime() - startNanos, request.payloadBytes(body.received()), responseBytes,
+          written);
+    }
+    server.hooks().exchangeEnded();
   }
 
   /**
@@ -134,6 +181,7 @@ final class Exchange implements Runnable, ChannelFutureListener {
    * with a retryable 503, at once, instead of queueing it.
    */
   void shed(int limit) {
+    server.hooks().requestShed();
     Response response = renderError(new JaisException(ErrorCode.OVERLOADED, server.options().nodeName()
         + " is overloaded (" + limit + " requests in flight): retry " + request.method() + " " + request.path()));
     complete(response.toBuilder().header(HttpHeaderNames.RETRY_AFTER, "1").build());

@@ -129,7 +129,7 @@ final class HttpDispatcher extends ChannelInboundHandlerAdapter implements Reque
     Request request = new Request(head, uri, path, match, body, remote, server.options().intraAuthenticator());
     current = new Exchange(this, server, ctx, head, match, request, body, writer);
     if (match.route().nonBlocking()) {
-      current.run(); // a computation on the event loop costs less than a thread hand-off
+      current.runOnEventLoop(); // a computation on the event loop costs less than a thread hand-off
     } else if (!current.tryFastPath() && !server.startHandler(current)) {
       current.shed(server.options().handlerThreads().limit());
     }

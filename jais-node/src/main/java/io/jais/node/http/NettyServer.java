@@ -36,9 +36,20 @@ public final class NettyServer implements AutoCloseable {
    */
   public static NettyServer start(RouteTable routes, ServerOptions options)
       throws InterruptedException, BindException {
+    return start(routes, options, ServerHooks.NONE);
+  }
+
+  /**
+   * Binds and starts serving, telling {@code hooks} of every exchange; returns once the port is
+   * open.
+   *
+   * @throws BindException the address could not be bound (in use, not local), whatever the transport
+   */
+  public static NettyServer start(RouteTable routes, ServerOptions options, ServerHooks hooks)
+      throws InterruptedException, BindException {
     ChannelGroup channels =
         new DefaultChannelGroup(options.nodeName(), GlobalEventExecutor.INSTANCE);
-    ServerContext context = new ServerContext(routes, options, channels);
+    ServerContext context = new ServerContext(routes, options, channels, hooks);
     EventLoops loops = options.eventLoops();
     ServerBootstrap bootstrap =
         new ServerBootstrap()

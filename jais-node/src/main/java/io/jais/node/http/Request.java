@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -35,6 +36,10 @@ public final class Request {
   private final IntraAuthenticator intraAuthenticator;
   private Map<String, List<String>> query;
   private String intraCaller; // verified once, then remembered
+  // chosen on the event loop before the handler starts, maybe changed by the handler, read on the
+  // event loop after it returned: the thread start and the hand-back order these, no volatile needed
+  private Meter meter = Meter.NONE;
+  private long payloadBytes = -1; // -1: the body's bytes as received
 
   Request(
       HttpRequest head,
@@ -99,6 +104,32 @@ public final class Request {
 
   public HttpMethod method() {
     return head.method();
+  }
+
+  /**
+   * Counts this request as {@code meter} instead of what its route selected: for a handler that
+   * learns from the body what the request is (a bucket GET that turns out to be a summary, not a
+   * listing, counts as nothing).
+   */
+  public void countAs(Meter meter) {
+    this.meter = Objects.requireNonNull(meter);
+  }
+
+  Meter meter() {
+    return meter;
+  }
+
+  /**
+   * The request's payload is {@code bytes} long though its body on the wire is not (S3's
+   * {@code aws-chunked} framing): its meter counts these bytes instead of the body's.
+   */
+  public void countPayloadBytes(long bytes) {
+    this.payloadBytes = bytes;
+  }
+
+  /** What the meter counts as the request's bytes: the payload when told, else {@code received}. */
+  long payloadBytes(long received) {
+    return payloadBytes >= 0 ? payloadBytes : received;
   }
 
   /**

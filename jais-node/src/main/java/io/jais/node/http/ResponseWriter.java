@@ -33,6 +33,7 @@ final class ResponseWriter {
 
   private final ChannelHandlerContext ctx;
   private final WritabilityGate gate;
+  private long bodyBytes; // of the last response written; responses on a connection are sequential
 
   ResponseWriter(ChannelHandlerContext ctx, WritabilityGate gate) {
     this.ctx = ctx;
@@ -57,6 +58,7 @@ final class ResponseWriter {
     }
     HttpResponseStatus status = HttpResponseStatus.valueOf(response.status());
     Response.Body body = response.body();
+    bodyBytes = 0;
     if (head) {
       if (body instanceof Response.FileBody file) {
         closeQuietly(file);
@@ -65,14 +67,24 @@ final class ResponseWriter {
     }
     return switch (body) {
       case Response.Empty e -> full(status, withLength(headers, status, 0), Unpooled.EMPTY_BUFFER);
-      case Response.Bytes b ->
-          full(
-              status,
-              withLength(headers, status, b.bytes().length),
-              Unpooled.wrappedBuffer(b.bytes()));
-      case Response.FileBody f -> file(status, headers, f);
+      case Response.Bytes b -> {
+        bodyBytes = b.bytes().length;
+        yield full(status, withLength(headers, status, b.bytes().length), Unpooled.wrappedBuffer(b.bytes()));
+      }
+      case Response.FileBody f -> {
+        bodyBytes = f.length();
+        yield file(status, headers, f);
+      }
       case Response.Streamed s -> stream(status, headers, s, http10);
     };
+  }
+
+  /**
+   * Body bytes of the response {@link #write} last sent, once it returned: the length of a fixed
+   * body, what a stream body produced, 0 for HEAD.
+   */
+  long bodyBytes() {
+    return bodyBytes;
   }
 
   private ChannelFuture full(HttpResponseStatus status, HttpHeaders headers, ByteBuf content) {
@@ -147,7 +159,9 @@ final class ResponseWriter {
     ChannelOutputStream out = new ChannelOutputStream(ctx, gate, length);
     try {
       s.producer().writeTo(out);
-      return out.finish();
+      ChannelFuture done = out.finish();
+      bodyBytes = out.written();
+      return done;
     } catch (Exception e) {
       // the status line is gone already: all we can do is cut the body short
       out.abandon();

@@ -8,7 +8,7 @@ import io.netty.handler.codec.http.HttpMethod;
  * {@code fastPath}, when set, is tried on the event loop first: it answers from memory or returns
  * null, and then {@code handler} runs on a virtual thread as usual. An {@code intraOnly} route serves
  * nodes of the cluster only: a request without valid intra-cluster credentials never reaches its
- * handler (401/403).
+ * handler (401/403). {@code meter} says what the route counts ({@link Meter#NONE}: nothing).
  */
 record Route(
     HttpMethod method,
@@ -17,8 +17,13 @@ record Route(
     ErrorRenderer errorRenderer,
     boolean nonBlocking,
     Handler fastPath,
-    boolean intraOnly) {
+    boolean intraOnly,
+    MeterSelector meter) {
   Route(HttpMethod method, String pattern, Handler handler, ErrorRenderer errorRenderer) {
-    this(method, pattern, handler, errorRenderer, false, null, false);
+    this(method, pattern, handler, errorRenderer, false, null, false, Meter.NONE);
+  }
+
+  Route withMeter(MeterSelector selector) {
+    return new Route(method, pattern, handler, errorRenderer, nonBlocking, fastPath, intraOnly, selector);
   }
 }

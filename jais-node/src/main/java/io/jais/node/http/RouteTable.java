@@ -221,11 +221,28 @@ public final class RouteTable {
       Entry entry =
           byPattern.computeIfAbsent(
               pattern, p -> new Entry(RoutePattern.compile(p), new LinkedHashMap<>()));
-      if (entry.routes.putIfAbsent(method, new Route(method, pattern, handler, errorRenderer, nonBlocking, fastPath,
-          intraOnly || pattern.startsWith(INTERNAL_PREFIX)))
-          != null) {
+      Route route = new Route(method, pattern, handler, errorRenderer, nonBlocking, fastPath,
+          intraOnly || pattern.startsWith(INTERNAL_PREFIX), Meter.NONE);
+      if (entry.routes.putIfAbsent(method, route) != null) {
         throw new IllegalArgumentException("duplicate route: " + method + " " + pattern);
       }
+      return this;
+    }
+
+    /**
+     * Tags a route registered before with what it counts: a {@link Meter}, or a selector when the
+     * route serves several kinds of operation.
+     *
+     * @throws IllegalArgumentException no route has this method and pattern
+     */
+    public Builder meter(HttpMethod method, String pattern, MeterSelector selector) {
+      Objects.requireNonNull(selector, "selector");
+      Entry entry = byPattern.get(pattern);
+      Route route = entry == null ? null : entry.routes.get(method);
+      if (route == null) {
+        throw new IllegalArgumentException("no route " + method + " " + pattern + " to meter");
+      }
+      entry.routes.put(method, route.withMeter(selector));
       return this;
     }
 

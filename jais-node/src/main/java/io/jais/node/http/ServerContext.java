@@ -2,19 +2,28 @@ package io.jais.node.http;
 
 import io.netty.channel.group.ChannelGroup;
 
-/** What every connection of one server shares: routes, limits, the error mapper, open channels. */
+/**
+ * What every connection of one server shares: routes, limits, the error mapper, open channels, and
+ * the node's hooks.
+ */
 final class ServerContext {
   private final RouteTable routes;
   private final ServerOptions options;
   private final ErrorMapper errors;
   private final ChannelGroup channels;
+  private final ServerHooks hooks;
   private volatile boolean closing;
 
-  ServerContext(RouteTable routes, ServerOptions options, ChannelGroup channels) {
+  ServerContext(RouteTable routes, ServerOptions options, ChannelGroup channels, ServerHooks hooks) {
     this.routes = routes;
     this.options = options;
     this.errors = new ErrorMapper(options.nodeName());
     this.channels = channels;
+    this.hooks = hooks;
+  }
+
+  ServerHooks hooks() {
+    return hooks;
   }
 
   RouteTable routes() {

@@ -16,9 +16,10 @@ import java.util.concurrent.Future;
 
 /**
  * N proxies and M targets in one JVM on loopback: the playground and every integration test. Each
- * node has its own directory under {@code dir} ({@code proxy-<i>/}, {@code target-<i>/meta},
- * {@code target-<i>/mp<k>}), so a cluster started again on the same directory comes back with its
- * buckets and objects. With {@code basePort} 0 every node takes a free port.
+ * node has its own directory under {@code dir} ({@code proxy-<i>/} with its logs in {@code
+ * proxy-<i>/log}, {@code target-<i>/meta}, {@code target-<i>/log}, {@code target-<i>/mp<k>}), so a
+ * cluster started again on the same directory comes back with its buckets and objects. With {@code
+ * basePort} 0 every node takes a free port.
  */
 public final class LocalCluster implements AutoCloseable {
   private final Path dir;
@@ -78,7 +79,7 @@ public final class LocalCluster implements AutoCloseable {
     int port = basePort == 0 ? 0 : basePort + index;
     String primaryUrl = index == 0 ? "" : primary().url();
     return new LocalConfig(NodeRole.PROXY, "", "127.0.0.1", "", port, dir.resolve("proxy-" + index).toString(),
-        List.of(), primaryUrl, controlPort(port), 0, secretFile().toString());
+        List.of(), primaryUrl, controlPort(port), 0, secretFile().toString(), "");
   }
 
   private LocalConfig targetConfig(int index) throws IOException {
@@ -90,7 +91,7 @@ public final class LocalCluster implements AutoCloseable {
       mountpaths.add(mp.toString());
     }
     return new LocalConfig(NodeRole.TARGET, "", "127.0.0.1", "", port, home.resolve("meta").toString(), mountpaths,
-        primary().url(), controlPort(port), 0, secretFile().toString());
+        primary().url(), controlPort(port), 0, secretFile().toString(), home.resolve("log").toString());
   }
 
   /** As AIS lays out its ports: control 1000 above public (8080 -> 9080); picked when the public one is. */

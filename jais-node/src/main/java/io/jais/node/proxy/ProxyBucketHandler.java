@@ -17,6 +17,7 @@ import io.jais.api.object.ListObjectsPage;
 import io.jais.node.cluster.BucketMetadata;
 import io.jais.node.cluster.ClusterState;
 import io.jais.node.http.BucketParams;
+import io.jais.node.http.Meter;
 import io.jais.node.http.Request;
 import io.jais.node.http.Response;
 import java.util.List;
@@ -57,6 +58,9 @@ public final class ProxyBucketHandler {
     Bucket bucket = BucketParams.of(request);
     ActMsg msg = request.bodyJson(ActMsg.class);
     String action = msg == null ? Action.LIST : msg.action();
+    if (!action.equals(Action.LIST)) {
+      request.countAs(Meter.NONE); // the route counts listings; this is another bucket query
+    }
     if (action.equals(Action.LIST)) {
       requireBucket(bucket);
       ListObjectsMsg lso = msg == null || !msg.hasValue() ? ListObjectsMsg.of("", 0)

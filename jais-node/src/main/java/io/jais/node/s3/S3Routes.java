@@ -14,6 +14,8 @@ import io.jais.node.cluster.IntraClient;
 import io.jais.node.http.Request;
 import io.jais.node.http.Response;
 import io.jais.node.http.RouteTable;
+import io.jais.node.metrics.NodeMetrics;
+import io.jais.node.metrics.Op;
 import io.jais.node.proxy.ObjectLister;
 import io.jais.node.objects.ObjectService;
 import io.jais.node.objects.StagedObjects;
@@ -26,6 +28,10 @@ import java.util.function.Supplier;
  * {@link S3Options#root()} at the root path too, and virtual-hosted-style ({@link VirtualHosts}), all
  * with S3 XML errors. Proxies verify signatures, serve buckets and relay objects; targets serve
  * objects and their multipart uploads to proxies (and to clients a proxy redirected).
+ *
+ * <p>Both roles count object GET, HEAD, PUT (an uploaded part or a copy is a PUT) and DELETE under
+ * the same names as the native API, and a proxy counts ListObjects as a listing; multipart
+ * bookkeeping (initiate, complete, abort, list parts or uploads) counts as nothing.
  */
 public final class S3Routes {
   public static final String ROOT = "/s3";
@@ -39,7 +45,7 @@ public final class S3Routes {
   /** Adds the proxy's S3 routes and its virtual-hosted-style addressing. */
   public static RouteTable.Builder proxy(RouteTable.Builder routes, ClusterState state,
       Supplier<BucketMetadata> primary, PrimaryForwarder forwarder, ObjectLister lister, IntraClient intra,
-      IntraAuth auth, S3Options options) {
+      IntraAuth auth, S3Options options, NodeMetrics metrics) {
     TargetRelay relay = new TargetRelay(state, intra, auth);
     SigV4Verifier verifier = new SigV4Verifier(options.keys());
     S3BucketHandler buckets = new S3BucketHandler(state, primary, forwarder, lister, relay);
@@ -62,6 +68,9 @@ public final class S3Routes {
       for (HttpMethod method : new HttpMethod[] {GET, HEAD, PUT, DELETE, POST}) {
         route(routes, method, root + OBJECT_TAIL, signed.wrap(objects::handle));
       }
+      meterObjects(routes, root + OBJECT_TAIL, metrics);
+      routes.meter(GET, root + BUCKET_TAIL, metrics.meter(request -> request.query("location") != null
+          || request.query("versioning") != null || request.query("uploads") != null ? null : Op.LIST));
     }
     if (!options.domains().isEmpty()) {
       routes.rewriter(new VirtualHosts(options.domains()));
@@ -75,7 +84,7 @@ public final class S3Routes {
    * redirect (reads too: the proxy is where S3 credentials are checked).
    */
   public static RouteTable.Builder target(RouteTable.Builder routes, ClusterState state, ObjectService service,
-      StagedObjects staged, S3Options options) {
+      StagedObjects staged, S3Options options, NodeMetrics metrics) {
     S3TargetObjectHandler objects = new S3TargetObjectHandler(state, service, staged, options);
     Authenticated fromProxy = handler -> request -> {
       try {
@@ -93,7 +102,16 @@ public final class S3Routes {
     route(routes, PUT, OBJECT, fromProxy.wrap(objects::put));
     route(routes, DELETE, OBJECT, fromProxy.wrap(objects::delete));
     route(routes, POST, OBJECT, fromProxy.wrap(objects::post));
+    meterObjects(routes, OBJECT, metrics);
     return routes;
+  }
+
+  /** GET and DELETE with {@code ?uploadId} (list parts, abort) are multipart bookkeeping, not reads or deletes. */
+  private static void meterObjects(RouteTable.Builder routes, String pattern, NodeMetrics metrics) {
+    routes.meter(GET, pattern, metrics.meter(request -> request.query("uploadId") != null ? null : Op.GET))
+        .meter(HEAD, pattern, metrics.meter(Op.HEAD))
+        .meter(PUT, pattern, metrics.meter(S3Routes::putPayload))
+        .meter(DELETE, pattern, metrics.meter(request -> request.query("uploadId") != null ? null : Op.DELETE));
   }
 
   /**
@@ -102,6 +120,19 @@ public final class S3Routes {
    */
   public static void dropUploadsWithTheirBuckets(ClusterState state, StagedObjects staged) {
     MultipartUploads.dropWithTheirBuckets(state, staged);
+  }
+
+  /** A PUT, whose object bytes an {@code aws-chunked} body declares apart from its framing. */
+  private static Op putPayload(Request request) {
+    String decoded = request.header("x-amz-decoded-content-length");
+    if (decoded != null) {
+      try {
+        request.countPayloadBytes(Long.parseLong(decoded.trim()));
+      } catch (NumberFormatException e) {
+        // the handler refuses the request; the meter counts what came
+      }
+    }
+    return Op.PUT;
   }
 
   private static void route(RouteTable.Builder routes, HttpMethod method, String pattern, Handler handler) {

@@ -43,6 +43,22 @@ class AdmissionTest {
   void pastItsBound_aServerShedsRequestsWithARetryable503_andServesThemAgainOnceBelow() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger entered = new AtomicInteger();
+    AtomicInteger shedCount = new AtomicInteger();
+    ServerHooks hooks = new ServerHooks() {
+      @Override
+      public void exchangeStarted() {}
+
+      @Override
+      public void exchangeEnded() {}
+
+      @Override
+      public void handlerThreadStarted() {}
+
+      @Override
+      public void requestShed() {
+        shedCount.incrementAndGet();
+      }
+    };
     threads = HandlerThreads.virtual("test-http", 2);
     server = NettyServer.start(RouteTable.builder()
         .route(GET, "/slow", r -> {
@@ -51,7 +67,7 @@ class AdmissionTest {
           return Response.text("done");
         })
         .route(GET, "/fast", r -> Response.text("fast"))
-        .build(), ServerOptions.of("127.0.0.1", 0, "t[shed]").withHandlerThreads(threads));
+        .build(), ServerOptions.of("127.0.0.1", 0, "t[shed]").withHandlerThreads(threads), hooks);
 
     List<CompletableFuture<HttpResponse<String>>> slow = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
@@ -68,6 +84,7 @@ class AdmissionTest {
     assertThat(shed.headers().firstValue("Retry-After")).hasValue("1");
     assertThat(shed.body()).contains("overloaded").contains("\"status\":503");
     assertThat(entered.get()).as("the shed request never reached a handler").isEqualTo(2);
+    assertThat(shedCount.get()).as("the node hears of it (metrics)").isEqualTo(1);
 
     release.countDown();
     for (CompletableFuture<HttpResponse<String>> f : slow) {

@@ -72,6 +72,17 @@ final class RawHttp implements AutoCloseable {
     return read(false);
   }
 
+  /** Reads the status line of a response and leaves the rest unread. */
+  String readStatusLine() throws IOException {
+    return readLine();
+  }
+
+  /** Closes with a reset (SO_LINGER 0) instead of a FIN. */
+  void reset() throws IOException {
+    socket.setSoLinger(true, 0);
+    socket.close();
+  }
+
   /** True once the server closed the connection (reads end of stream). */
   boolean isClosedByPeer() throws IOException {
     try {
