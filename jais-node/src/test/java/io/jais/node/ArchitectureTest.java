@@ -17,7 +17,7 @@ class ArchitectureTest {
   private static final String[] BASE = {"io.jais.node.meta..", "io.jais.node.storage..",
       "io.jais.node.listing.."};
   private static final String[] ABOVE_BASE = {"io.jais.node.cluster..", "io.jais.node.http..", "io.jais.node.proxy..",
-      "io.jais.node.target..", "io.jais.node.daemon..", "io.jais.node.launch.."};
+      "io.jais.node.target..", "io.jais.node.daemon..", "io.jais.node.launch..", "io.jais.node.job.."};
   private static final String[] FRONT_DOORS = {"io.jais.node.http..", "io.jais.node.proxy..", "io.jais.node.target..",
       "io.jais.node.daemon..", "io.jais.node.s3..", "io.jais.node"};
 

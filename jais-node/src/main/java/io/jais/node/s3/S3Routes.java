@@ -7,6 +7,7 @@ import static io.netty.handler.codec.http.HttpMethod.POST;
 import static io.netty.handler.codec.http.HttpMethod.PUT;
 
 import io.jais.node.cluster.BucketMetadata;
+import io.jais.api.bucket.Bucket;
 import io.jais.node.cluster.ClusterState;
 import io.jais.node.cluster.IntraClient;
 import io.jais.node.http.Request;
@@ -97,6 +98,14 @@ public final class S3Routes {
    */
   public static void dropUploadsWithTheirBuckets(ClusterState state, ObjectStore store) {
     MultipartUploads.dropWithTheirBuckets(state, store);
+  }
+
+  /**
+   * True for the store's bucket of an S3 bucket's multipart uploads while that bucket exists: it
+   * is in no BMD, yet not a leftover (store cleanup keeps it).
+   */
+  public static boolean isLiveUploadsBucket(ClusterState state, Bucket bucket) {
+    return MultipartUploads.isShadow(bucket) && state.bmd().contains(Bucket.ais(bucket.name()));
   }
 
   private static boolean isRead(Request request) {

@@ -37,18 +37,28 @@ public final class ObjectCopier {
 
   public void copy(Bucket source, String sourceName, String objectTo) throws Exception {
     ObjectUname destination = ObjectUname.parse(objectTo);
-    Bucket dstBucket = destination.bucket().validate();
+    copy(source, sourceName, destination.bucket().validate(), destination.object());
+  }
+
+  /**
+   * Copies an object of this target to {@code dstBucket/dstName}, here or on the destination's
+   * owner.
+   *
+   * @return true when the bytes went to another target
+   */
+  public boolean copy(Bucket source, String sourceName, Bucket dstBucket, String dstName) throws Exception {
     if (!state.bmd().contains(dstBucket)) {
       throw JaisException.noSuchBucket(dstBucket);
     }
-    String dstName = destination.object();
     ObjectName.validate(dstBucket, dstName);
     Snode owner = state.smap().owner(dstBucket, dstName);
     if (owner == null || owner.id().equals(state.self().id())) {
       store.copy(source, sourceName, dstBucket, dstName);
-      return;
+      return false;
     }
+    // TODO(streams): a target-to-target object stream replaces this one PUT per object
     sendTo(owner, source, sourceName, dstBucket, dstName);
+    return true;
   }
 
   private void sendTo(Snode owner, Bucket source, String sourceName, Bucket dstBucket, String dstName) throws Exception {

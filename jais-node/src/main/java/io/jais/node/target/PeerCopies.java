@@ -21,9 +21,9 @@ import java.util.concurrent.Future;
  * it and deletes remove every copy; peers answer such requests from local data only
  * ({@link #LOCAL_ONLY}), which keeps the search one hop deep.
  */
-final class PeerCopies {
+public final class PeerCopies {
   /** Query parameter: answer from this target's own disks, never ask peers. */
-  static final String LOCAL_ONLY = "jais-local";
+  public static final String LOCAL_ONLY = "jais-local";
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
