@@ -20,6 +20,6 @@ public final class ApiPath {
   public static final String METASYNC = "/v1/metasync";
   /** Intra-cluster: the proxy asks a target for one page of its objects. */
   public static final String TARGET_LIST = "/v1/internal/list";
-  /** Intra-cluster: the proxy asks a target for its counts and sizes of one bucket. */
-  public static final String TARGET_SUMMARY = "/v1/internal/summary";
+  /** Intra-cluster: a proxy starts, stops and queries a target's jobs. */
+  public static final String TARGET_JOBS = "/v1/internal/jobs";
 }

@@ -16,11 +16,16 @@ import io.jais.node.daemon.DaemonHandler;
 import io.jais.node.http.NettyServer;
 import io.jais.node.http.RouteTable;
 import io.jais.node.http.ServerOptions;
-import io.jais.node.proxy.BucketSummaries;
+import io.jais.node.job.JobHandler;
+import io.jais.node.job.Jobs;
+import io.jais.node.job.kind.TargetJobKinds;
+import io.jais.node.job.kind.TargetServices;
 import io.jais.node.proxy.ObjectLister;
 import io.jais.node.proxy.PrimaryForwarder;
 import io.jais.node.proxy.ProxyBucketHandler;
+import io.jais.node.proxy.JobCoordinator;
 import io.jais.node.proxy.ProxyClusterHandler;
+import io.jais.node.proxy.ProxyJobHandler;
 import io.jais.node.proxy.NodeReports;
 import io.jais.node.proxy.ProxyObjectHandler;
 import io.jais.node.proxy.ReverseDaemonHandler;
@@ -30,7 +35,6 @@ import io.jais.node.storage.ObjectStore;
 import io.jais.node.target.ObjectCopier;
 import io.jais.node.target.TargetListHandler;
 import io.jais.node.target.TargetObjectHandler;
-import io.jais.node.target.TargetSummaryHandler;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.ServerSocket;
@@ -123,9 +127,11 @@ public final class Node implements AutoCloseable {
   private RouteTable proxyRoutes(DaemonHandler daemon) {
     PrimaryForwarder forwarder = new PrimaryForwarder(state, intra);
     ObjectLister lister = new ObjectLister(state, intra);
+    JobCoordinator jobs = new JobCoordinator(state, intra);
     return NodeRoutes.proxy(daemon, new ReverseDaemonHandler(state, daemon, forwarder),
-        new ProxyClusterHandler(state, () -> primary, forwarder, new NodeReports(state, intra)),
-        new ProxyBucketHandler(state, () -> bucketMetadata, forwarder, lister, new BucketSummaries(state, intra)),
+        new ProxyClusterHandler(state, () -> primary, forwarder, new NodeReports(state, intra),
+            new ProxyJobHandler(state, () -> primary != null, forwarder, jobs)),
+        new ProxyBucketHandler(state, () -> bucketMetadata, forwarder, lister, jobs),
         new ProxyObjectHandler(state),
         routes -> S3Routes.proxy(routes, state, () -> bucketMetadata, forwarder, lister, intra,
             S3Options.fromEnvironment()));
@@ -139,8 +145,11 @@ public final class Node implements AutoCloseable {
     state.bmdOwner().onChange(this::dropDestroyedBuckets);
     S3Routes.dropUploadsWithTheirBuckets(state, store);
     ObjectCopier copier = new ObjectCopier(state, store, intra);
+    Jobs jobs = Jobs.open(state.self().displayName(), TargetJobKinds.of(new TargetServices(state, store, intra, copier,
+        bucket -> S3Routes.isLiveUploadsBucket(state, bucket))), Path.of(config.metaDir()), Jobs.Options.DEFAULT);
+    closeables.add(jobs);
     return NodeRoutes.target(daemon, new TargetObjectHandler(state, store, copier, intra), new TargetListHandler(state, store),
-        new TargetSummaryHandler(state, store), routes -> S3Routes.target(routes, state, store, S3Options.fromEnvironment()));
+        new JobHandler(jobs), routes -> S3Routes.target(routes, state, store, S3Options.fromEnvironment()));
   }
 
   /**

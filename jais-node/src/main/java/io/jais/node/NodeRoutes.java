@@ -10,13 +10,13 @@ import static io.netty.handler.codec.http.HttpMethod.PUT;
 import io.jais.api.ApiPath;
 import io.jais.node.daemon.DaemonHandler;
 import io.jais.node.http.RouteTable;
+import io.jais.node.job.JobHandler;
 import io.jais.node.proxy.ProxyBucketHandler;
 import io.jais.node.proxy.ProxyClusterHandler;
 import io.jais.node.proxy.ProxyObjectHandler;
 import io.jais.node.proxy.ReverseDaemonHandler;
 import io.jais.node.target.TargetListHandler;
 import io.jais.node.target.TargetObjectHandler;
-import io.jais.node.target.TargetSummaryHandler;
 import io.netty.handler.codec.http.HttpMethod;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -55,7 +55,7 @@ final class NodeRoutes {
   }
 
   static RouteTable target(DaemonHandler daemon, TargetObjectHandler objects, TargetListHandler list,
-      TargetSummaryHandler summary, UnaryOperator<RouteTable.Builder> s3) {
+      JobHandler jobs, UnaryOperator<RouteTable.Builder> s3) {
     return s3.apply(common(daemon))
         .routeWithFastPath(GET, OBJECT, objects::getCached, objects::get) // hot objects on the event loop
         .route(HEAD, OBJECT, objects::head)
@@ -64,7 +64,8 @@ final class NodeRoutes {
         .route(PATCH, OBJECT, objects::patch)
         .route(POST, OBJECT, objects::post)
         .route(POST, ApiPath.TARGET_LIST + "/{bucket}", list::list)
-        .route(POST, ApiPath.TARGET_SUMMARY + "/{bucket}", summary::summarize)
+        .route(PUT, ApiPath.TARGET_JOBS, jobs::act)
+        .route(GET, ApiPath.TARGET_JOBS, jobs::query)
         .build();
   }
 
