@@ -163,6 +163,10 @@ public abstract class Job {
         if (!acquire(slots)) {
           break;
         }
+        if (isAborted() || failed.get() && !continueOnError) { // while waiting for a slot
+          slots.release();
+          break;
+        }
         pool.execute(() -> {
           try {
             work.run(item);
@@ -247,9 +251,12 @@ public abstract class Job {
     } finally {
       synchronized (this) { // against a concurrent abort: a job ends either aborted or not, never both ways
         endTime = clock.instant();
-        ended.countDown();
       }
-      onEnd.accept(this);
+      try {
+        onEnd.accept(this);
+      } finally {
+        ended.countDown(); // after the registry has taken the end in: awaitEnd means "settled"
+      }
     }
   }
 
@@ -266,13 +273,13 @@ public abstract class Job {
     return true;
   }
 
-  /** Waits until the job has ended; false on timeout. */
+  /** Waits until the job has ended and its registry has recorded it; false on timeout. */
   final boolean awaitEnd(Duration timeout) throws InterruptedException {
     return ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   final boolean hasEnded() {
-    return ended.getCount() == 0;
+    return endTime != null;
   }
 
   /** Idle: a terminal job once it has ended; a demand job once it has no work left. */

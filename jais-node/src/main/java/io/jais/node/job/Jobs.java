@@ -176,7 +176,7 @@ public final class Jobs implements AutoCloseable {
 
   /** {@code kind[id]} of every running job of the kind (any kind when empty). */
   public synchronized List<String> running(String kind) {
-    return running.values().stream().filter(job -> kind.isEmpty() || job.kind().kind().equals(kind))
+    return running.values().stream().filter(job -> !job.hasEnded() && (kind.isEmpty() || job.kind().kind().equals(kind)))
         .map(job -> JobKind.cname(job.kind().kind(), job.id())).toList();
   }
 
