@@ -87,6 +87,15 @@ public final class JobApi {
   }
 
   /**
+   * Returns each target's snapshots of the jobs the query matches (by ID, kind, bucket; only
+   * running ones with {@code activeOnly}), by target ID.
+   */
+  public Map<String, List<JobSnapshot>> snapshots(JobQuery query) {
+    Map<String, List<JobSnapshot>> all = query("qryxstats", query).json(SNAPSHOTS);
+    return all == null ? Map.of() : all;
+  }
+
+  /**
    * Waits until the job is done, by the AIS SDK's rules (spec §11.6): the job's kind is looked up
    * from its snapshots; "demand" kinds ({@link #IDLE_KINDS}), which never end on their own, are
    * done once two polls in a row find every target's snapshot idle (or one aborted);
