@@ -13,11 +13,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -70,13 +68,21 @@ final class JobTables {
 
   private static void print(PrintWriter out, Job job) {
     String name = JobKind.find(job.kind()).map(JobKind::displayName).orElse(job.kind());
-    Set<String> ctl = new LinkedHashSet<>();
-    job.byTarget().values().forEach(s -> {
+    Map<String, String> ctl = new LinkedHashMap<>(); // message -> first node that has it
+    job.byTarget().forEach((node, s) -> {
       if (!s.ctlmsg().isEmpty()) {
-        ctl.add(s.ctlmsg());
+        ctl.putIfAbsent(s.ctlmsg(), node);
       }
     });
-    out.println(JobKind.cname(name, job.id()) + (ctl.isEmpty() ? "" : " (ctl: " + String.join("; ", ctl) + ")"));
+    String caption = JobKind.cname(name, job.id());
+    if (ctl.size() == 1) {
+      caption += " (ctl: " + ctl.keySet().iterator().next() + ")";
+    } else if (ctl.size() > 1) { // as AIS: one line each, here with the node that says it
+      StringBuilder lines = new StringBuilder(" (ctl:");
+      ctl.forEach((message, node) -> lines.append("\n  ").append(node).append(": ").append(message));
+      caption += lines.append("\n)");
+    }
+    out.println(caption);
     boolean fromTo = job.byTarget().values().stream().anyMatch(s -> !s.sourceBucket().isEmpty());
     boolean bucket = !fromTo && job.byTarget().values().stream().anyMatch(s -> !s.bucket().isEmpty());
     List<String> headers = new ArrayList<>(List.of("NODE", "ID", "KIND"));

@@ -78,7 +78,7 @@ class JobCommandsTest {
     Result shown = run("show", "job", "lru", "--all");
 
     assertThat(shown.status()).as(shown.toString()).isZero();
-    assertThat(shown.out()).contains("lru-eviction[" + id + "] (ctl: all buckets;")
+    assertThat(shown.out()).contains("lru-eviction[" + id + "] (ctl:").contains(": all buckets;")
         .containsPattern("NODE +ID +KIND +OBJECTS +BYTES +START +END +STATE")
         .containsPattern("t\\S+ +" + id + " +lru +- +- +\\d\\d:\\d\\d:\\d\\d +\\d\\d:\\d\\d:\\d\\d +Finished");
     assertThat(shown.out().lines().filter(line -> line.contains(" Finished")).count()).isGreaterThanOrEqualTo(2);
