@@ -36,6 +36,9 @@ public final class JobHandler {
     if (msg == null) {
       throw JaisException.invalid("missing job action message");
     }
+    if (!msg.hasValue()) {
+      throw JaisException.invalid(msg.action() + ": missing value");
+    }
     return switch (msg.action()) {
       case START -> Response.json(jobs.start(WireJson.convert(msg.value(), JobStart.class)));
       case STOP -> {
