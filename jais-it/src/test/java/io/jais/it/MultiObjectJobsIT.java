@@ -205,6 +205,20 @@ class MultiObjectJobsIT {
   }
 
   @Test
+  void copy_wholeBucketIntoItself_copiesEachObjectOnce() {
+    List<String> all = range("w-", 15);
+    Bucket bucket = bucketWith("mo-copy-self", all);
+
+    String id = client.buckets().copyObjects(bucket, copy(bucket, "", null, "x", false));
+    client.jobs().await(id, WAIT);
+
+    Set<String> expected = new TreeSet<>(all);
+    all.forEach(n -> expected.add("x" + n));
+    assertThat(names(bucket)).isEqualTo(expected);
+    assertThat(sum(snapshots(id), JobSnapshot.STAT_OBJECTS)).isEqualTo(15);
+  }
+
+  @Test
   void copy_dryRun_countsButCopiesAndCreatesNothing() {
     List<String> all = range("d-", 8);
     Bucket source = bucketWith("mo-copy-dry", all);

@@ -23,7 +23,8 @@ import java.util.Optional;
  * ({@link ObjectCopier}). A listed name the owner lacks is an error; a range name is skipped. With
  * a prefix, a target copies the objects it holds and owns; copies it holds of objects owned by
  * another target (written before that one joined) are skipped ({@value #SKIPPED}), since the owner
- * may hold a newer version.
+ * may hold a newer version, and so are objects written after the job started ({@value #SKIPPED_NEW}):
+ * a copy within one bucket would otherwise copy its own copies, again and again.
  *
  * <p>Counters: {@code loc-objs}/{@code loc-bytes} are the objects this target copied (their sum
  * over targets is the number copied), {@code out-objs}/{@code out-bytes} those of them sent to
@@ -35,6 +36,7 @@ import java.util.Optional;
  */
 final class CopyObjectsJob extends Job {
   static final String SKIPPED = "skipped-misplaced";
+  static final String SKIPPED_NEW = "skipped-new";
 
   private final ObjectStore store;
   private final ClusterState state;
@@ -45,7 +47,7 @@ final class CopyObjectsJob extends Job {
   private final ObjectSelection selection;
 
   CopyObjectsJob(JobStart start, TargetServices target) {
-    super(start, SKIPPED);
+    super(start, SKIPPED, SKIPPED_NEW);
     this.store = target.store();
     this.state = target.state();
     this.copier = target.copier();
@@ -58,8 +60,12 @@ final class CopyObjectsJob extends Job {
     this.selection = msg.selection();
   }
 
+  private volatile long startNanos;
+
   @Override
   protected void execute() {
+    java.time.Instant now = clock().instant();
+    startNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
     Smap smap = state.smap();
     String self = state.self().id();
     int workers = KindParams.workers(msg.workers(), store.mountpaths().all().size());
@@ -87,6 +93,10 @@ final class CopyObjectsJob extends Job {
       if (selection.isList()) {
         fail(source.uri() + "/" + name + " does not exist");
       }
+      return;
+    }
+    if (selection.isPrefix() && meta.get().mtimeNanos() > startNanos) {
+      counters().add(SKIPPED_NEW, 1);
       return;
     }
     String to = msg.destinationName(name);
