@@ -29,6 +29,8 @@ public final class Header {
   public static final String NODE_ID = "Ais-Node-Id";
   /** Intra-cluster: the sender's node ID. */
   public static final String CALLER_ID = "Ais-Caller-Id";
+  /** Intra-cluster credentials: proof that a node of this cluster sent the request (JAIS). */
+  public static final String INTRA_AUTH = "Jais-Intra-Auth";
   /** Intra-cluster: the sender's cluster-map version. */
   public static final String CALLER_SMAP_VERSION = "Ais-Caller-Smap-Ver";
 }

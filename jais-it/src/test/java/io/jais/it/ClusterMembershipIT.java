@@ -12,6 +12,8 @@ import io.jais.api.json.WireJson;
 import io.jais.api.object.ObjectAttrs;
 import io.jais.client.JaisClient;
 import io.jais.node.Node;
+import io.jais.node.cluster.ClusterSecret;
+import io.jais.node.cluster.IntraAuth;
 import io.jais.node.launch.LocalCluster;
 import io.jais.testkit.Await;
 import java.net.http.HttpResponse;
@@ -312,7 +314,7 @@ class ClusterMembershipIT {
     cluster.awaitStable(SETTLE);
     Bmd current = target.state().bmd();
 
-    HttpResponse<byte[]> push = pushMetasync(target, "bmd", WireJson.MAPPER.readTree(oldBmd));
+    HttpResponse<byte[]> push = pushMetasync(cluster, target, "bmd", WireJson.MAPPER.readTree(oldBmd));
 
     assertThat(push.statusCode()).as(RawHttp.text(push)).isLessThan(500);
     assertThat(target.state().bmd()).isEqualTo(current);
@@ -332,7 +334,7 @@ class ClusterMembershipIT {
     ObjectNode forged = wireTree(current);
     forged.putObject("buckets");
 
-    pushMetasync(target, "bmd", forged);
+    pushMetasync(cluster, target, "bmd", forged);
 
     assertThat(target.state().bmd()).isEqualTo(current);
   }
@@ -350,7 +352,7 @@ class ClusterMembershipIT {
     foreign.put("version", Long.toString(current.version() + 100));
     foreign.putObject("buckets");
 
-    HttpResponse<byte[]> push = pushMetasync(target, "bmd", foreign);
+    HttpResponse<byte[]> push = pushMetasync(cluster, target, "bmd", foreign);
 
     assertThat(push.statusCode()).as(RawHttp.text(push)).isEqualTo(409);
     assertThat(target.state().bmd()).isEqualTo(current);
@@ -366,7 +368,7 @@ class ClusterMembershipIT {
       foreign.put("uuid", "someOtherCluster");
       foreign.put("version", Long.toString(current.version() + 100));
 
-      HttpResponse<byte[]> push = pushMetasync(node, "smap", foreign);
+      HttpResponse<byte[]> push = pushMetasync(cluster, node, "smap", foreign);
 
       assertThat(push.statusCode()).as(node.snode().displayName() + ": " + RawHttp.text(push)).isEqualTo(409);
       assertThat(node.state().smap()).isEqualTo(current);
@@ -405,10 +407,17 @@ class ClusterMembershipIT {
     return (ObjectNode) WireJson.MAPPER.readTree(WireJson.toBytes(document));
   }
 
-  private static HttpResponse<byte[]> pushMetasync(Node node, String kind, JsonNode document) throws Exception {
+  /**
+   * Pushes a document as the primary would (its ID, the cluster's secret), so that what the
+   * receiver decides is its version and UUID rules, not the credentials.
+   */
+  private static HttpResponse<byte[]> pushMetasync(LocalCluster cluster, Node node, String kind, JsonNode document)
+      throws Exception {
     ObjectNode payload = WireJson.MAPPER.createObjectNode();
     payload.set(kind, document);
-    return RawHttp.send("PUT", node.url() + "/v1/metasync", WireJson.MAPPER.writeValueAsBytes(payload),
-        "Content-Type", "application/json");
+    IntraAuth primary = new IntraAuth(cluster.primary().snode().id(), ClusterSecret.loadOrCreate(cluster.secretFile()),
+        java.time.InstantSource.system(), null);
+    return RawHttp.send("PUT", node.snode().controlUrl() + "/v1/metasync", WireJson.MAPPER.writeValueAsBytes(payload),
+        "Content-Type", "application/json", IntraAuth.HEADER, primary.header("PUT", "/v1/metasync"));
   }
 }

@@ -121,12 +121,17 @@ class S3AuthIT {
     assertThat(cluster.primary().state().bmd().contains(Bucket.ais("forged"))).isFalse();
 
     String[] forged = forgedSignature(proxyId);
+    // forged intra-cluster credentials are refused before the client's signature is even looked at
     HttpResponse<byte[]> destroy = RawHttp.send("DELETE", primary + "/auth", null, forged);
     assertThat(destroy.statusCode()).isEqualTo(403);
-    assertThat(RawHttp.text(destroy)).contains("<Code>SignatureDoesNotMatch</Code>");
+    assertThat(RawHttp.text(destroy)).contains("<Code>AccessDenied</Code>");
     HttpResponse<byte[]> overwrite = RawHttp.send("PUT", primary + "/auth/guarded",
         "forged".getBytes(StandardCharsets.UTF_8), forged);
-    assertThat(RawHttp.text(overwrite)).contains("<Code>SignatureDoesNotMatch</Code>");
+    assertThat(RawHttp.text(overwrite)).contains("<Code>AccessDenied</Code>");
+    // and without them, a signature that does not match is what it is
+    HttpResponse<byte[]> badSignature = RawHttp.send("DELETE", primary + "/auth", null,
+        java.util.Arrays.copyOfRange(forged, 4, forged.length));
+    assertThat(RawHttp.text(badSignature)).contains("<Code>SignatureDoesNotMatch</Code>");
 
     assertThat(cluster.primary().state().bmd().contains(Bucket.ais("auth"))).isTrue();
     assertThat(s3.getObjectAsBytes(b -> b.bucket("auth").key("guarded")).asUtf8String()).isEqualTo("guarded");
@@ -145,8 +150,8 @@ class S3AuthIT {
       assertRefused(RawHttp.send("HEAD", marked, null));
       assertRefused(RawHttp.send("PUT", marked, "forged".getBytes(StandardCharsets.UTF_8), Header.CALLER_ID, proxyId));
       assertRefused(RawHttp.send("PUT", marked, "forged".getBytes(StandardCharsets.UTF_8), forgedSignature(proxyId)));
-      assertRefused(RawHttp.send("DELETE", marked + "&jais-s3-token=" + future + "." + "0".repeat(64), null));
-      assertRefused(RawHttp.send("POST", url + "?uploads", null, "x-jais-s3-token", future + ".00"));
+      assertRefused(RawHttp.send("DELETE", marked + "&jais-sig=" + future + "." + "0".repeat(43), null));
+      assertRefused(RawHttp.send("POST", url + "?uploads", null, "Jais-Intra-Auth", "v1:" + proxyId + ":" + future + ":AA"));
       assertRefused(RawHttp.send("GET", target.url() + "/s3/auth?uploads", null, Header.CALLER_ID, proxyId));
     }
     assertThat(s3.getObjectAsBytes(b -> b.bucket("auth").key("direct")).asUtf8String()).isEqualTo("original");
@@ -158,12 +163,12 @@ class S3AuthIT {
     assertThat(reply.headers().firstValue("x-amz-error-code")).hasValue("AccessDenied");
   }
 
-  /** A node's caller header, a made-up token, and a well-formed Signature V4 that does not match. */
+  /** A node's caller header, made-up intra-cluster credentials, and a well-formed Signature V4 that does not match. */
   private static String[] forgedSignature(String callerId) {
     java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC);
     String amzDate = now.format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
     return new String[] {Header.CALLER_ID, callerId,
-        "x-jais-s3-token", (System.currentTimeMillis() + 60_000) + "." + "0".repeat(64),
+        "Jais-Intra-Auth", "v1:" + callerId + ":" + System.currentTimeMillis() + ":" + "A".repeat(43),
         "x-amz-date", amzDate, "x-amz-content-sha256", "UNSIGNED-PAYLOAD",
         "Authorization", "AWS4-HMAC-SHA256 Credential=" + ACCESS + "/" + amzDate.substring(0, 8)
             + "/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-date, Signature=" + "0".repeat(64)};

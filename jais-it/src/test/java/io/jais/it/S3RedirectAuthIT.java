@@ -77,13 +77,13 @@ class S3RedirectAuthIT {
     HttpResponse<byte[]> redirect = RawHttp.sendNoRedirect("GET", presignedGet("bound"), null);
     assertThat(redirect.statusCode()).isEqualTo(307);
     String location = redirect.headers().firstValue("Location").orElseThrow();
-    assertThat(location).contains("/s3/redir/bound?").contains("&jais-s3-token=");
+    assertThat(location).contains("/s3/redir/bound?").contains("&jais-sig=");
     assertThat(RawHttp.text(RawHttp.sendNoRedirect("GET", location, null))).isEqualTo("kept");
 
     int at = location.length() - 1;
     String tampered = location.substring(0, at) + (location.charAt(at) == '0' ? '1' : '0');
     assertRefused(RawHttp.sendNoRedirect("GET", tampered, null));
-    assertRefused(RawHttp.sendNoRedirect("GET", location.substring(0, location.indexOf("&jais-s3-token=")), null));
+    assertRefused(RawHttp.sendNoRedirect("GET", location.substring(0, location.indexOf("&jais-sig=")), null));
     assertRefused(RawHttp.sendNoRedirect("PUT", location, "forged".getBytes(StandardCharsets.UTF_8)));
     assertRefused(RawHttp.sendNoRedirect("DELETE", location, null));
     assertRefused(RawHttp.sendNoRedirect("GET", location.replace("/redir/bound?", "/redir/k?"), null));

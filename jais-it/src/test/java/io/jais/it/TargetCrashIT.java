@@ -48,7 +48,7 @@ class TargetCrashIT {
   @Test
   void killDuringPut_thenRestart_keepsAcknowledgedWritesAndNoPartials() throws Exception {
     proxy = Node.start(new LocalConfig(NodeRole.PROXY, "", "127.0.0.1", "", 0, dir.resolve("proxy").toString(),
-        List.of(), ""));
+        List.of(), "", 0, 0, secretFile().toString()));
     Path config = writeTargetConfig();
     target = startTargetProcess(config);
     awaitTargets(1);
@@ -92,12 +92,17 @@ class TargetCrashIT {
     Path home = dir.resolve("target");
     LocalConfig config = new LocalConfig(NodeRole.TARGET, "", "127.0.0.1", "", freePort(),
         home.resolve("meta").toString(), List.of(home.resolve("mp1").toString(), home.resolve("mp2").toString()),
-        proxy.url());
+        proxy.url(), 0, 0, secretFile().toString());
     Files.createDirectories(home.resolve("mp1"));
     Files.createDirectories(home.resolve("mp2"));
     Path file = home.resolve("target.json");
     Files.write(file, WireJson.toBytes(config));
     return file;
+  }
+
+  /** The cluster's secret, shared by the in-process proxy and the target process. */
+  private Path secretFile() {
+    return dir.resolve("cluster.secret");
   }
 
   private static Process startTargetProcess(Path config) throws IOException {

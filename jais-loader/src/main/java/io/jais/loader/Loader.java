@@ -145,7 +145,7 @@ public final class Loader {
       }
       long t0 = System.nanoTime();
       try {
-        long bytes = op == Mix.Op.PUT ? backend.put(name, config.size().pick(random)) : backend.get(name, config.verify());
+        long bytes = attempt(backend, op, name, op == Mix.Op.PUT ? config.size().pick(random) : 0, mine, random);
         long elapsed = System.nanoTime() - t0;
         mine.latency.get(op).record(elapsed);
         mine.bytes.merge(op, bytes, Long::sum);
@@ -165,6 +165,32 @@ public final class Loader {
       }
     }
   }
+
+  /**
+   * One operation as a client library makes it: a node that sheds it (503, overloaded) gets it
+   * again after a jittered exponential back-off, up to {@link #SHED_RETRIES} times; the latency
+   * recorded includes the waits.
+   */
+  private long attempt(Backend backend, Mix.Op op, String name, long size, Stats.Worker mine, SplittableRandom random)
+      throws Exception {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return op == Mix.Op.PUT ? backend.put(name, size) : backend.get(name, config.verify());
+      } catch (Backend.OpException e) {
+        if (!e.kind().equals(SHED) || attempt == SHED_RETRIES || stop) {
+          throw e;
+        }
+        mine.retried.merge(op, 1L, Long::sum);
+        long ceiling = Math.min(MAX_BACKOFF_MILLIS, 50L << attempt);
+        Thread.sleep(ceiling / 2 + random.nextLong(ceiling / 2 + 1));
+      }
+    }
+  }
+
+  /** The error kind of a shed request: retried, as the AIS SDK and S3 clients retry it. */
+  private static final String SHED = "http-503";
+  private static final int SHED_RETRIES = 8;
+  private static final long MAX_BACKOFF_MILLIS = 2000;
 
   private void error(Stats.Worker mine, Mix.Op op, String kind, String message) {
     mine.errors.get(op).merge(kind, 1L, Long::sum);

@@ -28,12 +28,15 @@ final class Stats {
     final EnumMap<Mix.Op, LatencyHistogram> latency = new EnumMap<>(Mix.Op.class);
     final EnumMap<Mix.Op, Map<String, Long>> errors = new EnumMap<>(Mix.Op.class);
     final EnumMap<Mix.Op, Long> bytes = new EnumMap<>(Mix.Op.class);
+    /** Attempts a node shed (503) and the worker made again after a back-off. */
+    final EnumMap<Mix.Op, Long> retried = new EnumMap<>(Mix.Op.class);
 
     Worker() {
       for (Mix.Op op : Mix.Op.values()) {
         latency.put(op, new LatencyHistogram());
         errors.put(op, new TreeMap<>());
         bytes.put(op, 0L);
+        retried.put(op, 0L);
       }
     }
 
@@ -42,6 +45,7 @@ final class Stats {
         latency.get(op).add(other.latency.get(op));
         other.errors.get(op).forEach((k, v) -> errors.get(op).merge(k, v, Long::sum));
         bytes.merge(op, other.bytes.get(op), Long::sum);
+        retried.merge(op, other.retried.get(op), Long::sum);
       }
     }
 

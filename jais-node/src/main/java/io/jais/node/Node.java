@@ -7,12 +7,18 @@ import io.jais.api.cluster.NodeRole;
 import io.jais.api.cluster.Snode;
 import io.jais.api.config.LocalConfig;
 import io.jais.node.cluster.BucketMetadata;
+import io.jais.node.cluster.ClusterSecret;
 import io.jais.node.cluster.ClusterState;
+import io.jais.node.cluster.IntraAuth;
 import io.jais.node.cluster.IntraClient;
+import io.jais.node.cluster.Liveness;
 import io.jais.node.cluster.Metasync;
 import io.jais.node.cluster.Primary;
 import io.jais.node.cluster.PrimaryLink;
 import io.jais.node.daemon.DaemonHandler;
+import io.jais.node.http.EventLoops;
+import io.jais.node.http.HandlerThreads;
+import io.jais.node.http.IntraAuthenticator;
 import io.jais.node.http.NettyServer;
 import io.jais.node.http.RouteTable;
 import io.jais.node.http.ServerOptions;
@@ -40,6 +46,7 @@ import java.net.BindException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -54,47 +61,70 @@ public final class Node implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);
   private static final int PORT_ATTEMPTS = 5; // picks of a free port before a failed bind is final
 
+  /** Control handlers run at once per node (platform threads) and may wait in line. */
+  private static final int CONTROL_THREADS = 4;
+  private static final int CONTROL_QUEUE = 256;
+
   private final LocalConfig config;
   private final ClusterState state;
+  private final Liveness liveness;
+  private final IntraAuth auth;
+  /** Intra-cluster calls of the data path: fan-outs, relays, peer requests. */
   private final IntraClient intra;
+  /** Intra-cluster calls of the control plane: join, keepalive, metasync, probes. */
+  private final IntraClient control;
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private volatile Primary primary;
   private volatile BucketMetadata bucketMetadata;
   private PrimaryLink link;
   private NettyServer server;
+  private NettyServer controlServer;
   private ObjectStore store;
+  private JobCoordinator jobs; // proxies: shared by the cluster and bucket routes
 
-  private Node(LocalConfig config, ClusterState state) {
+  private Node(LocalConfig config, ClusterState state, ClusterSecret secret) {
     this.config = config;
     this.state = state;
-    this.intra = new IntraClient(state.self().id(), () -> state.smap().version());
+    String id = state.self().id();
+    this.liveness = new Liveness(state, System::nanoTime);
+    this.auth = new IntraAuth(id, secret, InstantSource.system(), liveness);
+    this.intra = new IntraClient(id, () -> state.smap().version(), auth, liveness);
+    this.control = new IntraClient(id, () -> state.smap().version(), auth, liveness);
   }
 
   /** Starts a node; for a non-primary it returns once the node listens (joining continues). */
   public static Node start(LocalConfig config) throws Exception {
-    if (config.port() != 0) {
-      return start(config, config.port());
+    ClusterSecret secret = ClusterSecret.loadOrCreate(ClusterSecret.fileFor(config.clusterSecretFile()));
+    if (config.port() != 0 && config.controlPort() != 0) {
+      return start(config, secret);
     }
-    // The node must know its port before it listens (its Snode, with its URL, is built first), so
-    // it picks a free one; an outgoing connection's local port comes from the same range and can
-    // take it before the bind. Pick again then.
+    // The node must know its ports before it listens (its Snode, with its URLs, is built first), so
+    // it picks free ones; an outgoing connection's local port comes from the same range and can
+    // take one before the bind. Pick again then.
     for (int attempt = 1; ; attempt++) {
       try {
-        return start(config, freePort(config.host()));
+        return start(config.withPorts(pick(config.port(), config.host()), pick(config.controlPort(), config.host()),
+            config.dataPort()), secret);
       } catch (BindException e) {
         if (attempt == PORT_ATTEMPTS) {
           throw e;
         }
-        LOG.debug("the free port picked was taken before the bind; picking another", e);
+        LOG.debug("a free port picked was taken before the bind; picking again", e);
       }
     }
   }
 
-  private static Node start(LocalConfig config, int port) throws Exception {
+  private static int pick(int configured, String host) throws IOException {
+    return configured != 0 ? configured : freePort(host);
+  }
+
+  private static Node start(LocalConfig config, ClusterSecret secret) throws Exception {
     Path metaDir = Path.of(config.metaDir());
     String id = NodeIdentity.loadOrCreate(metaDir, config.role(), config.nodeId());
-    Snode self = Snode.of(id, config.role(), NetInfo.of("http", config.publicHost(), port));
-    Node node = new Node(config.withPort(port), ClusterState.load(self, metaDir));
+    NetInfo publicNet = NetInfo.of("http", config.publicHost(), config.port());
+    Snode self = Snode.of(id, config.role(), publicNet, NetInfo.of("http", config.publicHost(), config.controlPort()),
+        publicNet);
+    Node node = new Node(config, ClusterState.load(self, metaDir), secret);
     try {
       node.startServices();
     } catch (Exception e) {
@@ -108,32 +138,57 @@ public final class Node implements AutoCloseable {
     List<Path> mountpaths = config.role() == NodeRole.TARGET
         ? config.mountpaths().stream().map(dir -> Path.of(dir).toAbsolutePath().normalize()).toList() : List.of();
     DaemonHandler daemon = new DaemonHandler(state, this::ready, mountpaths);
-    RouteTable routes = config.role() == NodeRole.PROXY ? proxyRoutes(daemon) : targetRoutes(daemon);
-    server = NettyServer.start(routes, ServerOptions.of(config.host(), config.port(), state.self().displayName()));
+    IntraAuthenticator authenticator = new IntraAuthenticator() {
+      @Override
+      public String authenticate(String method, String requestTarget, String header) {
+        return auth.verify(method, requestTarget, header);
+      }
+
+      @Override
+      public boolean verifiesRedirect(String method, String sentUri) {
+        return auth.verifiesRedirect(method, sentUri);
+      }
+    };
+    String name = state.self().displayName();
+    HandlerThreads controlThreads = HandlerThreads.platform("jais-ctl-" + state.self().id(), CONTROL_THREADS, CONTROL_QUEUE);
+    closeables.add(controlThreads);
+    ProxyClusterHandler clusterHandler = config.role() == NodeRole.PROXY ? proxyClusterHandler() : null;
+    RouteTable controlRoutes = clusterHandler != null ? NodeRoutes.proxyControl(daemon, clusterHandler)
+        : NodeRoutes.targetControl(daemon);
+    controlServer = NettyServer.start(controlRoutes, ServerOptions.of(config.host(), config.controlPort(), name)
+        .withEventLoops(EventLoops.control()).withIntraAuthenticator(authenticator).withHandlerThreads(controlThreads));
+    RouteTable routes = clusterHandler != null ? proxyRoutes(daemon, clusterHandler) : targetRoutes(daemon);
+    HandlerThreads dataThreads = HandlerThreads.virtual("jais-http", ServerOptions.DEFAULT_MAX_IN_FLIGHT);
+    server = NettyServer.start(routes, ServerOptions.of(config.host(), config.port(), name)
+        .withIntraAuthenticator(authenticator).withHandlerThreads(dataThreads));
     if (config.isPrimary()) {
-      Primary p = new Primary(state, new Metasync(state, intra));
+      Primary p = new Primary(state, new Metasync(state, control), control, liveness);
       closeables.add(p);
       p.start();
       bucketMetadata = new BucketMetadata(state, p);
       primary = p;
     } else {
-      link = new PrimaryLink(state, intra, config.primaryUrl());
+      link = new PrimaryLink(state, control, config.primaryUrl());
       closeables.add(link);
       link.start();
     }
     LOG.info("{} listening on {}", state.self().displayName(), state.self().url());
   }
 
-  private RouteTable proxyRoutes(DaemonHandler daemon) {
+  private ProxyClusterHandler proxyClusterHandler() {
+    PrimaryForwarder forwarder = new PrimaryForwarder(state, intra);
+    jobs = new JobCoordinator(state, intra);
+    return new ProxyClusterHandler(state, () -> primary, forwarder, new NodeReports(state, intra),
+        new ProxyJobHandler(state, () -> primary != null, forwarder, jobs));
+  }
+
+  private RouteTable proxyRoutes(DaemonHandler daemon, ProxyClusterHandler clusterHandler) {
     PrimaryForwarder forwarder = new PrimaryForwarder(state, intra);
     ObjectLister lister = new ObjectLister(state, intra);
-    JobCoordinator jobs = new JobCoordinator(state, intra);
-    return NodeRoutes.proxy(daemon, new ReverseDaemonHandler(state, daemon, forwarder),
-        new ProxyClusterHandler(state, () -> primary, forwarder, new NodeReports(state, intra),
-            new ProxyJobHandler(state, () -> primary != null, forwarder, jobs)),
+    return NodeRoutes.proxy(daemon, new ReverseDaemonHandler(state, daemon, forwarder), clusterHandler,
         new ProxyBucketHandler(state, () -> bucketMetadata, forwarder, lister, jobs),
-        new ProxyObjectHandler(state),
-        routes -> S3Routes.proxy(routes, state, () -> bucketMetadata, forwarder, lister, intra,
+        new ProxyObjectHandler(state, auth),
+        routes -> S3Routes.proxy(routes, state, () -> bucketMetadata, forwarder, lister, intra, auth,
             S3Options.fromEnvironment()));
   }
 
@@ -224,6 +279,10 @@ public final class Node implements AutoCloseable {
     if (server != null) {
       server.close();
     }
+    if (controlServer != null) {
+      controlServer.close();
+    }
     intra.close();
+    control.close();
   }
 }

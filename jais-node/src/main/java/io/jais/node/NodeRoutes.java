@@ -29,6 +29,29 @@ final class NodeRoutes {
 
   private NodeRoutes() {}
 
+  /**
+   * The control port of a proxy: what nodes tell each other about the cluster (join, keepalive,
+   * metasync; nodes only) and health, on threads and connections of its own.
+   */
+  static RouteTable proxyControl(DaemonHandler daemon, ProxyClusterHandler cluster) {
+    return control(daemon)
+        .intraRoute(POST, ApiPath.CLUSTER_JOIN, cluster::join)
+        .intraRoute(POST, ApiPath.CLUSTER_KEEPALIVE, cluster::keepalive)
+        .build();
+  }
+
+  /** The control port of a target: metasync from the primary and health. */
+  static RouteTable targetControl(DaemonHandler daemon) {
+    return control(daemon).build();
+  }
+
+  private static RouteTable.Builder control(DaemonHandler daemon) {
+    return RouteTable.builder()
+        .route(GET, ApiPath.DAEMON, daemon::daemon)
+        .route(GET, ApiPath.HEALTH, daemon::health)
+        .intraRoute(PUT, ApiPath.METASYNC, daemon::metasync);
+  }
+
   static RouteTable proxy(DaemonHandler daemon, ReverseDaemonHandler reverse, ProxyClusterHandler cluster, ProxyBucketHandler buckets,
       ProxyObjectHandler objects, UnaryOperator<RouteTable.Builder> s3) {
     RouteTable.Builder routes = s3.apply(common(daemon))
@@ -36,8 +59,6 @@ final class NodeRoutes {
         .route(GET, ApiPath.CLUSTER, cluster::query)
         .route(PUT, ApiPath.CLUSTER, cluster::act)
         .route(PUT, ApiPath.CLUSTER + "/set-config", cluster::setConfigQuery)
-        .route(POST, ApiPath.CLUSTER_JOIN, cluster::join)
-        .route(POST, ApiPath.CLUSTER_KEEPALIVE, cluster::keepalive)
         .route(GET, ApiPath.BUCKETS, buckets::listBuckets)
         .route(GET, BUCKET, buckets::get)
         .route(POST, BUCKET, buckets::post)
@@ -72,7 +93,6 @@ final class NodeRoutes {
   private static RouteTable.Builder common(DaemonHandler daemon) {
     return RouteTable.builder()
         .route(GET, ApiPath.DAEMON, daemon::daemon)
-        .route(GET, ApiPath.HEALTH, daemon::health)
-        .route(PUT, ApiPath.METASYNC, daemon::metasync);
+        .route(GET, ApiPath.HEALTH, daemon::health);
   }
 }

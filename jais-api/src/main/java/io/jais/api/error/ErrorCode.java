@@ -34,6 +34,8 @@ public enum ErrorCode {
   INTERNAL(500, ""),
   NOT_IMPLEMENTED(501, "ErrNotImplemented"),
   UNAVAILABLE(503, "ErrUnavailable"),
+  /** A node past its bound of requests in flight: retry later (clients do, with back-off). */
+  OVERLOADED(503, ""),
   OUT_OF_SPACE(507, "ErrCapExceeded");
 
   private final int status;

@@ -3,7 +3,10 @@ package io.jais.node.cluster;
 import io.jais.api.bucket.Bmd;
 import io.jais.api.cluster.Smap;
 import io.jais.api.cluster.Snode;
+import io.jais.api.Versioned;
 import io.jais.api.config.ClusterConfig;
+import io.jais.api.error.ErrorCode;
+import io.jais.api.error.JaisException;
 import io.jais.node.meta.MetaOwner;
 import io.jais.node.meta.MetaStore;
 import java.io.IOException;
@@ -86,8 +89,44 @@ public final class ClusterState {
   }
 
   /**
-   * Takes the pushed documents that are newer than ours. The Smap goes first so that listeners of
-   * the BMD and config already see the membership they were computed for.
+   * Takes documents pushed by {@code sender} (metasync): only from the primary of our cluster map,
+   * only of our cluster, only newer versions (older and equal ones are ignored).
+   *
+   * @throws JaisException FORBIDDEN from any node but the primary or before this node has a
+   *     cluster map; CONFLICT for documents of another cluster or without a cluster UUID
+   */
+  public void acceptFrom(String sender, MetaPayload payload) {
+    Snode primary = smap.get().primary();
+    if (primary == null) {
+      // not joined yet: the join reply is on its way; a map from the sender naming itself primary
+      // and this node a member says the same
+      Smap pushed = payload.smap();
+      if (pushed == null || pushed.primary() == null || !pushed.primary().id().equals(sender)
+          || !pushed.contains(self.id())) {
+        throw new JaisException(ErrorCode.FORBIDDEN, "metasync from " + sender + " refused: "
+            + self.displayName() + " has not joined a cluster yet");
+      }
+      accept(payload);
+      return;
+    }
+    if (!primary.id().equals(sender)) {
+      throw new JaisException(ErrorCode.FORBIDDEN, "metasync from " + sender + " refused: only the primary ("
+          + primary.id() + ") distributes cluster metadata");
+    }
+    String uuid = clusterUuid();
+    for (Versioned<?> doc : new Versioned<?>[] {payload.smap(), payload.bmd(), payload.config()}) {
+      if (doc != null && !uuid.equals(doc.uuid())) {
+        throw new JaisException(ErrorCode.CONFLICT, doc.kind() + " v" + doc.version() + " of cluster \""
+            + doc.uuid() + "\" refused: " + self.displayName() + " is in cluster " + uuid);
+      }
+    }
+    accept(payload);
+  }
+
+  /**
+   * Takes the documents that are newer than ours (a join or keepalive reply from the primary this
+   * node called, or a verified metasync). The Smap goes first so that listeners of the BMD and
+   * config already see the membership they were computed for.
    */
   public void accept(MetaPayload payload) {
     if (payload.smap() != null) {

@@ -19,16 +19,23 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * Control-plane HTTP between nodes (join, keepalive, metasync, list fan-out): small JSON or
- * msgpack bodies, blocking calls made from virtual threads. Every request names the caller and
- * its cluster-map version so receivers can tell who is asking.
+ * HTTP between nodes: small JSON or msgpack control bodies (join, keepalive, metasync, fan-outs)
+ * and relayed or streamed requests, as blocking calls from virtual or control threads. Every
+ * request carries this node's {@link IntraAuth} credentials, its ID and its cluster-map version;
+ * every answer is a sign of life of the node that gave it ({@link Liveness}).
+ *
+ * <p>A node has two: one for the control plane, one for everything else, so control calls never
+ * queue behind data on the same connections or selector.
  */
 public final class IntraClient implements AutoCloseable {
   private final HttpClient http;
   private final String callerId;
   private final Supplier<Long> smapVersion;
+  private final IntraAuth auth;
+  private final Liveness liveness;
 
-  public IntraClient(String callerId, Supplier<Long> smapVersion) {
+  /** @param liveness told of every node that answers; null when nobody listens */
+  public IntraClient(String callerId, Supplier<Long> smapVersion, IntraAuth auth, Liveness liveness) {
     this.http = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(3))
@@ -36,6 +43,8 @@ public final class IntraClient implements AutoCloseable {
         .build();
     this.callerId = callerId;
     this.smapVersion = smapVersion;
+    this.auth = auth;
+    this.liveness = liveness;
   }
 
   /** Sends a JSON body (or none) and parses the JSON reply; {@code replyType} Void ignores it. */
@@ -58,15 +67,13 @@ public final class IntraClient implements AutoCloseable {
       throws IOException {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
         .timeout(timeout)
-        .header(Header.CALLER_ID, callerId)
-        .header(Header.CALLER_SMAP_VERSION, Long.toString(smapVersion.get()))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
     if (body != null) {
       request.header("Content-Type", contentType);
     }
     HttpResponse<byte[]> response;
     try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      response = send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted calling " + url, e);
@@ -78,13 +85,22 @@ public final class IntraClient implements AutoCloseable {
   }
 
   /**
-   * Sends a request built by the caller (streamed bodies, HEADs, relays) on the node's shared
-   * client, with the caller headers added.
+   * Sends a request built by the caller (streamed bodies, HEADs, relays) with this node's
+   * credentials and caller headers added.
    */
   public <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler)
       throws IOException, InterruptedException {
-    request.header(Header.CALLER_ID, callerId).header(Header.CALLER_SMAP_VERSION, Long.toString(smapVersion.get()));
-    return http.send(request.build(), handler);
+    HttpRequest built = request.build();
+    HttpRequest signed = HttpRequest.newBuilder(built, (name, value) -> true)
+        .setHeader(IntraAuth.HEADER, auth.headerForUrl(built.method(), built.uri()))
+        .setHeader(Header.CALLER_ID, callerId)
+        .setHeader(Header.CALLER_SMAP_VERSION, Long.toString(smapVersion.get()))
+        .build();
+    HttpResponse<T> response = http.send(signed, handler);
+    if (liveness != null) {
+      liveness.answeredFrom(built.uri());
+    }
+    return response;
   }
 
   /**
@@ -92,7 +108,7 @@ public final class IntraClient implements AutoCloseable {
    * intra-cluster route; callers append further query parameters with {@code &}.
    */
   public static String bucketUrl(Snode node, String path, Bucket bucket) {
-    StringBuilder url = new StringBuilder(node.controlUrl()).append(path).append('/').append(bucket.name())
+    StringBuilder url = new StringBuilder(node.url()).append(path).append('/').append(bucket.name())
         .append('?').append(QueryParam.PROVIDER).append('=').append(bucket.provider().wireName());
     if (!bucket.namespace().isGlobal()) {
       url.append('&').append(QueryParam.NAMESPACE).append('=')

@@ -36,10 +36,18 @@ public final class Metasync {
 
   /** Pushes the payload to every node but this one; returns how many did not take it. */
   public int push(MetaPayload payload) {
+    return push(payload, state.self().id());
+  }
+
+  /**
+   * Pushes the payload to every node but this one and {@code skipped} (a joining node, which has
+   * it in its join reply); returns how many did not take it.
+   */
+  public int push(MetaPayload payload, String skipped) {
     List<Snode> peers = new ArrayList<>();
     state.smap().proxies().values().forEach(peers::add);
     state.smap().targets().values().forEach(peers::add);
-    peers.removeIf(node -> node.id().equals(state.self().id()));
+    peers.removeIf(node -> node.id().equals(state.self().id()) || node.id().equals(skipped));
     if (peers.isEmpty() || payload.isEmpty()) {
       return 0;
     }

@@ -1,5 +1,6 @@
 package io.jais.node.cluster;
 
+import io.jais.api.ApiPath;
 import io.jais.api.bucket.Bmd;
 import io.jais.api.cluster.Smap;
 import io.jais.api.cluster.Snode;
@@ -10,7 +11,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
@@ -19,22 +20,41 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The primary proxy's control plane: forms the cluster, admits joining nodes, tracks their
- * keepalives, removes the silent ones, and is the only writer of the Smap, BMD and config. Each
- * change is persisted locally, then pushed to every node with {@link Metasync}.
+ * liveness, removes the ones that are gone, and is the only writer of the Smap, BMD and config.
+ * Each change is persisted locally, then pushed to every node with {@link Metasync}.
+ *
+ * <p>Design notes. A node is removed only when it is gone, not when it is busy: (1) any
+ * intra-cluster message counts as a sign of life ({@link Liveness}), not only keepalives; (2) a
+ * node silent for {@code keepalivetracker.timeout} is probed directly on its control port, up to
+ * {@link #PROBES} times, and only a node that answers none is removed; (3) all of it runs on
+ * platform threads and control connections of its own, so data traffic cannot starve it. A
+ * removed node that comes back is told to join again by its next keepalive and catches up on
+ * metadata with the join reply.
  */
 public final class Primary implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Primary.class);
   private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  /** Direct health probes of a silent node before it is removed. */
+  static final int PROBES = 3;
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
   private final ClusterState state;
   private final Metasync metasync;
-  private final Map<String, Long> lastSeenNanos = new ConcurrentHashMap<>();
+  private final IntraClient control;
+  private final Liveness liveness;
+  private final Set<String> probing = ConcurrentHashMap.newKeySet();
   private volatile Thread tracker;
   private volatile boolean closed;
 
-  public Primary(ClusterState state, Metasync metasync) {
+  /**
+   * @param control the node's control-plane client (probes)
+   * @param liveness when each node was last heard from, fed by every verified request and answer
+   */
+  public Primary(ClusterState state, Metasync metasync, IntraClient control, Liveness liveness) {
     this.state = state;
     this.metasync = metasync;
+    this.control = control;
+    this.liveness = liveness;
   }
 
   /**
@@ -55,10 +75,13 @@ public final class Primary implements AutoCloseable {
     });
     state.bmdOwner().update(uuid, b -> b.uuid().isEmpty() ? b.withVersion(uuid, b.version()) : b);
     state.configOwner().update(uuid, c -> c.uuid().isEmpty() ? c.withVersion(uuid, c.version()) : c);
-    long now = System.nanoTime();
-    state.smap().proxies().keySet().forEach(id -> lastSeenNanos.put(id, now));
-    state.smap().targets().keySet().forEach(id -> lastSeenNanos.put(id, now));
-    tracker = Thread.ofVirtual().name("keepalive-tracker").start(this::trackLoop);
+    state.smap().proxies().keySet().forEach(liveness::reset);
+    state.smap().targets().keySet().forEach(liveness::reset);
+    Thread t = new Thread(this::trackLoop, "keepalive-tracker-" + self.id());
+    t.setDaemon(true);
+    t.setPriority(Thread.MAX_PRIORITY);
+    tracker = t;
+    t.start();
     LOG.info("{} is primary of cluster {} (Smap v{})", self.displayName(), uuid, state.smap().version());
   }
 
@@ -66,29 +89,41 @@ public final class Primary implements AutoCloseable {
     return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   }
 
-  /** Admits a node (or updates its address); replies with all current metadata. */
-  public MetaPayload join(Snode node) {
+  /**
+   * Admits a node (or updates its address); replies with all current metadata.
+   *
+   * @param caller the node the request verified as coming from: it may only join as itself
+   */
+  public MetaPayload join(Snode node, String caller) {
     if (node.id() == null || node.id().isEmpty() || node.role() == null || node.publicNet() == null) {
       throw JaisException.invalid("join: node ID, role and public_net are required");
     }
-    lastSeenNanos.put(node.id(), System.nanoTime());
+    if (!node.id().equals(caller)) {
+      throw new JaisException(ErrorCode.FORBIDDEN, "join: " + caller + " may not join as " + node.id());
+    }
+    liveness.reset(node.id());
     Smap before = state.smap();
     Smap after = state.smapOwner().update(state.clusterUuid(),
         s -> node.equals(s.node(node.id())) ? s : s.withNode(node));
     if (after != before) {
       LOG.info("{} joined (Smap v{})", node.displayName(), after.version());
-      metasync.push(new MetaPayload(after, null, null));
+      metasync.push(new MetaPayload(after, null, null), node.id());
     }
     return state.snapshot();
   }
 
-  /** Records a keepalive; replies with the metadata the node lacks. */
-  public MetaPayload keepalive(KeepaliveMsg msg) {
-    if (!state.smap().contains(msg.nodeId())) {
-      throw new JaisException(ErrorCode.NOT_FOUND, "node " + msg.nodeId() + " is not in the cluster map: join first");
+  /**
+   * Records a keepalive; replies with the metadata the node lacks, or asks a node that is not in
+   * the map (it was removed while unreachable) to join again.
+   */
+  public KeepaliveReply keepalive(KeepaliveMsg msg, String caller) {
+    if (!msg.nodeId().equals(caller)) {
+      throw new JaisException(ErrorCode.FORBIDDEN, "keepalive: " + caller + " may not report for " + msg.nodeId());
     }
-    lastSeenNanos.put(msg.nodeId(), System.nanoTime());
-    return state.newerThan(msg.smapVersion(), msg.bmdVersion(), msg.configVersion());
+    if (!state.smap().contains(msg.nodeId())) {
+      return KeepaliveReply.rejoinFirst();
+    }
+    return KeepaliveReply.newer(state.newerThan(msg.smapVersion(), msg.bmdVersion(), msg.configVersion()));
   }
 
   /** Changes the BMD and waits until every reachable node has the new version. */
@@ -113,38 +148,62 @@ public final class Primary implements AutoCloseable {
 
   private void trackLoop() {
     while (!closed) {
-      Duration interval = state.config().keepalive().intervalDuration();
       try {
-        Thread.sleep(interval);
+        Thread.sleep(state.config().keepalive().intervalDuration());
       } catch (InterruptedException e) {
         return;
       }
-      removeSilentNodes(state.config().keepalive().timeoutDuration());
+      try {
+        probeSilentNodes(state.config().keepalive().timeoutDuration());
+      } catch (RuntimeException e) {
+        LOG.warn("keepalive tracker: {}", e.toString());
+      }
     }
   }
 
-  private void removeSilentNodes(Duration timeout) {
-    long now = System.nanoTime();
+  private void probeSilentNodes(Duration timeout) {
     Smap smap = state.smap();
-    for (String id : smap.proxies().keySet().stream().toList()) {
-      dropIfSilent(id, now, timeout);
-    }
-    for (String id : smap.targets().keySet().stream().toList()) {
-      dropIfSilent(id, now, timeout);
+    for (var nodes : java.util.List.of(smap.proxies(), smap.targets())) {
+      for (Snode node : nodes.values()) {
+        if (!node.id().equals(state.self().id()) && liveness.silenceNanos(node.id(), 0) >= timeout.toNanos()
+            && probing.add(node.id())) {
+          Thread prober = new Thread(() -> probeThenDrop(node, timeout), "probe-" + node.id());
+          prober.setDaemon(true);
+          prober.start();
+        }
+      }
     }
   }
 
-  private void dropIfSilent(String id, long now, Duration timeout) {
-    if (id.equals(state.self().id())) {
-      return;
+  /** Asks a silent node directly whether it is alive; removes it only when it never answers. */
+  private void probeThenDrop(Snode node, Duration timeout) {
+    try {
+      for (int attempt = 1; attempt <= PROBES && !closed; attempt++) {
+        try {
+          control.bytes("GET", node.controlUrl() + ApiPath.HEALTH, null, null, PROBE_TIMEOUT);
+          liveness.heard(node.id());
+          LOG.info("{} was silent for over {} but answers its health probe: kept", node.displayName(), timeout);
+          return;
+        } catch (Exception e) {
+          LOG.debug("probe {} of {} failed: {}", attempt, node.displayName(), e.toString());
+        }
+        if (liveness.silenceNanos(node.id(), 0) < timeout.toNanos()) {
+          return; // it spoke up meanwhile
+        }
+      }
+      if (!closed) {
+        drop(node.id(), timeout);
+      }
+    } finally {
+      probing.remove(node.id());
     }
-    long seen = lastSeenNanos.getOrDefault(id, now);
-    if (now - seen < timeout.toNanos()) {
-      return;
-    }
+  }
+
+  private void drop(String id, Duration timeout) {
     Smap after = state.smapOwner().update(state.clusterUuid(), s -> s.contains(id) ? s.withoutNode(id) : s);
-    lastSeenNanos.remove(id);
-    LOG.warn("node {} missed keepalives for {}: removed (Smap v{})", id, timeout, after.version());
+    liveness.forget(id);
+    LOG.warn("node {} silent for over {} and failed {} health probes: removed (Smap v{})", id, timeout, PROBES,
+        after.version());
     metasync.push(new MetaPayload(after, null, null));
   }
 

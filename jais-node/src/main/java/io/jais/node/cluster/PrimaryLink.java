@@ -1,9 +1,12 @@
 package io.jais.node.cluster;
 
 import io.jais.api.ApiPath;
+import io.jais.api.QueryParam;
+import io.jais.api.cluster.Smap;
+import io.jais.api.cluster.Snode;
 import io.jais.api.error.ErrorCode;
 import io.jais.api.error.JaisException;
-import io.jais.api.cluster.Snode;
+import io.jais.api.json.WireJson;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -13,15 +16,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A non-primary node's tie to the primary: joins at start (retrying until the primary answers),
- * then sends keepalives, taking any newer metadata from the replies, and joins again if the
- * primary has dropped it (for example after a long pause).
+ * then sends keepalives, taking any newer metadata from the replies, and joins again as soon as
+ * the primary says it no longer has this node (it was removed while unreachable).
+ *
+ * <p>Design notes. Everything goes to the primary's control port, from a platform thread, on the
+ * node's control-plane client: data traffic can neither delay a keepalive nor hold its
+ * connection. The control URL comes from our Smap; before we have one, from the Smap the
+ * configured {@code primary_url} (any proxy's public URL) serves.
  */
 public final class PrimaryLink implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PrimaryLink.class);
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
 
   private final ClusterState state;
-  private final IntraClient intra;
+  private final IntraClient control;
   private final String configuredPrimaryUrl;
   private final CountDownLatch joined = new CountDownLatch(1);
   /** Flips after a failed call, to try the other known primary address next time. */
@@ -29,14 +37,19 @@ public final class PrimaryLink implements AutoCloseable {
   private volatile boolean closed;
   private volatile Thread loop;
 
-  public PrimaryLink(ClusterState state, IntraClient intra, String configuredPrimaryUrl) {
+  /** @param control the node's control-plane client */
+  public PrimaryLink(ClusterState state, IntraClient control, String configuredPrimaryUrl) {
     this.state = state;
-    this.intra = intra;
+    this.control = control;
     this.configuredPrimaryUrl = configuredPrimaryUrl;
   }
 
   public void start() {
-    loop = Thread.ofVirtual().name("primary-link").start(this::run);
+    Thread t = new Thread(this::run, "primary-link-" + state.self().id());
+    t.setDaemon(true);
+    t.setPriority(Thread.MAX_PRIORITY);
+    loop = t;
+    t.start();
   }
 
   /** Waits until the first join succeeded; false on timeout. */
@@ -52,22 +65,21 @@ public final class PrimaryLink implements AutoCloseable {
           join();
           member = true;
           joined.countDown();
-        } else {
-          keepalive();
+        } else if (!keepalive()) {
+          LOG.warn("{}: the primary no longer has this node in its map; joining again", state.self().displayName());
+          member = false;
+          continue; // at once: every second out of the map is a second of refused requests
         }
       } catch (JaisException e) {
-        if (!member) {
-          // a stale address may now belong to another node: try the other address next time
-          LOG.debug("{}: join via {} refused: {}", state.self().displayName(), primaryUrl(), e.getMessage());
-          useConfigured = !useConfigured;
-        } else if (e.code() == ErrorCode.NOT_FOUND) {
-          LOG.warn("{}: the primary dropped this node; joining again", state.self().displayName());
-          member = false;
+        if (e.code() == ErrorCode.UNAUTHORIZED || e.code() == ErrorCode.FORBIDDEN) {
+          LOG.warn("{}: the primary refused this node's credentials: {} (do all nodes share the cluster secret file?)",
+              state.self().displayName(), e.getMessage());
         } else {
-          LOG.warn("{}: primary refused the keepalive: {}", state.self().displayName(), e.getMessage());
+          LOG.debug("{}: {} refused: {}", state.self().displayName(), member ? "keepalive" : "join", e.getMessage());
         }
+        useConfigured = !useConfigured; // a stale address may now belong to another node
       } catch (IOException e) {
-        LOG.debug("{}: primary at {} unreachable: {}", state.self().displayName(), primaryUrl(), e.toString());
+        LOG.debug("{}: primary unreachable: {}", state.self().displayName(), e.toString());
         useConfigured = !useConfigured;
       }
       if (!pause(member)) {
@@ -77,8 +89,8 @@ public final class PrimaryLink implements AutoCloseable {
   }
 
   private void join() throws IOException {
-    MetaPayload reply = intra.json("POST", primaryUrl() + ApiPath.CLUSTER_JOIN, state.self(), MetaPayload.class,
-        CALL_TIMEOUT);
+    MetaPayload reply = control.json("POST", primaryControlUrl() + ApiPath.CLUSTER_JOIN, state.self(),
+        MetaPayload.class, CALL_TIMEOUT);
     if (reply != null) {
       state.accept(reply);
     }
@@ -86,23 +98,38 @@ public final class PrimaryLink implements AutoCloseable {
         state.smap().version());
   }
 
-  private void keepalive() throws IOException {
+  /** False when the primary asks this node to join again. */
+  private boolean keepalive() throws IOException {
     KeepaliveMsg msg = new KeepaliveMsg(state.self().id(), state.smap().version(), state.bmd().version(),
         state.config().version());
-    MetaPayload reply = intra.json("POST", primaryUrl() + ApiPath.CLUSTER_KEEPALIVE, msg, MetaPayload.class,
-        CALL_TIMEOUT);
-    if (reply != null && !reply.isEmpty()) {
-      state.accept(reply);
+    KeepaliveReply reply = control.json("POST", primaryControlUrl() + ApiPath.CLUSTER_KEEPALIVE, msg,
+        KeepaliveReply.class, CALL_TIMEOUT);
+    if (reply == null) {
+      return true;
     }
+    if (reply.meta() != null) {
+      state.accept(reply.meta());
+    }
+    return !reply.rejoin();
   }
 
   /**
-   * The primary named by our Smap, or the configured one: before we have a Smap, and in turns
-   * with the Smap's when calls fail (a whole cluster restarted on new ports has a stale Smap).
+   * The control URL of the primary named by our Smap or, before we have one and in turns with it
+   * when calls fail (a whole cluster restarted on new ports has a stale Smap), of the primary the
+   * configured proxy names.
    */
-  private String primaryUrl() {
+  private String primaryControlUrl() throws IOException {
     Snode primary = state.smap().primary();
-    return primary == null || useConfigured ? configuredPrimaryUrl : primary.controlUrl();
+    if (primary != null && !useConfigured) {
+      return primary.controlUrl();
+    }
+    byte[] smap = control.bytes("GET", configuredPrimaryUrl + ApiPath.DAEMON + "?" + QueryParam.WHAT + "=smap", null,
+        null, CALL_TIMEOUT);
+    Snode named = WireJson.parse(smap, Smap.class).primary();
+    if (named == null) {
+      throw new IOException(configuredPrimaryUrl + " knows no primary yet");
+    }
+    return named.controlUrl();
   }
 
   private boolean pause(boolean member) {

@@ -113,13 +113,17 @@ public final class DaemonHandler {
         .build();
   }
 
-  /** {@code PUT /v1/metasync}: takes newer metadata versions pushed by the primary. */
+  /**
+   * {@code PUT /v1/metasync} (control port, nodes only): takes newer metadata versions pushed by
+   * the primary, and from nobody else.
+   */
   public Response metasync(Request request) throws java.io.IOException {
+    String sender = request.requireIntraCaller();
     MetaPayload payload = request.bodyJson(MetaPayload.class);
     if (payload == null) {
       throw JaisException.invalid("metasync: empty body");
     }
-    state.accept(payload);
+    state.acceptFrom(sender, payload);
     return Response.ok();
   }
 }

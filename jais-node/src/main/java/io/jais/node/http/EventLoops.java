@@ -36,6 +36,16 @@ public final class EventLoops implements AutoCloseable {
     this.closeable = closeable;
   }
 
+  private static final class Control {
+    // control messages are small and few: one thread, never shared with the data path's loops
+    static final EventLoops INSTANCE = new EventLoops(1, "jais-io-control", false);
+  }
+
+  /** The process-wide group of the control-plane servers (one daemon thread, never closed). */
+  public static EventLoops control() {
+    return Control.INSTANCE;
+  }
+
   /** The process-wide group (daemon threads, never closed); what servers use by default. */
   public static EventLoops shared() {
     return Shared.INSTANCE;

@@ -1,5 +1,8 @@
 package io.jais.node.http;
 
+import io.jais.api.error.ErrorCode;
+import io.jais.api.error.JaisException;
+
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -126,8 +129,21 @@ final class Exchange implements Runnable, ChannelFutureListener {
     connection.responseWritten(this, written.isSuccess());
   }
 
+  /**
+   * On the event loop: answers a request the server has no handler thread for (it is at its bound)
+   * with a retryable 503, at once, instead of queueing it.
+   */
+  void shed(int limit) {
+    Response response = renderError(new JaisException(ErrorCode.OVERLOADED, server.options().nodeName()
+        + " is overloaded (" + limit + " requests in flight): retry " + request.method() + " " + request.path()));
+    complete(response.toBuilder().header(HttpHeaderNames.RETRY_AFTER, "1").build());
+  }
+
   private Response handle() {
     try {
+      if (match.route().intraOnly()) {
+        request.requireIntraCaller();
+      }
       Response response = match.route().handler().handle(request);
       if (response == null) {
         throw new IllegalStateException(

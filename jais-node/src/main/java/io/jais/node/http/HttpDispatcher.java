@@ -126,12 +126,12 @@ final class HttpDispatcher extends ChannelInboundHandlerAdapter implements Reque
             options.bodyHighWater(),
             options.bodyLowWater());
     InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
-    Request request = new Request(head, uri, path, match, body, remote);
+    Request request = new Request(head, uri, path, match, body, remote, server.options().intraAuthenticator());
     current = new Exchange(this, server, ctx, head, match, request, body, writer);
     if (match.route().nonBlocking()) {
       current.run(); // a computation on the event loop costs less than a thread hand-off
-    } else if (!current.tryFastPath()) {
-      server.startHandler(current);
+    } else if (!current.tryFastPath() && !server.startHandler(current)) {
+      current.shed(server.options().handlerThreads().limit());
     }
   }
 

@@ -32,7 +32,9 @@ public final class Request {
   private final RouteMatch match;
   private final RequestBody body;
   private final InetSocketAddress remote;
+  private final IntraAuthenticator intraAuthenticator;
   private Map<String, List<String>> query;
+  private String intraCaller; // verified once, then remembered
 
   Request(
       HttpRequest head,
@@ -40,13 +42,59 @@ public final class Request {
       String path,
       RouteMatch match,
       RequestBody body,
-      InetSocketAddress remote) {
+      InetSocketAddress remote,
+      IntraAuthenticator intraAuthenticator) {
     this.head = head;
     this.uri = uri;
     this.path = path;
     this.match = match;
     this.body = body;
     this.remote = remote;
+    this.intraAuthenticator = intraAuthenticator;
+  }
+
+  /**
+   * The node of this cluster that sent the request, from its verified intra-cluster credentials;
+   * null when the request carries none (a client's).
+   *
+   * @throws JaisException FORBIDDEN when it carries credentials that do not verify
+   */
+  public String intraCaller() {
+    if (intraCaller == null && header(io.jais.api.Header.INTRA_AUTH) != null) {
+      intraCaller = requireIntraCaller();
+    }
+    return intraCaller;
+  }
+
+  /**
+   * Requires that a node of this cluster sent the request or that one of its proxies redirected
+   * the client here (targets take writes only so, as AIS does).
+   *
+   * @throws JaisException NOT_REDIRECTED when neither says so (a client came straight to a
+   *     target); FORBIDDEN when the request claims so with proof that does not verify
+   */
+  public void requireRedirectedOrIntra() {
+    if (intraCaller() != null || intraAuthenticator.verifiesRedirect(method().name(), sentUri())) {
+      return;
+    }
+    if (query(io.jais.api.QueryParam.PROXY_ID) != null) {
+      throw new JaisException(ErrorCode.FORBIDDEN, method() + " " + path()
+          + ": the redirect is not signed by a proxy of this cluster (or has expired): send the request to a proxy");
+    }
+    throw new JaisException(ErrorCode.NOT_REDIRECTED, method() + " " + path()
+        + " is expected to be redirected by a proxy");
+  }
+
+  /**
+   * The node of this cluster that sent the request.
+   *
+   * @throws JaisException UNAUTHORIZED without intra-cluster credentials, FORBIDDEN with bad ones
+   */
+  public String requireIntraCaller() {
+    if (intraCaller == null) {
+      intraCaller = intraAuthenticator.authenticate(method().name(), sentUri(), header(io.jais.api.Header.INTRA_AUTH));
+    }
+    return intraCaller;
   }
 
   public HttpMethod method() {

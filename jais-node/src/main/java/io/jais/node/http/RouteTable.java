@@ -29,6 +29,9 @@ import java.util.StringJoiner;
  * the pattern without the tail to serve it.
  */
 public final class RouteTable {
+  /** Paths under this prefix are intra-cluster routes: nodes of the cluster only. */
+  public static final String INTERNAL_PREFIX = "/v1/internal/";
+
   private static final int MAX_SEGMENTS = 256;
 
   private final Entry[] entries;
@@ -169,9 +172,20 @@ public final class RouteTable {
       return this;
     }
 
-    /** Routes a method and pattern to a handler whose errors render as AIS JSON. */
+    /**
+     * Routes a method and pattern to a handler whose errors render as AIS JSON. Patterns under
+     * {@value #INTERNAL_PREFIX} serve cluster nodes only, as {@link #intraRoute} does.
+     */
     public Builder route(HttpMethod method, String pattern, Handler handler) {
       return route(method, pattern, handler, defaultRenderer);
+    }
+
+    /**
+     * Routes a method and pattern to a handler that serves nodes of the cluster only: requests
+     * without valid intra-cluster credentials get 401/403 and never reach it.
+     */
+    public Builder intraRoute(HttpMethod method, String pattern, Handler handler) {
+      return route(method, pattern, handler, defaultRenderer, false, null, true);
     }
 
     /**
@@ -180,7 +194,7 @@ public final class RouteTable {
      * body, which it may not read.
      */
     public Builder routeNonBlocking(HttpMethod method, String pattern, Handler handler) {
-      return route(method, pattern, handler, defaultRenderer, true, null);
+      return route(method, pattern, handler, defaultRenderer, true, null, false);
     }
 
     /**
@@ -190,24 +204,25 @@ public final class RouteTable {
      * the thread hand-off for the common case (a GET of a hot object). Errors render as AIS JSON.
      */
     public Builder routeWithFastPath(HttpMethod method, String pattern, Handler fastPath, Handler handler) {
-      return route(method, pattern, handler, defaultRenderer, false, Objects.requireNonNull(fastPath));
+      return route(method, pattern, handler, defaultRenderer, false, Objects.requireNonNull(fastPath), false);
     }
 
     /** Routes a method and pattern to a handler whose errors use {@code errorRenderer}. */
     public Builder route(
         HttpMethod method, String pattern, Handler handler, ErrorRenderer errorRenderer) {
-      return route(method, pattern, handler, errorRenderer, false, null);
+      return route(method, pattern, handler, errorRenderer, false, null, false);
     }
 
     private Builder route(HttpMethod method, String pattern, Handler handler, ErrorRenderer errorRenderer,
-        boolean nonBlocking, Handler fastPath) {
+        boolean nonBlocking, Handler fastPath, boolean intraOnly) {
       Objects.requireNonNull(method, "method");
       Objects.requireNonNull(handler, "handler");
       Objects.requireNonNull(errorRenderer, "errorRenderer");
       Entry entry =
           byPattern.computeIfAbsent(
               pattern, p -> new Entry(RoutePattern.compile(p), new LinkedHashMap<>()));
-      if (entry.routes.putIfAbsent(method, new Route(method, pattern, handler, errorRenderer, nonBlocking, fastPath))
+      if (entry.routes.putIfAbsent(method, new Route(method, pattern, handler, errorRenderer, nonBlocking, fastPath,
+          intraOnly || pattern.startsWith(INTERNAL_PREFIX)))
           != null) {
         throw new IllegalArgumentException("duplicate route: " + method + " " + pattern);
       }

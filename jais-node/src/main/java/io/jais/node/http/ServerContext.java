@@ -1,13 +1,9 @@
 package io.jais.node.http;
 
 import io.netty.channel.group.ChannelGroup;
-import java.util.concurrent.ThreadFactory;
 
 /** What every connection of one server shares: routes, limits, the error mapper, open channels. */
 final class ServerContext {
-  private static final ThreadFactory HANDLER_THREADS =
-      Thread.ofVirtual().name("jais-http").factory();
-
   private final RouteTable routes;
   private final ServerOptions options;
   private final ErrorMapper errors;
@@ -37,9 +33,9 @@ final class ServerContext {
     return channels;
   }
 
-  /** Runs a handler on a fresh virtual thread. */
-  void startHandler(Runnable task) {
-    HANDLER_THREADS.newThread(task).start();
+  /** Runs a handler on the server's handler threads; false when they are at their bound (shed it). */
+  boolean startHandler(Runnable task) {
+    return options.handlerThreads().tryStart(task);
   }
 
   /** Once set, connections close after their current exchange instead of reading the next one. */

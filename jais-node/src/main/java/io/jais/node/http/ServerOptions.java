@@ -18,6 +18,8 @@ import java.util.Objects;
  *     connection is closed instead
  * @param idleTimeout a connection with no I/O for this long is closed, unless a handler is busy
  * @param shutdownGrace how long {@link NettyServer#close()} waits for requests in flight
+ * @param intraAuthenticator checks the credentials of intra-cluster requests
+ * @param handlerThreads where blocking handlers run and how many at once (past it: 503, shed)
  */
 public record ServerOptions(
     String host,
@@ -30,12 +32,19 @@ public record ServerOptions(
     int bodyLowWater,
     long drainLimit,
     Duration idleTimeout,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    IntraAuthenticator intraAuthenticator,
+    HandlerThreads handlerThreads) {
+
+  /** Blocking handlers a server runs at once by default before it sheds requests. */
+  public static final int DEFAULT_MAX_IN_FLIGHT = 1024;
 
   public ServerOptions {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(nodeName, "nodeName");
     Objects.requireNonNull(eventLoops, "eventLoops");
+    Objects.requireNonNull(intraAuthenticator, "intraAuthenticator");
+    Objects.requireNonNull(handlerThreads, "handlerThreads");
     if (bodyLowWater < 0 || bodyLowWater >= bodyHighWater) {
       throw new IllegalArgumentException("need 0 <= bodyLowWater < bodyHighWater");
     }
@@ -54,7 +63,9 @@ public record ServerOptions(
         256 * 1024,
         64L << 20,
         Duration.ofMinutes(2),
-        Duration.ofSeconds(10));
+        Duration.ofSeconds(10),
+        IntraAuthenticator.NONE,
+        HandlerThreads.virtual("jais-http", DEFAULT_MAX_IN_FLIGHT));
   }
 
   public ServerOptions withEventLoops(EventLoops loops) {
@@ -69,7 +80,9 @@ public record ServerOptions(
         bodyLowWater,
         drainLimit,
         idleTimeout,
-        shutdownGrace);
+        shutdownGrace,
+        intraAuthenticator,
+        handlerThreads);
   }
 
   public ServerOptions withBodyWaterMarks(int high, int low) {
@@ -84,7 +97,9 @@ public record ServerOptions(
         low,
         drainLimit,
         idleTimeout,
-        shutdownGrace);
+        shutdownGrace,
+        intraAuthenticator,
+        handlerThreads);
   }
 
   public ServerOptions withDrainLimit(long limit) {
@@ -99,7 +114,9 @@ public record ServerOptions(
         bodyLowWater,
         limit,
         idleTimeout,
-        shutdownGrace);
+        shutdownGrace,
+        intraAuthenticator,
+        handlerThreads);
   }
 
   public ServerOptions withIdleTimeout(Duration timeout) {
@@ -114,6 +131,18 @@ public record ServerOptions(
         bodyLowWater,
         drainLimit,
         timeout,
-        shutdownGrace);
+        shutdownGrace,
+        intraAuthenticator,
+        handlerThreads);
+  }
+
+  public ServerOptions withIntraAuthenticator(IntraAuthenticator authenticator) {
+    return new ServerOptions(host, port, nodeName, eventLoops, maxInitialLineLength, maxHeaderSize, bodyHighWater,
+        bodyLowWater, drainLimit, idleTimeout, shutdownGrace, authenticator, handlerThreads);
+  }
+
+  public ServerOptions withHandlerThreads(HandlerThreads threads) {
+    return new ServerOptions(host, port, nodeName, eventLoops, maxInitialLineLength, maxHeaderSize, bodyHighWater,
+        bodyLowWater, drainLimit, idleTimeout, shutdownGrace, intraAuthenticator, threads);
   }
 }

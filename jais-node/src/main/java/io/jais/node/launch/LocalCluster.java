@@ -78,7 +78,7 @@ public final class LocalCluster implements AutoCloseable {
     int port = basePort == 0 ? 0 : basePort + index;
     String primaryUrl = index == 0 ? "" : primary().url();
     return new LocalConfig(NodeRole.PROXY, "", "127.0.0.1", "", port, dir.resolve("proxy-" + index).toString(),
-        List.of(), primaryUrl);
+        List.of(), primaryUrl, controlPort(port), 0, secretFile().toString());
   }
 
   private LocalConfig targetConfig(int index) throws IOException {
@@ -90,7 +90,12 @@ public final class LocalCluster implements AutoCloseable {
       mountpaths.add(mp.toString());
     }
     return new LocalConfig(NodeRole.TARGET, "", "127.0.0.1", "", port, home.resolve("meta").toString(), mountpaths,
-        primary().url());
+        primary().url(), controlPort(port), 0, secretFile().toString());
+  }
+
+  /** As AIS lays out its ports: control 1000 above public (8080 -> 9080); picked when the public one is. */
+  private static int controlPort(int port) {
+    return port == 0 ? 0 : port + 1000;
   }
 
   /**
@@ -123,6 +128,14 @@ public final class LocalCluster implements AutoCloseable {
       }
     }
     return true;
+  }
+
+  /**
+   * The cluster's secret, created with it in its directory (a node on another host, or a separate
+   * process, joins with a copy of this file).
+   */
+  public Path secretFile() {
+    return dir.resolve("cluster.secret");
   }
 
   /** The primary proxy's URL: the cluster's endpoint. */
@@ -169,7 +182,7 @@ public final class LocalCluster implements AutoCloseable {
   /** Starts a target stopped with {@link #stopTarget} and waits until the cluster has it back. */
   public Node startTarget(int index) throws Exception {
     LocalConfig config = targets.get(index).config();
-    Node started = Node.start(basePort == 0 ? config.withPort(0) : config);
+    Node started = Node.start(basePort == 0 ? config.withPorts(0, 0, 0) : config);
     targets.set(index, started);
     awaitStable(Duration.ofSeconds(30));
     return started;

@@ -25,8 +25,9 @@ record PlaygroundOptions(int proxies, int targets, int port, Path dir, int mount
         default -> throw new JaisMain.UsageException("unknown option " + flag);
       }
     }
-    if (port + 100 + targets > 65535) {
-      throw new JaisMain.UsageException("--port " + port + " leaves no room for " + targets + " targets (port + 100 + N)");
+    if (port + 1100 + targets > 65535) {
+      throw new JaisMain.UsageException("--port " + port + " leaves no room for " + targets
+          + " targets (their ports are port + 100 + N, control ports 1000 above)");
     }
     return new PlaygroundOptions(proxies, targets, port, dir.toAbsolutePath(), mountpaths);
   }

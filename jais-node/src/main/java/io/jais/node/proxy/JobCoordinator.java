@@ -74,7 +74,7 @@ public final class JobCoordinator {
     }
     ActMsg msg = ActMsg.of(JobHandler.START, WireJson.MAPPER.valueToTree(withId));
     List<TargetFanout.Outcome<Void>> outcomes = TargetFanout.askAll(targets,
-        target -> () -> intra.json("PUT", target.controlUrl() + ApiPath.TARGET_JOBS, msg, Void.class, START_TIMEOUT));
+        target -> () -> intra.json("PUT", target.url() + ApiPath.TARGET_JOBS, msg, Void.class, START_TIMEOUT));
     Exception refused = null;
     List<Snode> started = new ArrayList<>();
     for (TargetFanout.Outcome<Void> outcome : outcomes) {
@@ -102,7 +102,7 @@ public final class JobCoordinator {
   private void stopOn(List<Snode> targets, JobQuery query, String reason) throws InterruptedException {
     ActMsg msg = new ActMsg(JobHandler.STOP, reason, WireJson.MAPPER.valueToTree(query));
     for (TargetFanout.Outcome<Void> outcome : TargetFanout.askAll(targets,
-        target -> () -> intra.json("PUT", target.controlUrl() + ApiPath.TARGET_JOBS, msg, Void.class, QUERY_TIMEOUT))) {
+        target -> () -> intra.json("PUT", target.url() + ApiPath.TARGET_JOBS, msg, Void.class, QUERY_TIMEOUT))) {
       if (!outcome.ok()) {
         throw asJais(describe(outcome, "stop jobs"));
       }
@@ -134,7 +134,7 @@ public final class JobCoordinator {
   private List<TargetFanout.Outcome<List<JobSnapshot>>> askSnapshots(JobQuery query) throws InterruptedException {
     byte[] body = WireJson.toBytes(query);
     return TargetFanout.askAll(state.smap().activeTargets(), target -> () -> WireJson.MAPPER.readValue(
-        intra.bytes("GET", target.controlUrl() + ApiPath.TARGET_JOBS + "?" + QueryParam.WHAT + "=qryxstats", body,
+        intra.bytes("GET", target.url() + ApiPath.TARGET_JOBS + "?" + QueryParam.WHAT + "=qryxstats", body,
             "application/json", QUERY_TIMEOUT), SNAPSHOTS));
   }
 
@@ -242,7 +242,7 @@ public final class JobCoordinator {
     byte[] body = WireJson.toBytes(query);
     TreeSet<String> names = new TreeSet<>();
     for (TargetFanout.Outcome<List<String>> outcome : TargetFanout.askAll(state.smap().activeTargets(),
-        target -> () -> WireJson.MAPPER.readValue(intra.bytes("GET", target.controlUrl() + ApiPath.TARGET_JOBS + "?"
+        target -> () -> WireJson.MAPPER.readValue(intra.bytes("GET", target.url() + ApiPath.TARGET_JOBS + "?"
             + QueryParam.WHAT + "=running_all", body, "application/json", QUERY_TIMEOUT), NAMES))) {
       if (!outcome.ok()) {
         throw asJais(describe(outcome, "list running jobs"));

@@ -48,7 +48,7 @@ public final class NodeReports {
 
   private <T> Map<String, T> ask(List<Snode> nodes, String what, Class<T> type) throws Exception {
     Function<Snode, java.util.concurrent.Callable<T>> call =
-        node -> () -> intra.json("GET", node.controlUrl() + ApiPath.DAEMON + "?what=" + what, null, type, TIMEOUT);
+        node -> () -> intra.json("GET", node.url() + ApiPath.DAEMON + "?what=" + what, null, type, TIMEOUT);
     List<T> answers = TargetFanout.callAll(nodes, call);
     Map<String, T> byId = new LinkedHashMap<>();
     for (int i = 0; i < nodes.size(); i++) {

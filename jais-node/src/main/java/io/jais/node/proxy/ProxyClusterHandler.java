@@ -96,7 +96,7 @@ public final class ProxyClusterHandler {
     if (node == null) {
       throw JaisException.invalid("join: missing node description");
     }
-    return Response.json(requirePrimary().join(node));
+    return Response.json(requirePrimary().join(node, request.requireIntraCaller()));
   }
 
   /** {@code POST /v1/cluster/keepalive}: a node reports it is alive. */
@@ -105,7 +105,7 @@ public final class ProxyClusterHandler {
     if (msg == null) {
       throw JaisException.invalid("keepalive: missing body");
     }
-    return Response.json(requirePrimary().keepalive(msg));
+    return Response.json(requirePrimary().keepalive(msg, request.requireIntraCaller()));
   }
 
   private Primary requirePrimary() {

@@ -7,6 +7,7 @@ import io.jais.api.cluster.Snode;
 import io.jais.api.error.ErrorCode;
 import io.jais.api.error.JaisException;
 import io.jais.node.cluster.ClusterState;
+import io.jais.node.cluster.IntraAuth;
 import io.jais.node.http.BucketParams;
 import io.jais.node.http.Request;
 import io.jais.node.http.Response;
@@ -17,8 +18,10 @@ import java.util.List;
 
 /**
  * The proxy's object data path: no bytes pass through it. Each request is answered with a
- * redirect to the target that owns the object by HRW (301 for GET, 307 otherwise, spec §2.5),
+ * redirect to the target that owns the object by HRW (301 for GET, 307 otherwise, as AIS),
  * decided from the request line alone so that clients withholding the body get their answer.
+ * Redirects of requests that change objects are signed ({@link IntraAuth#signRedirect}): targets
+ * take those only from a proxy of their cluster.
  */
 public final class ProxyObjectHandler {
   private final ClusterState state;
@@ -29,9 +32,11 @@ public final class ProxyObjectHandler {
   private record Placement(Smap smap, List<Snode> activeTargets) {}
 
   private final String markers; // "pid=<self>&utm=", the constant part of the redirect markers
+  private final IntraAuth auth;
 
-  public ProxyObjectHandler(ClusterState state) {
+  public ProxyObjectHandler(ClusterState state, IntraAuth auth) {
     this.state = state;
+    this.auth = auth;
     this.markers = QueryParam.PROXY_ID + "=" + state.self().id() + "&" + QueryParam.REDIRECT_TIME + "=";
   }
 
@@ -43,8 +48,13 @@ public final class ProxyObjectHandler {
     String name = request.pathParam("object");
     ObjectName.validate(bucket, name);
     Snode target = owner(request, bucket, name);
-    int status = HttpMethod.GET.equals(request.method()) ? 301 : 307;
-    return Response.redirect(status, location(target, request.rawUri()));
+    HttpMethod method = request.method();
+    if (HttpMethod.GET.equals(method)) {
+      return Response.redirect(301, location(target, request.rawUri()));
+    }
+    String location = location(target, request.rawUri());
+    // targets take reads from anyone (direct reads) but changes only with a proxy's signature
+    return Response.redirect(307, HttpMethod.HEAD.equals(method) ? location : auth.signRedirect(method.name(), location));
   }
 
   private Snode owner(Request request, Bucket bucket, String name) {

@@ -51,7 +51,7 @@ public final class ReverseDaemonHandler {
     }
     String uri = request.rawUri();
     int query = uri.indexOf('?');
-    String url = node.controlUrl() + ApiPath.DAEMON + (query < 0 ? "" : uri.substring(query));
+    String url = node.url() + ApiPath.DAEMON + (query < 0 ? "" : uri.substring(query));
     return relay.relay(request, new byte[0], url, Map.of());
   }
 }

@@ -31,11 +31,9 @@ public final class S3BucketHandler {
   private final PrimaryForwarder forwarder;
   private final ObjectLister lister;
   private final TargetRelay relay;
-  private final IntraToken tokens;
 
   S3BucketHandler(ClusterState state, Supplier<BucketMetadata> primary, PrimaryForwarder forwarder,
-      ObjectLister lister, TargetRelay relay, IntraToken tokens) {
-    this.tokens = tokens;
+      ObjectLister lister, TargetRelay relay) {
     this.state = state;
     this.primary = primary;
     this.forwarder = forwarder;
@@ -98,13 +96,11 @@ public final class S3BucketHandler {
   }
 
   /**
-   * The primary gets the request at the same path, so the token (when keys are configured) proves
-   * that this proxy verified the client's signature, which the rewritten request no longer carries.
+   * The primary gets the request at the same path; this proxy's intra-cluster credentials prove
+   * that it verified the client's signature, which the forwarded request no longer carries.
    */
   private Response forwardToPrimary(Request request, byte[] body) throws Exception {
-    Map<String, String> headers = tokens.active()
-        ? Map.of(IntraToken.HEADER, tokens.token(request.method().name(), request.rawUri())) : Map.of();
-    return forwarder.forward(request, body, headers);
+    return forwarder.forward(request, body);
   }
 
   /** GET on a bucket: a sub-resource (location, versioning, uploads) or a listing. */

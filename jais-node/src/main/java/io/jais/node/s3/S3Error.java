@@ -50,6 +50,7 @@ public enum S3Error {
   REQUEST_HEADER_SECTION_TOO_LARGE("RequestHeaderSectionTooLarge", 400,
       "Your request header section exceeds the maximum allowed size."),
   SERVICE_UNAVAILABLE("ServiceUnavailable", 503, "Please reduce your request rate."),
+  SLOW_DOWN("SlowDown", 503, "Please reduce your request rate."),
   SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403,
       "The request signature we calculated does not match the signature you provided."),
   ENTITY_TOO_LARGE("EntityTooLarge", 400, "Your proposed upload exceeds the maximum allowed size.");
@@ -100,6 +101,7 @@ public enum S3Error {
       case PRECONDITION_FAILED -> PRECONDITION_FAILED;
       case NOT_IMPLEMENTED -> NOT_IMPLEMENTED;
       case UNAVAILABLE, BUSY, LOCKED -> SERVICE_UNAVAILABLE;
+      case OVERLOADED -> SLOW_DOWN;
       case CONFLICT -> INVALID_REQUEST;
       default -> INTERNAL_ERROR;
     };

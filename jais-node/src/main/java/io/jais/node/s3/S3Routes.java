@@ -8,7 +8,9 @@ import static io.netty.handler.codec.http.HttpMethod.PUT;
 
 import io.jais.node.cluster.BucketMetadata;
 import io.jais.api.bucket.Bucket;
+import io.jais.api.error.JaisException;
 import io.jais.node.cluster.ClusterState;
+import io.jais.node.cluster.IntraAuth;
 import io.jais.node.cluster.IntraClient;
 import io.jais.node.http.Request;
 import io.jais.node.http.Response;
@@ -37,15 +39,15 @@ public final class S3Routes {
   /** Adds the proxy's S3 routes and its virtual-hosted-style addressing. */
   public static RouteTable.Builder proxy(RouteTable.Builder routes, ClusterState state,
       Supplier<BucketMetadata> primary, PrimaryForwarder forwarder, ObjectLister lister, IntraClient intra,
-      S3Options options) {
-    IntraToken tokens = new IntraToken(options.keys());
-    TargetRelay relay = new TargetRelay(state, intra, tokens);
+      IntraAuth auth, S3Options options) {
+    TargetRelay relay = new TargetRelay(state, intra, auth);
     SigV4Verifier verifier = new SigV4Verifier(options.keys());
-    S3BucketHandler buckets = new S3BucketHandler(state, primary, forwarder, lister, relay, tokens);
+    S3BucketHandler buckets = new S3BucketHandler(state, primary, forwarder, lister, relay);
     S3ObjectHandler objects = new S3ObjectHandler(state, relay, options);
-    // a request another proxy forwarded was verified there; its own signature no longer matches it
+    // a request another proxy forwarded was verified there; its own signature no longer matches it,
+    // and the forwarding proxy's intra-cluster credentials say so
     Authenticated signed = handler -> request -> {
-      if (!tokens.verifies(request)) {
+      if (request.intraCaller() == null) {
         verifier.verify(request);
       }
       return handler.handle(request);
@@ -68,18 +70,20 @@ public final class S3Routes {
   }
 
   /**
-   * Adds the target's S3 routes, reached through a proxy that verified the client's signature. With
-   * keys, every request must prove that with an {@link IntraToken}; without, writes must at least
-   * carry a proxy's marker, as on the native routes.
+   * Adds the target's S3 routes, reached through a proxy that verified the client's signature:
+   * every request must prove it with the relaying proxy's intra-cluster credentials or a signed
+   * redirect (reads too: the proxy is where S3 credentials are checked).
    */
   public static RouteTable.Builder target(RouteTable.Builder routes, ClusterState state, ObjectStore store,
       S3Options options) {
     S3TargetObjectHandler objects = new S3TargetObjectHandler(state, store, options);
-    IntraToken tokens = new IntraToken(options.keys());
     Authenticated fromProxy = handler -> request -> {
-      if (tokens.active() ? !tokens.verifies(request) : !isRead(request) && !redirected(request, state)) {
+      try {
+        request.requireRedirectedOrIntra();
+      } catch (JaisException e) {
         throw new S3Exception(S3Error.ACCESS_DENIED, request.method() + " " + request.path()
-            + ": S3 requests to a target must come through a proxy (" + state.self().displayName() + ")");
+            + ": S3 requests to a target must come through a proxy (" + state.self().displayName() + "): "
+            + e.getMessage());
       }
       return handler.handle(request);
     };
@@ -106,16 +110,6 @@ public final class S3Routes {
    */
   public static boolean isLiveUploadsBucket(ClusterState state, Bucket bucket) {
     return MultipartUploads.isShadow(bucket) && state.bmd().contains(Bucket.ais(bucket.name()));
-  }
-
-  private static boolean isRead(Request request) {
-    return request.method().equals(GET) || request.method().equals(HEAD);
-  }
-
-  /** Without keys: a proxy's redirect marker or an intra-cluster caller (trust, not proof). */
-  private static boolean redirected(Request request, ClusterState state) {
-    String caller = request.header(io.jais.api.Header.CALLER_ID);
-    return request.query(io.jais.api.QueryParam.PROXY_ID) != null || (caller != null && state.smap().contains(caller));
   }
 
   private static void route(RouteTable.Builder routes, HttpMethod method, String pattern, Handler handler) {

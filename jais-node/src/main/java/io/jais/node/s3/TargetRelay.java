@@ -6,6 +6,7 @@ import io.jais.api.cluster.Snode;
 import io.jais.api.error.ErrorCode;
 import io.jais.api.error.JaisException;
 import io.jais.node.cluster.ClusterState;
+import io.jais.node.cluster.IntraAuth;
 import io.jais.node.cluster.IntraClient;
 import io.jais.node.http.Request;
 import io.jais.node.http.Response;
@@ -32,12 +33,12 @@ final class TargetRelay {
 
   private final ClusterState state;
   private final IntraClient intra;
-  private final IntraToken tokens;
+  private final IntraAuth auth;
 
-  TargetRelay(ClusterState state, IntraClient intra, IntraToken tokens) {
+  TargetRelay(ClusterState state, IntraClient intra, IntraAuth auth) {
     this.state = state;
     this.intra = intra;
-    this.tokens = tokens;
+    this.auth = auth;
   }
 
   /** The target that owns the object by HRW. */
@@ -63,27 +64,17 @@ final class TargetRelay {
   }
 
   /**
-   * Where a redirected client goes: the target's URL, carrying a token for this method and URL when
-   * keys are configured, so the target can tell the proxy checked the client's signature.
+   * Where a redirected client goes: the target's URL, signed for this method and URL, so the target
+   * can tell a proxy checked the client's signature.
    */
   String redirectUrl(Snode target, Request request) {
-    String url = targetUrl(target, request.rawUri());
-    return tokens.active() ? tokens.signUrl(request.method().name(), url) : url;
+    return auth.signRedirect(request.method().name(), targetUrl(target, request.rawUri()));
   }
 
-  /** Sends an intra-cluster request built by an op (deletes, copies, fan-outs), with its token. */
+  /** Sends an intra-cluster request built by an op (deletes, copies, fan-outs), with this node's credentials. */
   <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler)
       throws IOException, InterruptedException {
-    return intra.send(withToken(request), handler);
-  }
-
-  private HttpRequest.Builder withToken(HttpRequest.Builder request) {
-    if (!tokens.active()) {
-      return request;
-    }
-    HttpRequest built = request.build();
-    return HttpRequest.newBuilder(built, (name, value) -> true)
-        .header(IntraToken.HEADER, tokens.token(built.method(), IntraToken.requestTarget(built.uri())));
+    return intra.send(request, handler);
   }
 
   /** Relays the whole request (method, headers, streamed body) and streams the answer back. */
@@ -93,7 +84,7 @@ final class TargetRelay {
         .method(request.method().name(), publisher(request, body));
     for (Map.Entry<String, String> header : request.headers()) {
       String name = header.getKey().toLowerCase(java.util.Locale.ROOT);
-      if (!NOT_RELAYED.contains(name) && !name.equals(IntraToken.HEADER)) {
+      if (!NOT_RELAYED.contains(name) && !name.equalsIgnoreCase(IntraAuth.HEADER)) {
         out.header(header.getKey(), header.getValue());
       }
     }

@@ -349,11 +349,7 @@ public final class TargetObjectHandler {
   }
 
   /** AIS accepts only GET and HEAD straight from clients; other requests come through a proxy. */
-  private void requireRedirected(Request request) {
-    String caller = request.header(Header.CALLER_ID);
-    if (request.query(QueryParam.PROXY_ID) == null && (caller == null || !state.smap().contains(caller))) {
-      throw new JaisException(ErrorCode.NOT_REDIRECTED, request.method() + " " + request.path()
-          + " is expected to be redirected by a proxy (" + state.self().displayName() + ")");
-    }
+  private static void requireRedirected(Request request) {
+    request.requireRedirectedOrIntra();
   }
 }

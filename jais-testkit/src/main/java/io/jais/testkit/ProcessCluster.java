@@ -1,0 +1,214 @@
+package io.jais.testkit;
+
+import io.jais.api.cluster.NodeRole;
+import io.jais.api.cluster.Smap;
+import io.jais.api.config.LocalConfig;
+import io.jais.api.json.WireJson;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * A cluster of separate node processes on this machine ({@code JaisMain node --config FILE}, the
+ * test JVM's JDK and classpath): one proxy (the primary) and N targets, each with its config,
+ * metadata, mountpaths and log under {@code dir}, all sharing one cluster secret. For fault tests
+ * that need what an in-process cluster cannot give: kill -9, freezing a process (SIGSTOP), a node
+ * restarting on its data, real memory and CPU contention between nodes.
+ */
+public final class ProcessCluster implements AutoCloseable {
+  private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+
+  private final Path dir;
+  private final NodeProcess proxy;
+  private final List<NodeProcess> targets = new ArrayList<>();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
+  private ProcessCluster(Path dir, NodeProcess proxy) {
+    this.dir = dir;
+    this.proxy = proxy;
+  }
+
+  /**
+   * Starts the proxy, then the targets, and returns once every target is in the primary's map.
+   *
+   * @param jvmOptions extra options for every node's JVM (e.g. {@code -Xmx512m})
+   */
+  public static ProcessCluster start(Path dir, int targets, int mountpaths, List<String> jvmOptions)
+      throws Exception {
+    Path secret = dir.resolve("cluster.secret");
+    int proxyPort = freePort();
+    NodeProcess proxy = new NodeProcess("p1", dir.resolve("p1"), new LocalConfig(NodeRole.PROXY, "p1", "127.0.0.1", "",
+        proxyPort, dir.resolve("p1/meta").toString(), List.of(), "", 0, 0, secret.toString()), jvmOptions);
+    ProcessCluster cluster = new ProcessCluster(dir, proxy);
+    try {
+      proxy.start();
+      for (int i = 1; i <= targets; i++) {
+        String id = "t" + i;
+        Path home = dir.resolve(id);
+        List<String> mps = new ArrayList<>();
+        for (int k = 1; k <= mountpaths; k++) {
+          mps.add(Files.createDirectories(home.resolve("mp" + k)).toString());
+        }
+        NodeProcess target = new NodeProcess(id, home, new LocalConfig(NodeRole.TARGET, id, "127.0.0.1", "",
+            freePort(), home.resolve("meta").toString(), mps, proxy.url(), 0, 0, secret.toString()), jvmOptions);
+        cluster.targets.add(target);
+        target.start();
+      }
+      cluster.awaitSmap("all " + targets + " targets joined", Duration.ofSeconds(60),
+          smap -> smap.targets().size() == targets);
+      return cluster;
+    } catch (Exception e) {
+      cluster.close();
+      throw e;
+    }
+  }
+
+  /** The primary proxy's URL. */
+  public String endpoint() {
+    return proxy.url();
+  }
+
+  public NodeProcess proxy() {
+    return proxy;
+  }
+
+  public List<NodeProcess> targets() {
+    return List.copyOf(targets);
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  /** The cluster map as the primary serves it now. */
+  public Smap smap() throws IOException, InterruptedException {
+    HttpResponse<byte[]> reply = http.send(HttpRequest.newBuilder(URI.create(endpoint() + "/v1/daemon?what=smap"))
+        .timeout(CALL_TIMEOUT).build(), HttpResponse.BodyHandlers.ofByteArray());
+    if (reply.statusCode() != 200) {
+      throw new IOException("GET smap: HTTP " + reply.statusCode());
+    }
+    return WireJson.parse(reply.body(), Smap.class);
+  }
+
+  /** Waits until the primary's map satisfies {@code condition} (the primary unreachable counts as no). */
+  public Smap awaitSmap(String what, Duration timeout, Predicate<Smap> condition) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      try {
+        Smap smap = smap();
+        if (condition.test(smap)) {
+          return smap;
+        }
+      } catch (IOException e) {
+        // not up yet, or frozen: keep asking
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out after " + timeout + " waiting for: " + what);
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  @Override
+  public void close() {
+    for (NodeProcess target : targets) {
+      target.kill();
+    }
+    proxy.kill();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** One node's process: its config file, log and signals. */
+  public static final class NodeProcess {
+    private final String id;
+    private final Path home;
+    private final LocalConfig config;
+    private final List<String> jvmOptions;
+    private Process process;
+
+    NodeProcess(String id, Path home, LocalConfig config, List<String> jvmOptions) {
+      this.id = id;
+      this.home = home;
+      this.config = config;
+      this.jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    public String id() {
+      return id;
+    }
+
+    public String url() {
+      return "http://127.0.0.1:" + config.port();
+    }
+
+    public Path home() {
+      return home;
+    }
+
+    public Path log() {
+      return home.resolve("node.log");
+    }
+
+    /** Starts (or restarts, on the same data and ports) the node's process. */
+    public void start() throws IOException {
+      Files.createDirectories(home);
+      Path file = home.resolve("config.json");
+      Files.write(file, WireJson.toBytes(config));
+      String java = ProcessHandle.current().info().command().orElse("java");
+      List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
+          "--sun-misc-unsafe-memory-access=allow"));
+      command.addAll(jvmOptions);
+      command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.jais.node.launch.JaisMain", "node",
+          "--config", file.toString()));
+      process = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile())).start();
+    }
+
+    /** SIGKILL, as a crash: nothing is flushed or closed. */
+    public void kill() {
+      if (process != null) {
+        process.destroyForcibly();
+        try {
+          process.waitFor();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+
+    /** SIGSTOP: the process stops answering anything, as a node stuck in a long pause. */
+    public void freeze() throws IOException, InterruptedException {
+      signal("STOP");
+    }
+
+    /** SIGCONT after {@link #freeze}. */
+    public void thaw() throws IOException, InterruptedException {
+      signal("CONT");
+    }
+
+    public boolean isAlive() {
+      return process != null && process.isAlive();
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+      int rc = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+      if (rc != 0) {
+        throw new IOException("kill -" + name + " " + process.pid() + " exited " + rc);
+      }
+    }
+  }
+}
