@@ -14,14 +14,21 @@ public final class Action {
   public static final String COPY_BUCKET = "copy-bck";
   public static final String SET_CONFIG = "set-config";
   public static final String CHECK_LOCK = "check-lock";
+  /** {@code PUT /v1/cluster}: start a job by kind. */
+  public static final String START_JOB = "start";
+  /** {@code PUT /v1/cluster}: stop (abort) jobs by ID and/or kind. */
+  public static final String STOP_JOB = "stop";
+  /** {@code DELETE /v1/buckets/<b>}: delete a list, range or prefix of objects (a job). */
+  public static final String DELETE_OBJECTS = "delete-listrange";
+  /** {@code POST /v1/buckets/<b>}: copy a list, range or prefix of objects to a bucket (a job). */
+  public static final String COPY_OBJECTS = "copy-listrange";
 
   /**
    * AIS actions JAIS knows but does not implement yet: they are answered with 501 Not Implemented
    * (which clients do not retry) rather than 400, so users can tell "not yet" from "wrong".
    */
   public static final java.util.Set<String> NOT_YET_IMPLEMENTED = java.util.Set.of(
-      MOVE_BUCKET, COPY_BUCKET, "etl-bck", "evict-remote-bck", "delete-listrange", "evict-listrange",
-      "prefetch-listrange", "copy-listrange", "etl-listrange", "archive", "create-inventory", "destroy-inventory",
-      "show-inventory", "promote", "blob-download", "mpt-upload", "mpt-complete", "mpt-abort", CHECK_LOCK,
-      "start", "stop");
+      MOVE_BUCKET, COPY_BUCKET, "etl-bck", "evict-remote-bck", "evict-listrange",
+      "prefetch-listrange", "etl-listrange", "archive", "create-inventory", "destroy-inventory",
+      "show-inventory", "promote", "blob-download", "mpt-upload", "mpt-complete", "mpt-abort", CHECK_LOCK);
 }

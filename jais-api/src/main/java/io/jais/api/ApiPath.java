@@ -20,11 +20,11 @@ public final class ApiPath {
   public static final String METASYNC = "/v1/metasync";
   /** Intra-cluster: the proxy asks a target for one page of its objects. */
   public static final String TARGET_LIST = "/v1/internal/list";
-  /** Intra-cluster: the proxy asks a target for its counts and sizes of one bucket. */
-  public static final String TARGET_SUMMARY = "/v1/internal/summary";
   /**
    * Intra-cluster: a target asks another for an object on its own disks
    * ({@code /v1/internal/objects/<bucket>/<object>}: HEAD, GET, DELETE; PUT stores a copy).
    */
   public static final String TARGET_OBJECTS = "/v1/internal/objects";
+  /** Intra-cluster: a proxy starts, stops and queries a target's jobs. */
+  public static final String TARGET_JOBS = "/v1/internal/jobs";
 }

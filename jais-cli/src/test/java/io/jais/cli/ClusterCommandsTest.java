@@ -119,16 +119,4 @@ class ClusterCommandsTest {
     assertThat(result.status()).as(result.toString()).isZero();
     assertThat(WireJson.MAPPER.readTree(result.out()).has("checksum")).isTrue();
   }
-
-  @Test
-  void jobCommands_clusterWithoutJobs_sayNotSupportedInOneLine() {
-    for (String[] command : new String[][] {{"job", "ls"}, {"job", "show"}, {"job", "stop", "lru"},
-        {"job", "wait", "abc123"}, {"show", "job", "lru"}, {"job", "start", "lru"}}) {
-      Cli.Result result = cli.run(command);
-
-      assertThat(result.status()).as(String.join(" ", command)).isEqualTo(1);
-      assertThat(result.err()).startsWith("not supported by this cluster yet: ");
-      assertThat(result.err().lines()).hasSize(1);
-    }
-  }
 }

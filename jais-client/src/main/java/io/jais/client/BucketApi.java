@@ -14,6 +14,8 @@ import io.jais.api.bucket.SummaryMsg;
 import io.jais.api.bucket.Provider;
 import io.jais.api.error.ErrorCode;
 import io.jais.api.error.JaisException;
+import io.jais.api.job.CopyObjectsMsg;
+import io.jais.api.job.DeleteObjectsMsg;
 import io.jais.api.json.WireJson;
 import io.jais.api.msgpack.ListObjectsCodec;
 import io.jais.api.object.ListFlags;
@@ -112,6 +114,33 @@ public final class BucketApi {
   /** Resets every property to the cluster's defaults. */
   public void resetProps(Bucket bucket) {
     send(Call.bucket("PATCH", bucket).action(ActMsg.of(Action.RESET_BUCKET_PROPS)));
+  }
+
+  /**
+   * Deletes a list, a range or a prefix of the bucket's objects ({@code delete-listrange}): starts
+   * the job and returns its ID; wait for it with {@link JobApi#await}. An empty selection deletes
+   * every object of the bucket.
+   *
+   * @throws JaisException {@code INVALID_ARGUMENT} for a malformed template or selection
+   */
+  public String deleteObjects(Bucket bucket, DeleteObjectsMsg message) {
+    Call call = Call.bucket("DELETE", bucket).action(ActMsg.of(Action.DELETE_OBJECTS, WireJson.MAPPER.valueToTree(message)));
+    return jobId(call);
+  }
+
+  /**
+   * Copies a list, a range or a prefix of the bucket's objects to {@code message.destination()}
+   * ({@code copy-listrange}; the destination is created with this bucket's properties if it does
+   * not exist): starts the job and returns its ID. It is a demand job: it goes idle when done,
+   * which {@link JobApi#await} waits for.
+   */
+  public String copyObjects(Bucket bucket, CopyObjectsMsg message) {
+    Call call = Call.bucket("POST", bucket).action(ActMsg.of(Action.COPY_OBJECTS, WireJson.MAPPER.valueToTree(message)));
+    return jobId(call);
+  }
+
+  private String jobId(Call call) {
+    return new String(transport.send(call).bytes(), StandardCharsets.UTF_8).replace("\"", "").strip();
   }
 
   /**

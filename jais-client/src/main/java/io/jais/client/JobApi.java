@@ -2,12 +2,14 @@ package io.jais.client;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.jais.api.ActMsg;
+import io.jais.api.Action;
 import io.jais.api.ApiPath;
 import io.jais.api.QueryParam;
 import io.jais.api.bucket.Bucket;
 import io.jais.api.error.ErrorCode;
 import io.jais.api.error.JaisException;
 import io.jais.api.job.JobArgs;
+import io.jais.api.job.JobKind;
 import io.jais.api.job.JobQuery;
 import io.jais.api.job.JobSnapshot;
 import io.jais.api.job.JobStatus;
@@ -16,13 +18,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Jobs (AIS xactions, spec §11): start, stop, status and per-target snapshots, all on
  * {@code /v1/cluster} of the endpoint. Obtain it from {@link JaisClient#jobs()}. Thread-safe.
  *
  * <p>Every method throws {@link JaisException}: the server's error ({@code NOT_FOUND} for an
- * unknown job ID, {@code NOT_IMPLEMENTED} from a cluster without jobs) or {@code UNAVAILABLE}.
+ * unknown job ID, {@code INVALID_ARGUMENT} for an unknown kind) or {@code UNAVAILABLE}.
  */
 public final class JobApi {
   private static final TypeReference<List<JobStatus>> STATUS_LIST = new TypeReference<>() {};
@@ -37,14 +40,26 @@ public final class JobApi {
 
   /** Starts a job of {@code kind} (on one bucket, or null for none) and returns its ID. */
   public String start(String kind, Bucket bucket) {
-    JobArgs args = new JobArgs("", kind, "", bucket, null);
-    Call call = Call.of("PUT", ApiPath.CLUSTER).action(ActMsg.of("start", WireJson.MAPPER.valueToTree(args)));
+    return start(new JobArgs("", kind, "", bucket, null), "");
+  }
+
+  /**
+   * Starts a job by kind (or display name) with every AIS argument: one or several buckets, flag
+   * bits (e.g. {@link JobArgs#FLAG_KEEP_MISPLACED} for a cleanup), force; {@code name} is the
+   * action's name, which some kinds read (a scrub's name prefix). Returns the job's ID.
+   *
+   * @throws JaisException {@code INVALID_ARGUMENT} for an unknown kind or one that is not started by
+   *     kind, {@code BUCKET_NOT_FOUND}, {@code NOT_IMPLEMENTED} for a kind JAIS does not run
+   */
+  public String start(JobArgs args, String name) {
+    Call call = Call.of("PUT", ApiPath.CLUSTER)
+        .action(new ActMsg(Action.START_JOB, name, WireJson.MAPPER.valueToTree(args)));
     return new String(transport.send(call).bytes(), java.nio.charset.StandardCharsets.UTF_8).replace("\"", "").strip();
   }
 
   /** Aborts the jobs {@code args} names (by ID and/or kind). */
   public void stop(JobArgs args) {
-    transport.send(Call.of("PUT", ApiPath.CLUSTER).action(ActMsg.of("stop", WireJson.MAPPER.valueToTree(args))))
+    transport.send(Call.of("PUT", ApiPath.CLUSTER).action(ActMsg.of(Action.STOP_JOB, WireJson.MAPPER.valueToTree(args))))
         .discard();
   }
 
@@ -72,6 +87,15 @@ public final class JobApi {
   }
 
   /**
+   * Returns each target's snapshots of the jobs the query matches (by ID, kind, bucket; only
+   * running ones with {@code activeOnly}), by target ID.
+   */
+  public Map<String, List<JobSnapshot>> snapshots(JobQuery query) {
+    Map<String, List<JobSnapshot>> all = query("qryxstats", query).json(SNAPSHOTS);
+    return all == null ? Map.of() : all;
+  }
+
+  /**
    * Waits until the job is done, by the AIS SDK's rules (spec §11.6): the job's kind is looked up
    * from its snapshots; "demand" kinds ({@link #IDLE_KINDS}), which never end on their own, are
    * done once two polls in a row find every target's snapshot idle (or one aborted);
@@ -84,6 +108,14 @@ public final class JobApi {
    *     it is not done after {@code timeout}
    */
   public JobStatus await(String id, Duration timeout) {
+    return await(id, timeout, null);
+  }
+
+  /**
+   * As {@link #await(String, Duration)}, reporting every target's snapshots of the job to
+   * {@code progress} at each poll (for a progress display); null for none.
+   */
+  public JobStatus await(String id, Duration timeout, Consumer<List<JobSnapshot>> progress) {
     long deadline = System.nanoTime() + timeout.toNanos();
     Duration poll = pollInterval(timeout);
     String kind = kindOf(id);
@@ -92,6 +124,9 @@ public final class JobApi {
       JobStatus status;
       if (IDLE_KINDS.contains(kind) || kind.equals(BLOB_DOWNLOAD)) {
         List<JobSnapshot> snapshots = snapshots(JobArgs.ofId(id)).values().stream().flatMap(List::stream).toList();
+        if (progress != null) {
+          progress.accept(snapshots);
+        }
         status = fromSnapshots(id, kind, snapshots);
         boolean done;
         if (kind.equals(BLOB_DOWNLOAD)) {
@@ -105,6 +140,9 @@ public final class JobApi {
         }
       } else {
         status = status(id);
+        if (progress != null) {
+          progress.accept(snapshots(JobArgs.ofId(id)).values().stream().flatMap(List::stream).toList());
+        }
         if (status.finished()) {
           return status;
         }
@@ -118,10 +156,10 @@ public final class JobApi {
   }
 
   /** Demand jobs (AIS "idle" kinds): they stay running and go idle when there is no work. */
-  public static final Set<String> IDLE_KINDS = Set.of("ec-get", "ec-put", "ec-resp", "put-copies", "archive",
-      "copy-listrange", "etl-listrange", "download", "list", "get-batch");
+  public static final Set<String> IDLE_KINDS = JobKind.all().stream().filter(JobKind::idles).map(JobKind::kind)
+      .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
-  private static final String BLOB_DOWNLOAD = "blob-download";
+  private static final String BLOB_DOWNLOAD = JobKind.BLOB_DOWNLOAD;
 
   /** The kind of the job with this ID, from the first target snapshot that has it (SDK rule 1). */
   private String kindOf(String id) {

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The AIS Python SDK's own integration tests for the tier-1 data path (objects, readers, file
- * readers/writers, listing, buckets), unmodified, against a JAIS cluster. Tests of features JAIS
+ * readers/writers, listing, buckets) and for jobs (job waits, job and cluster queries,
+ * multi-object copy and delete), unmodified, against a JAIS cluster. Tests of features JAIS
  * does not have yet are deselected by name, each with the feature it waits for.
  */
 @JaisCluster(proxies = 1, targets = 3)
@@ -31,32 +32,35 @@ class AisSdkSuiteIT {
       "test_bucket_ops.py::TestBucketOps::test_copy_dry_run",
       "test_bucket_ops.py::TestBucketOps::test_list_archive");
 
-  /**
-   * Of test_cluster_ops.py, the node logs and performance tests, selected by name (the file's job
-   * tests are selected apart, with the jobs they need).
-   */
-  private static final List<String> CLUSTER_LOGS_AND_PERFORMANCE = List.of("test_get_performance",
-      "test_get_node_log", "test_get_node_log_archive", "test_get_node_log_error_severity", "test_get_cluster_logs");
+  /** The job files, whose {@code nonparallel} tests run too (serially: one file, one test at a time). */
+  private static final List<String> JOB_FILES = List.of("test_job_ops.py", "test_cluster_ops.py",
+      "test_object_group_ops.py");
 
-  @Test
-  void sdkClusterOps_nodeLogsAndPerformance_pass(LocalCluster cluster) {
-    String[] tests = CLUSTER_LOGS_AND_PERFORMANCE.stream().map(t -> "test_cluster_ops.py::TestClusterOps::" + t)
-        .toArray(String[]::new);
-    PythonSdk.Result result = PythonSdk.runSuite(cluster.endpoint(), Duration.ofMinutes(5), "", tests);
-    Assumptions.assumeTrue(result.exitCode() != PythonSdk.EXIT_SKIP,
-        "SKIP: AIS Python SDK suite not available (see the SKIP line above)");
-    assertThat(result.timedOut()).as("suite timed out").isFalse();
-    assertThat(result.output()).doesNotContain("FAILED").doesNotContain(" failed")
-        .contains("1 passed").doesNotContain("no tests ran");
-    assertThat(result.exitCode()).as(result.output()).isZero();
-  }
+  /** Not implemented yet: get-batch and archives. */
+  private static final List<String> JOBS_NOT_YET = List.of(
+      "test_job_ops.py::TestJobOps::test_job_wait_get_batch_finishes",
+      "test_job_ops.py::TestJobOps::test_job_wait_get_batch_aborted",
+      "test_job_ops.py::TestJobOps::test_job_wait_get_batch_aborted_while_running",
+      "test_object_group_ops.py::TestObjectGroupOps::test_archive_objects_with_copy",
+      "test_object_group_ops.py::TestObjectGroupOps::test_archive_objects_without_copy");
 
   @Test
   void sdkIntegrationSuite_tierOneFiles_allSelectedTestsPass(LocalCluster cluster) {
-    String deselect = NOT_YET.stream().map(t -> "--deselect tests/integration/sdk/" + t)
-        .collect(Collectors.joining(" "));
-    PythonSdk.Result result = PythonSdk.runSuite(cluster.endpoint(), Duration.ofMinutes(15), deselect,
-        FILES.toArray(String[]::new));
+    assertPasses(PythonSdk.runSuite(cluster.endpoint(), Duration.ofMinutes(15), deselect(NOT_YET),
+        FILES.toArray(String[]::new)));
+  }
+
+  @Test
+  void sdkIntegrationSuite_jobFiles_nonparallelIncluded_allSelectedTestsPass(LocalCluster cluster) {
+    assertPasses(PythonSdk.runSuite(cluster.endpoint(), Duration.ofMinutes(15),
+        "not etl and not authn and not extended", deselect(JOBS_NOT_YET), JOB_FILES.toArray(String[]::new)));
+  }
+
+  private static String deselect(List<String> tests) {
+    return tests.stream().map(t -> "--deselect tests/integration/sdk/" + t).collect(Collectors.joining(" "));
+  }
+
+  private static void assertPasses(PythonSdk.Result result) {
     Assumptions.assumeTrue(result.exitCode() != PythonSdk.EXIT_SKIP,
         "SKIP: AIS Python SDK suite not available (see the SKIP line above)");
     assertThat(result.timedOut()).as("suite timed out").isFalse();

@@ -186,7 +186,9 @@ class ForgedRequestsIT {
     String bucketQuery = "/" + BUCKET.name() + "?provider=ais";
     assertStatus(send("POST", target.url() + "/v1/internal/list" + bucketQuery, "{}".getBytes(StandardCharsets.UTF_8),
         "Content-Type", "application/json"), 401);
-    assertStatus(send("POST", target.url() + "/v1/internal/summary" + bucketQuery, "{}".getBytes(StandardCharsets.UTF_8),
+    assertStatus(send("PUT", target.url() + "/v1/internal/jobs", "{\"action\":\"stop\",\"value\":{\"Kind\":\"lru\"}}"
+        .getBytes(StandardCharsets.UTF_8), "Content-Type", "application/json"), 401);
+    assertStatus(send("GET", target.url() + "/v1/internal/jobs?what=qryxstats", "{}".getBytes(StandardCharsets.UTF_8),
         "Content-Type", "application/json"), 401);
     assertStatus(send("DELETE", target.url() + "/v1/objects/" + BUCKET.name() + "/obj-1?provider=ais&jais-local=true",
         null), 400);

@@ -378,7 +378,7 @@ class NativeApiIT {
     assertThat(multipart.statusCode()).isEqualTo(501);
     HttpResponse<byte[]> copyBucket = send("POST", bucketUrl("later-bucket"), json("{\"action\":\"copy-bck\"}"));
     assertThat(copyBucket.statusCode()).isEqualTo(501);
-    HttpResponse<byte[]> job = send("PUT", endpoint + "/v1/cluster", json("{\"action\":\"start\",\"value\":{}}"));
+    HttpResponse<byte[]> job = send("PUT", endpoint + "/v1/cluster", json("{\"action\":\"start\",\"value\":{\"Kind\":\"rebalance\"}}"));
     assertThat(job.statusCode()).isEqualTo(501);
     HttpResponse<byte[]> bogus = send("POST", bucketUrl("later-bucket"), json("{\"action\":\"no-such-action\"}"));
     assertThat(bogus.statusCode()).isEqualTo(400);

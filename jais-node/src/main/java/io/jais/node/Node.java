@@ -28,11 +28,16 @@ import io.jais.node.logs.LogRotation;
 import io.jais.node.logs.NodeLogContext;
 import io.jais.node.logs.NodeLogs;
 import io.jais.node.metrics.NodeMetrics;
-import io.jais.node.proxy.BucketSummaries;
+import io.jais.node.job.JobHandler;
+import io.jais.node.job.Jobs;
+import io.jais.node.job.kind.TargetJobKinds;
+import io.jais.node.job.kind.TargetServices;
 import io.jais.node.proxy.ObjectLister;
 import io.jais.node.proxy.PrimaryForwarder;
 import io.jais.node.proxy.ProxyBucketHandler;
+import io.jais.node.proxy.JobCoordinator;
 import io.jais.node.proxy.ProxyClusterHandler;
+import io.jais.node.proxy.ProxyJobHandler;
 import io.jais.node.proxy.NodeReports;
 import io.jais.node.proxy.ProxyObjectHandler;
 import io.jais.node.proxy.ReverseDaemonHandler;
@@ -43,7 +48,6 @@ import io.jais.node.target.PeerObjectHandler;
 import io.jais.node.target.StreamedPutReceiver;
 import io.jais.node.target.TargetListHandler;
 import io.jais.node.target.TargetObjectHandler;
-import io.jais.node.target.TargetSummaryHandler;
 import io.jais.node.transport.ObjectStreams;
 import io.jais.node.transport.StreamOptions;
 import java.io.IOException;
@@ -89,6 +93,7 @@ public final class Node implements AutoCloseable {
   private ObjectStore store;
   private NodeLogs logs;
   private NodeMetrics metrics;
+  private JobCoordinator jobs; // proxies: shared by the cluster and bucket routes
 
   private Node(LocalConfig config, ClusterState state, ClusterSecret secret, ObjectStreams streams) {
     this.config = config;
@@ -207,14 +212,17 @@ public final class Node implements AutoCloseable {
   }
 
   private ProxyClusterHandler proxyClusterHandler() {
-    return new ProxyClusterHandler(state, () -> primary, new PrimaryForwarder(state, intra), new NodeReports(state, intra));
+    PrimaryForwarder forwarder = new PrimaryForwarder(state, intra);
+    jobs = new JobCoordinator(state, intra);
+    return new ProxyClusterHandler(state, () -> primary, forwarder, new NodeReports(state, intra),
+        new ProxyJobHandler(state, () -> primary != null, forwarder, jobs));
   }
 
   private RouteTable proxyRoutes(DaemonHandler daemon, ProxyClusterHandler clusterHandler) {
     PrimaryForwarder forwarder = new PrimaryForwarder(state, intra);
     ObjectLister lister = new ObjectLister(state, intra);
     return NodeRoutes.proxy(daemon, new ReverseDaemonHandler(state, daemon, forwarder), clusterHandler,
-        new ProxyBucketHandler(state, () -> bucketMetadata, forwarder, lister, new BucketSummaries(state, intra)),
+        new ProxyBucketHandler(state, () -> bucketMetadata, forwarder, lister, jobs),
         new ProxyObjectHandler(state, auth),
         routes -> S3Routes.proxy(routes, state, () -> bucketMetadata, forwarder, lister, intra, auth,
             S3Options.fromEnvironment(), metrics), metrics);
@@ -230,8 +238,12 @@ public final class Node implements AutoCloseable {
     S3Routes.dropUploadsWithTheirBuckets(state, staged);
     ObjectService objects = new ObjectService(state, store, intra);
     closeables.add(streams.register(StreamedPutReceiver.TRNAME, new StreamedPutReceiver(objects)));
+    Jobs jobs = Jobs.open(state.self().displayName(), TargetJobKinds.of(new TargetServices(state, store, objects,
+        intra, bucket -> S3Routes.isLiveUploadsBucket(state, bucket))), Path.of(config.metaDir()), Jobs.Options.DEFAULT,
+        metrics.jobs());
+    closeables.add(jobs);
     return NodeRoutes.target(daemon, new TargetObjectHandler(state, objects), new PeerObjectHandler(objects),
-        new TargetListHandler(state, store), new TargetSummaryHandler(state, store),
+        new TargetListHandler(state, store), new JobHandler(jobs),
         routes -> S3Routes.target(routes, state, objects, staged, S3Options.fromEnvironment(), metrics), metrics);
   }
 

@@ -15,6 +15,7 @@ import io.jais.node.http.RouteTable;
 import io.jais.node.metrics.MetricsHandler;
 import io.jais.node.metrics.NodeMetrics;
 import io.jais.node.metrics.Op;
+import io.jais.node.job.JobHandler;
 import io.jais.node.proxy.ProxyBucketHandler;
 import io.jais.node.proxy.ProxyClusterHandler;
 import io.jais.node.proxy.ProxyObjectHandler;
@@ -22,7 +23,6 @@ import io.jais.node.proxy.ReverseDaemonHandler;
 import io.jais.node.target.PeerObjectHandler;
 import io.jais.node.target.TargetListHandler;
 import io.jais.node.target.TargetObjectHandler;
-import io.jais.node.target.TargetSummaryHandler;
 import io.netty.handler.codec.http.HttpMethod;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -87,7 +87,7 @@ final class NodeRoutes {
   }
 
   static RouteTable target(DaemonHandler daemon, TargetObjectHandler objects, PeerObjectHandler peers,
-      TargetListHandler list, TargetSummaryHandler summary, UnaryOperator<RouteTable.Builder> s3, NodeMetrics metrics) {
+      TargetListHandler list, JobHandler jobs, UnaryOperator<RouteTable.Builder> s3, NodeMetrics metrics) {
     RouteTable.Builder routes = s3.apply(common(daemon, metrics))
         .routeWithFastPath(GET, OBJECT, objects::getCached, objects::get) // hot objects on the event loop
         .route(HEAD, OBJECT, objects::head)
@@ -96,7 +96,8 @@ final class NodeRoutes {
         .route(PATCH, OBJECT, objects::patch)
         .route(POST, OBJECT, objects::post)
         .route(POST, ApiPath.TARGET_LIST + "/{bucket}", list::list) // pages of a listing the proxy counts
-        .route(POST, ApiPath.TARGET_SUMMARY + "/{bucket}", summary::summarize)
+        .route(PUT, ApiPath.TARGET_JOBS, jobs::act)
+        .route(GET, ApiPath.TARGET_JOBS, jobs::query)
         // peers' requests for their copies: the cluster's own traffic, counted as nothing
         .route(HEAD, PEER_OBJECT, peers::head)
         .route(GET, PEER_OBJECT, peers::get)

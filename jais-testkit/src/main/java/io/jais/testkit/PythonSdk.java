@@ -164,12 +164,25 @@ public final class PythonSdk {
      *                   that are not implemented yet
      */
     public static Result runSuite(String endpoint, Duration timeout, String pytestArgs, String... files) {
+        return runSuite(endpoint, timeout, "", pytestArgs, files);
+    }
+
+    /**
+     * As {@link #runSuite(String, Duration, String, String...)}, selecting tests by pytest markers
+     * ({@code PYTEST_MARKERS}; empty for the script's default, which leaves out
+     * {@code nonparallel} tests). Files run one after the other and each file's tests serially, so
+     * {@code nonparallel} tests are safe to include.
+     */
+    public static Result runSuite(String endpoint, Duration timeout, String markers, String pytestArgs, String... files) {
         Path root = repoRoot().orElseThrow(() -> new IllegalStateException("no mvnw above the current directory"));
         List<String> cmd = new ArrayList<>(List.of("bash", root.resolve("scripts/run-sdk-suite.sh").toString()));
         cmd.addAll(List.of(files));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).directory(root.toFile());
         pb.environment().put("AIS_ENDPOINT", endpoint);
         pb.environment().put("PYTEST_ARGS", pytestArgs);
+        if (!markers.isEmpty()) {
+            pb.environment().put("PYTEST_MARKERS", markers);
+        }
         pb.environment().put("PYTHONUNBUFFERED", "1");
         try {
             Process p = pb.start();

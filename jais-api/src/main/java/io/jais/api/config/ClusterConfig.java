@@ -10,7 +10,7 @@ import io.jais.api.json.U64String;
 /**
  * The cluster-wide configuration: a versioned document owned by the primary and replicated to
  * every node. New buckets inherit their checksum, versioning, mirror, EC, LRU and write policy
- * from it. Changes produce a new value; nothing is edited in place.
+ * from it; {@code space} holds the capacity watermarks of LRU and cleanup. Changes produce a new value; nothing is edited in place.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ClusterConfig(
@@ -19,6 +19,7 @@ public record ClusterConfig(
     MirrorConf mirror,
     EcConf ec,
     LruConf lru,
+    SpaceConf space,
     @JsonProperty("write_policy") WritePolicyConf writePolicy,
     @JsonProperty("keepalivetracker") KeepaliveConf keepalive,
     AuthConf auth,
@@ -36,6 +37,7 @@ public record ClusterConfig(
     mirror = mirror == null ? MirrorConf.DEFAULT : mirror;
     ec = ec == null ? EcConf.DEFAULT : ec;
     lru = lru == null ? LruConf.DEFAULT : lru;
+    space = space == null ? SpaceConf.DEFAULT : space;
     writePolicy = writePolicy == null ? WritePolicyConf.DEFAULT : writePolicy;
     keepalive = keepalive == null ? KeepaliveConf.DEFAULT : keepalive;
     auth = auth == null ? AuthConf.DEFAULT : auth;
@@ -44,12 +46,12 @@ public record ClusterConfig(
 
   /** The defaults of a new cluster (version 0: not yet owned by any primary). */
   public static ClusterConfig defaults() {
-    return new ClusterConfig(null, null, null, null, null, null, null, null, 0, "", 0);
+    return new ClusterConfig(null, null, null, null, null, null, null, null, null, 0, "", 0);
   }
 
   @Override
   public ClusterConfig withVersion(String newUuid, long newVersion) {
-    return new ClusterConfig(checksum, versioning, mirror, ec, lru, writePolicy, keepalive, auth, features,
+    return new ClusterConfig(checksum, versioning, mirror, ec, lru, space, writePolicy, keepalive, auth, features,
         uuid.isEmpty() ? newUuid : uuid, newVersion);
   }
 

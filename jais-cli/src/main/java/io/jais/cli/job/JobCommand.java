@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 /** {@code jais job ...} (AIS {@code ais job}). */
 @Command(name = "job", mixinStandardHelpOptions = true,
     description = "List, show, start, stop and wait for jobs (AIS xactions).",
-    subcommands = {JobListCommand.class, JobShowCommand.class, JobStartCommand.class, JobStopCommand.class,
+    subcommands = {JobShowCommand.AsList.class, JobShowCommand.class, JobStartCommand.class, JobStopCommand.class,
         JobWaitCommand.class})
 public final class JobCommand implements Runnable {
   @Spec CommandSpec spec;

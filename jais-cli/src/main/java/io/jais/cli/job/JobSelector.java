@@ -1,34 +1,36 @@
 package io.jais.cli.job;
 
 import io.jais.api.job.JobArgs;
-import java.util.Set;
+import io.jais.api.job.JobKind;
+import io.jais.api.job.JobQuery;
 
 /**
- * What a user means by a job argument: a kind (as AIS names them) or a job ID. AIS IDs are short
- * random strings that never collide with these names, so the argument alone decides.
+ * What a user means by a job argument: a kind or display name (as AIS names them, e.g.
+ * {@code lru}, {@code cleanup}) or a job ID. AIS IDs are random strings that never collide with
+ * kind names, so the argument alone decides.
  */
 record JobSelector(String kind, String id) {
-  /** AIS job kinds and their display names (spec §23.3). */
-  static final Set<String> KINDS = Set.of("archive", "blob-download", "cleanup", "cleanup-store", "copy-bck",
-      "copy-bucket", "copy-listrange", "copy-objects", "create-inventory", "delete-listrange", "delete-objects",
-      "download", "dsort", "ec-bucket", "ec-get", "ec-put", "ec-resp", "elect-primary", "etl-bck", "etl-inline",
-      "etl-listrange", "evict-listrange", "evict-remote-bck", "get-batch", "list", "lru", "lru-eviction", "make-n-copies",
-      "mirror", "move-bck", "prefetch-listrange", "promote", "put-copies", "rebalance", "rechunk", "rename-bucket",
-      "resilver", "summary", "summary-bck");
-
   static JobSelector parse(String argument) {
     if (argument == null || argument.isEmpty()) {
       return new JobSelector("", "");
     }
-    return KINDS.contains(argument) ? new JobSelector(argument, "") : new JobSelector("", argument);
+    return JobKind.find(argument).map(k -> new JobSelector(k.kind(), "")).orElse(new JobSelector("", argument));
   }
 
   JobArgs args() {
     return new JobArgs(id, kind, "", null, null);
   }
 
+  /** The query of these jobs: running ones only unless {@code all} (a job named by ID is always shown). */
+  JobQuery query(boolean all) {
+    return new JobQuery(id, kind, "", null, !all && id.isEmpty());
+  }
+
   @Override
   public String toString() {
-    return !id.isEmpty() ? "job " + id : !kind.isEmpty() ? kind + " jobs" : "all jobs";
+    if (!id.isEmpty()) {
+      return "job " + id;
+    }
+    return kind.isEmpty() ? "jobs" : JobKind.of(kind).displayName() + " jobs";
   }
 }

@@ -1,11 +1,10 @@
 package io.jais.cli.job;
 
 import io.jais.api.job.JobSnapshot;
+import io.jais.cli.CommandFailedException;
 import io.jais.cli.Session;
 import io.jais.cli.render.Json;
-import io.jais.cli.render.Sizes;
-import io.jais.cli.render.Table;
-import io.jais.cli.render.Timestamps;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,16 +13,30 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code jais job show [KIND|ID]} (also {@code jais show job}): each target's snapshot of the
- * matching jobs ({@code what=qryxstats}), in the AIS CLI's columns.
+ * {@code jais show job [KIND|ID]} (also {@code jais job show} and {@code jais job ls}, as in AIS):
+ * every target's snapshot of the matching jobs ({@code what=qryxstats}), one table per job as
+ * {@code ais show job} prints them. Running jobs only unless {@code --all} or an ID is given.
+ * {@code --refresh} prints them again every interval until every one has ended (or
+ * {@code --count} times).
  */
-@Command(name = "show", mixinStandardHelpOptions = true, description = "Show jobs in detail, per target.")
+@Command(name = "show", mixinStandardHelpOptions = true,
+    description = "Show jobs per target: running ones (all with --all), or one by ID.")
 public class JobShowCommand implements Runnable {
-  @Parameters(arity = "0..1", paramLabel = "KIND|ID", description = "a job kind (e.g. lru) or a job ID")
+  @Parameters(arity = "0..1", paramLabel = "KIND|ID", description = "a job kind (e.g. lru, cleanup) or a job ID")
   String selector;
+
+  @Option(names = "--all", description = "include finished jobs")
+  boolean all;
 
   @Option(names = "--json", description = "print JSON (snapshots by target ID)")
   boolean json;
+
+  @Option(names = "--refresh", paramLabel = "DURATION",
+      description = "show again every DURATION (ISO-8601, e.g. PT2S) until the jobs have ended")
+  Duration refresh;
+
+  @Option(names = "--count", paramLabel = "N", description = "with --refresh: at most N times")
+  int count;
 
   private final Session session;
 
@@ -34,45 +47,50 @@ public class JobShowCommand implements Runnable {
   @Override
   public void run() {
     JobSelector what = JobSelector.parse(selector);
-    Map<String, List<JobSnapshot>> byTarget = new TreeMap<>(session.client().jobs().snapshots(what.args()));
-    if (json) {
-      Json.print(session.out(), byTarget);
-      return;
+    if (refresh != null && (refresh.isNegative() || refresh.isZero())) {
+      throw new CommandFailedException("--refresh " + refresh + ": expecting a positive duration");
     }
-    Table table = Table.of("NODE", "ID", "KIND", "BUCKET", "OBJECTS", "BYTES", "START", "END", "STATE");
-    byTarget.forEach((node, snapshots) -> snapshots.forEach(s -> table.row(node, s.id(), s.kind(),
-        s.bucket().isEmpty() ? "-" : s.bucket().toBucket().uri(), s.stats().getOrDefault("loc-objs", "-"),
-        bytes(s.stats().get("loc-bytes")), Timestamps.withSeconds(s.startTime()), s.finished() && !s.aborted() ? Timestamps.withSeconds(s.endTime()) : "-",
-        state(s))));
-    if (table.isEmpty()) {
-      session.out().println("No " + what);
-      return;
+    for (int shown = 1; ; shown++) {
+      Map<String, List<JobSnapshot>> byTarget = new TreeMap<>(session.client().jobs().snapshots(what.query(all)));
+      boolean running = byTarget.values().stream().flatMap(List::stream).anyMatch(s -> !s.finished());
+      if (json) {
+        Json.print(session.out(), byTarget);
+      } else if (byTarget.values().stream().allMatch(List::isEmpty)) {
+        session.out().println("No " + (all || !what.id().isEmpty() ? "" : "running ") + what);
+      } else {
+        JobTables.print(session.out(), JobTables.jobs(byTarget));
+      }
+      if (refresh == null || !running || count > 0 && shown >= count) {
+        return;
+      }
+      session.out().println();
+      sleep(refresh);
     }
-    table.print(session.out());
   }
 
-  private static String bytes(String count) {
+  private static void sleep(Duration duration) {
     try {
-      return count == null ? "-" : Sizes.format(Long.parseLong(count));
-    } catch (NumberFormatException e) {
-      return count;
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CommandFailedException("interrupted");
     }
-  }
-
-  private static String state(JobSnapshot snapshot) {
-    if (snapshot.aborted() || !snapshot.abortError().isEmpty()) {
-      return "Aborted";
-    }
-    if (!snapshot.error().isEmpty()) {
-      return "Failed";
-    }
-    return snapshot.finished() ? "Finished" : snapshot.idle() ? "Idle" : "Running";
   }
 
   /** {@code jais show job}: the same view under the AIS {@code show} verb. */
-  @Command(name = "job", mixinStandardHelpOptions = true, description = "Show jobs in detail, per target.")
+  @Command(name = "job", mixinStandardHelpOptions = true,
+      description = "Show jobs per target: running ones (all with --all), or one by ID.")
   public static final class UnderShow extends JobShowCommand {
     UnderShow(Session session) {
+      super(session);
+    }
+  }
+
+  /** {@code jais job ls}: AIS's {@code ais job ls}, the same view. */
+  @Command(name = "ls", mixinStandardHelpOptions = true,
+      description = "List jobs per target: running ones (all with --all), or one by ID.")
+  public static final class AsList extends JobShowCommand {
+    AsList(Session session) {
       super(session);
     }
   }

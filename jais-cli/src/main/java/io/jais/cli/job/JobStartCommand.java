@@ -1,18 +1,48 @@
 package io.jais.cli.job;
 
+import io.jais.api.bucket.Bucket;
+import io.jais.api.job.JobArgs;
+import io.jais.api.job.JobKind;
+import io.jais.cli.CommandFailedException;
 import io.jais.cli.ObjectPath;
 import io.jais.cli.Session;
+import java.time.Duration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code jais job start KIND [BUCKET]}: starts a job and prints its ID. */
-@Command(name = "start", mixinStandardHelpOptions = true, description = "Start a job, e.g.  jais job start lru")
+/**
+ * {@code jais job start KIND [BUCKET]}: starts a job by kind (or display name) and prints its ID,
+ * e.g. {@code jais job start lru}, {@code jais job start cleanup --keep-misplaced},
+ * {@code jais job start scrub ais://photos --prefix 2026/ --wait}.
+ */
+@Command(name = "start", mixinStandardHelpOptions = true,
+    description = "Start a job by kind: lru, cleanup (cleanup-store), scrub.")
 public final class JobStartCommand implements Runnable {
   @Parameters(index = "0", paramLabel = "KIND")
   String kind;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "BUCKET", converter = ObjectPath.Converter.class)
+  @Parameters(index = "1", arity = "0..1", paramLabel = "BUCKET", converter = ObjectPath.Converter.class,
+      description = "only this bucket (all buckets when omitted)")
   ObjectPath bucket;
+
+  @Option(names = "--prefix", description = "scrub: only objects whose names start with this")
+  String prefix;
+
+  @Option(names = "--keep-misplaced", description = "cleanup: keep misplaced objects (do not move or remove them)")
+  boolean keepMisplaced;
+
+  @Option(names = "--force", description = "override a kind's restrictions (e.g. LRU on a bucket with LRU disabled)")
+  boolean force;
+
+  @Option(names = "--wait", description = "wait for the job to finish")
+  boolean await;
+
+  @Option(names = "--timeout", defaultValue = "PT5M", description = "with --wait: give up after this long (default 5 minutes)")
+  Duration timeout;
+
+  @Option(names = "--progress", negatable = true, description = "with --wait: show objects and bytes as they go")
+  Boolean progress;
 
   private final Session session;
 
@@ -22,7 +52,19 @@ public final class JobStartCommand implements Runnable {
 
   @Override
   public void run() {
-    String id = session.client().jobs().start(kind, bucket == null ? null : bucket.bucket());
-    session.out().println("Started " + kind + "[" + id + "]. To monitor: jais show job " + id);
+    Bucket one = bucket == null ? null : bucket.bucket();
+    if (bucket != null && !bucket.object().isEmpty()) {
+      throw new CommandFailedException("job start: expecting a bucket, got " + bucket);
+    }
+    long flags = keepMisplaced ? JobArgs.FLAG_KEEP_MISPLACED : 0;
+    String id = session.client().jobs().start(new JobArgs("", kind, "", one, null, 0, flags, force, false),
+        prefix == null ? "" : prefix);
+    String name = JobKind.cname(JobKind.find(kind).map(JobKind::displayName).orElse(kind), id);
+    if (!await) {
+      session.out().println("Started " + name + ". To monitor: jais show job " + id);
+      return;
+    }
+    session.out().println("Started " + name);
+    JobWaiting.await(session, id, timeout, progress);
   }
 }

@@ -1,7 +1,5 @@
 package io.jais.cli.job;
 
-import io.jais.api.job.JobStatus;
-import io.jais.cli.CommandFailedException;
 import io.jais.cli.Session;
 import java.time.Duration;
 import picocli.CommandLine.Command;
@@ -11,7 +9,7 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code jais job wait ID}: blocks until the job is done, by the AIS rules (a demand job such as
  * {@code copy-listrange} is done when idle on every target, others when they end); fails (exit 1)
- * if it failed or was aborted.
+ * if it failed or was aborted. {@code --progress} shows objects and bytes as they go.
  */
 @Command(name = "wait", mixinStandardHelpOptions = true,
     description = "Wait for a job to finish (a demand job, e.g. copy-listrange, until it is idle).")
@@ -22,6 +20,10 @@ public final class JobWaitCommand implements Runnable {
   @Option(names = "--timeout", defaultValue = "PT5M", description = "give up after this long (ISO-8601, default 5 minutes)")
   Duration timeout;
 
+  @Option(names = "--progress", negatable = true,
+      description = "show objects and bytes done as the job goes (default: when standard error is a terminal)")
+  Boolean progress;
+
   private final Session session;
 
   JobWaitCommand(Session session) {
@@ -30,11 +32,6 @@ public final class JobWaitCommand implements Runnable {
 
   @Override
   public void run() {
-    JobStatus status = session.client().jobs().await(id, timeout);
-    String state = JobListCommand.state(status);
-    if (!state.equals("Finished") && !state.equals("Idle")) {
-      throw new CommandFailedException("job " + status.kind() + "[" + id + "]: " + state);
-    }
-    session.out().println("Job " + status.kind() + "[" + id + "] " + (state.equals("Idle") ? "is idle" : "finished"));
+    JobWaiting.await(session, id, timeout, progress);
   }
 }

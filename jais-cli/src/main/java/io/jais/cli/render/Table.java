@@ -65,6 +65,6 @@ public final class Table {
         line.append(" ".repeat(widths[i] - cell.length())).append(GAP);
       }
     }
-    out.println(line);
+    out.println(line.toString().stripTrailing()); // empty trailing cells (a totals row) leave no padding
   }
 }

@@ -16,8 +16,17 @@ public sealed interface Caller {
     return new Peer(nodeId);
   }
 
+  /** A job that works on the cluster's objects wherever they are (it may pull, fan out). */
   static Caller job(String jobId) {
-    return new Job(jobId);
+    return new Job(jobId, false);
+  }
+
+  /**
+   * A job's part on this target, when every target runs one over the same selection: it handles
+   * this target's copies only (no lookup on other targets, no fan-out), the others handle theirs.
+   */
+  static Caller localJob(String jobId) {
+    return new Job(jobId, true);
   }
 
   /** True when only this target's disks may answer. */
@@ -50,10 +59,15 @@ public sealed interface Caller {
     }
   }
 
-  /** A job (xaction) running on this target, by job ID. */
-  record Job(String jobId) implements Caller {
+  /** A job (xaction) running on this target, by job ID; {@code local}: see {@link #localJob}. */
+  record Job(String jobId, boolean local) implements Caller {
     public Job {
       Objects.requireNonNull(jobId, "jobId");
+    }
+
+    @Override
+    public boolean localOnly() {
+      return local;
     }
 
     @Override

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -71,6 +72,25 @@ final class IntraPeers implements PeerTargets {
       }
     }
     return found;
+  }
+
+  @Override
+  public Optional<ObjectMeta> headOn(String targetId, Bucket bucket, String name) throws InterruptedException {
+    Snode peer = state.smap().targets().get(targetId);
+    if (peer == null) {
+      return Optional.empty();
+    }
+    Answer answer = ask("HEAD", peer, bucket, name);
+    if (answer.status() != 200) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(WireMeta.decode(answer.metaHeader()));
+    } catch (JaisException e) {
+      log.warn("{} answered a lookup of {}/{} with unreadable metadata: {}", peer.displayName(), bucket.uri(), name,
+          e.getMessage());
+      return Optional.empty();
+    }
   }
 
   @Override

@@ -137,6 +137,18 @@ public final class ObjectService {
     return meta.orElseThrow(() -> JaisException.noSuchObject(bucket, name));
   }
 
+  /**
+   * The copy another target holds of the object on its own disks (e.g. its owner's, to tell
+   * whether a copy here is redundant); empty when it holds none or does not answer in time.
+   */
+  public Optional<ObjectMeta> copyOn(String targetId, Bucket bucket, String name) throws IOException {
+    try {
+      return peers.headOn(targetId, bucket, name);
+    } catch (InterruptedException e) {
+      throw interrupted(e);
+    }
+  }
+
   /** The mountpath the object lives on (or would), for {@code Ais-Location}. */
   public Mountpath mountpathOf(Bucket bucket, String name) {
     return store.mountpathOf(bucket, name);

@@ -6,6 +6,7 @@ import io.jais.node.storage.ObjectMeta;
 import io.jais.node.storage.OpenedObject;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The other targets of the cluster, as the object service needs them: asked about, and for, the
@@ -22,6 +23,9 @@ interface PeerTargets {
    * @throws io.jais.api.error.JaisException OBJECT_NOT_FOUND when the copy is gone meanwhile
    */
   <T> T read(PeerCopy copy, Bucket bucket, String name, ReplicaSink<T> sink) throws IOException, InterruptedException;
+
+  /** The copy one target holds on its own disks; empty when it holds none or does not answer in time. */
+  Optional<ObjectMeta> headOn(String targetId, Bucket bucket, String name) throws InterruptedException;
 
   /** Deletes the copy if it is still the write it was when found; true when it was deleted. */
   boolean deleteIfSame(PeerCopy copy, Bucket bucket, String name) throws IOException, InterruptedException;

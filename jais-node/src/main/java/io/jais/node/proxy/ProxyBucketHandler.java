@@ -6,6 +6,7 @@ import io.jais.api.Header;
 import io.jais.api.QueryParam;
 import io.jais.api.bucket.Bucket;
 import io.jais.api.bucket.BucketProps;
+import io.jais.api.bucket.BucketSummary;
 import io.jais.api.bucket.Provider;
 import io.jais.api.bucket.SummaryMsg;
 import io.jais.api.error.ErrorCode;
@@ -21,12 +22,14 @@ import io.jais.node.http.Meter;
 import io.jais.node.http.Request;
 import io.jais.node.http.Response;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The proxy's bucket routes (spec §4, §6): list buckets, list objects, create, destroy, HEAD
- * (properties) and PATCH (set/reset properties). Metadata changes run on the primary; other
+ * The proxy's bucket routes: list buckets, list objects, create, destroy, HEAD (properties, with
+ * a summary job on request), PATCH (set/reset properties), and the multi-object jobs
+ * {@code delete-listrange} and {@code copy-listrange}. Metadata changes run on the primary; other
  * proxies forward them there.
  */
 public final class ProxyBucketHandler {
@@ -35,15 +38,17 @@ public final class ProxyBucketHandler {
   private final PrimaryForwarder forwarder;
   private final ObjectLister lister;
   private final BucketSummaries summaries;
+  private final MultiObjectActions multiObject;
 
   /** {@code buckets} gives the primary's bucket service, or null on a non-primary proxy. */
   public ProxyBucketHandler(ClusterState state, Supplier<BucketMetadata> buckets, PrimaryForwarder forwarder,
-      ObjectLister lister, BucketSummaries summaries) {
+      ObjectLister lister, JobCoordinator jobs) {
     this.state = state;
     this.buckets = buckets;
     this.forwarder = forwarder;
     this.lister = lister;
-    this.summaries = summaries;
+    this.summaries = new BucketSummaries(jobs);
+    this.multiObject = new MultiObjectActions(state, buckets, forwarder, jobs);
   }
 
   /** {@code GET /v1/buckets}: the buckets of one provider, {@code []} when none. */
@@ -80,30 +85,42 @@ public final class ProxyBucketHandler {
    * {@code summary-bck} (spec §4.6): 202 with the job ID to start; then 202 while running and 200
    * with a JSON array of one summary when done.
    */
-  private Response summary(Bucket bucket, SummaryMsg msg) {
+  private Response summary(Bucket bucket, SummaryMsg msg) throws InterruptedException {
     if (msg.uuid().isEmpty()) {
       requireBucket(bucket);
       return Response.builder(202).text(summaries.start(bucket, msg.prefix())).build();
     }
-    BucketSummaries.Job job = summaries.get(msg.uuid());
-    if (!job.isDone()) {
+    Optional<BucketSummary> done = summaries.result(msg.uuid());
+    if (done.isEmpty()) {
       return Response.builder(202).json(List.of()).build();
     }
-    return Response.json(List.of(job.summary()));
+    return Response.json(List.of(done.get()));
   }
 
-  /** {@code POST /v1/buckets/{bucket}}: create-bck. */
+  /** {@code POST /v1/buckets/{bucket}}: create-bck, copy-listrange. */
   public Response post(Request request) throws Exception {
-    return onPrimary(request, Set.of(Action.CREATE_BUCKET), (primary, bucket, msg) -> {
-      primary.create(bucket, msg.value());
+    Bucket bucket = BucketParams.of(request);
+    byte[] body = request.bodyBytes(PrimaryForwarder.MAX_CONTROL_BODY);
+    ActMsg msg = requireMsg(request, bucket, body);
+    if (msg.action().equals(Action.COPY_OBJECTS)) {
+      return multiObject.copy(request, bucket, body, msg);
+    }
+    return onPrimary(request, bucket, body, msg, Set.of(Action.CREATE_BUCKET), (primary, b, m) -> {
+      primary.create(b, m.value());
       return Response.ok();
     });
   }
 
-  /** {@code DELETE /v1/buckets/{bucket}}: destroy-bck. */
+  /** {@code DELETE /v1/buckets/{bucket}}: destroy-bck, delete-listrange. */
   public Response delete(Request request) throws Exception {
-    return onPrimary(request, Set.of(Action.DESTROY_BUCKET), (primary, bucket, msg) -> {
-      primary.destroy(bucket);
+    Bucket bucket = BucketParams.of(request);
+    byte[] body = request.bodyBytes(PrimaryForwarder.MAX_CONTROL_BODY);
+    ActMsg msg = requireMsg(request, bucket, body);
+    if (msg.action().equals(Action.DELETE_OBJECTS)) {
+      return multiObject.delete(bucket, msg);
+    }
+    return onPrimary(request, bucket, body, msg, Set.of(Action.DESTROY_BUCKET), (primary, b, m) -> {
+      primary.destroy(b);
       return Response.ok();
     });
   }
@@ -121,7 +138,11 @@ public final class ProxyBucketHandler {
   private Response onPrimary(Request request, Set<String> actions, MetadataChange change) throws Exception {
     Bucket bucket = BucketParams.of(request);
     byte[] body = request.bodyBytes(PrimaryForwarder.MAX_CONTROL_BODY);
-    ActMsg msg = requireMsg(request, bucket, body);
+    return onPrimary(request, bucket, body, requireMsg(request, bucket, body), actions, change);
+  }
+
+  private Response onPrimary(Request request, Bucket bucket, byte[] body, ActMsg msg, Set<String> actions,
+      MetadataChange change) throws Exception {
     if (!actions.contains(msg.action())) {
       throw unsupported(msg.action(), request.method().name(), bucket);
     }
@@ -136,19 +157,19 @@ public final class ProxyBucketHandler {
    * {@code HEAD /v1/buckets/{bucket}}: the properties in {@code Ais-Bucket-Props}; with
    * {@code bsumm_remote} it is {@code Bucket.info()}, which also runs a summary (spec §4.5).
    */
-  public Response head(Request request) {
+  public Response head(Request request) throws InterruptedException {
     return head(request, "");
   }
 
   /** {@code HEAD /v1/buckets/{bucket}/{prefix}}: bucket info with a summary of the prefix. */
-  public Response headWithPrefix(Request request) {
+  public Response headWithPrefix(Request request) throws InterruptedException {
     if (request.query(QueryParam.BUCKET_SUMMARY_REMOTE) == null) {
       return invalidUri(request);
     }
     return head(request, request.pathParam("rest"));
   }
 
-  private Response head(Request request, String prefix) {
+  private Response head(Request request, String prefix) throws InterruptedException {
     Bucket bucket = BucketParams.of(request);
     BucketProps props = requireBucket(bucket);
     Response.Builder response = Response.builder(200).header(Header.BUCKET_PROPS, WireJson.toString(props));
@@ -159,11 +180,11 @@ public final class ProxyBucketHandler {
     if (jobId.isEmpty()) {
       return response.status(202).header(Header.XACTION_ID, summaries.start(bucket, prefix)).build();
     }
-    BucketSummaries.Job job = summaries.get(jobId);
-    if (!job.isDone()) {
+    Optional<BucketSummary> done = summaries.result(jobId);
+    if (done.isEmpty()) {
       return response.status(202).header(Header.XACTION_ID, jobId).build();
     }
-    return response.header(Header.BUCKET_SUMMARY, WireJson.toString(job.summary())).build();
+    return response.header(Header.BUCKET_SUMMARY, WireJson.toString(done.get())).build();
   }
 
   /** {@code PATCH /v1/buckets/{bucket}}: set-bprops or reset-bprops. */

@@ -23,18 +23,20 @@ public final class ProxyClusterHandler {
   private final Supplier<Primary> primary;
   private final PrimaryForwarder forwarder;
   private final NodeReports reports;
+  private final ProxyJobHandler jobs;
 
   public ProxyClusterHandler(ClusterState state, Supplier<Primary> primary, PrimaryForwarder forwarder,
-      NodeReports reports) {
+      NodeReports reports, ProxyJobHandler jobs) {
     this.state = state;
     this.primary = primary;
     this.forwarder = forwarder;
     this.reports = reports;
+    this.jobs = jobs;
   }
 
   /**
    * {@code PUT /v1/cluster}: cluster actions. {@code set-config} changes the cluster config (the
-   * value is nested JSON or dotted keys); job actions answer 501 until jobs exist.
+   * value is nested JSON or dotted keys); {@code start} and {@code stop} start and abort jobs.
    */
   public Response act(Request request) throws Exception {
     byte[] body = request.bodyBytes(PrimaryForwarder.MAX_CONTROL_BODY);
@@ -42,6 +44,12 @@ public final class ProxyClusterHandler {
     String action = msg == null ? "" : msg.action();
     if (action.equals(Action.SET_CONFIG)) {
       return setConfig(request, body, msg.value());
+    }
+    if (action.equals(Action.START_JOB)) {
+      return jobs.start(request, body, msg);
+    }
+    if (action.equals(Action.STOP_JOB)) {
+      return jobs.stop(request, body, msg);
     }
     if (Action.NOT_YET_IMPLEMENTED.contains(action)) {
       throw new JaisException(ErrorCode.NOT_IMPLEMENTED, "cluster action \"" + action + "\" is not implemented in JAIS yet");
@@ -65,8 +73,8 @@ public final class ProxyClusterHandler {
   }
 
   /**
-   * {@code GET /v1/cluster?what=cluster_config|smap|bmd|sysinfo|mountpaths}; job queries answer 501
-   * until jobs exist.
+   * {@code GET /v1/cluster?what=cluster_config|smap|bmd|sysinfo|mountpaths}, and the job queries
+   * {@code status|status_all|qryxstats|running_all}.
    */
   public Response query(Request request) throws Exception {
     String what = request.query(QueryParam.WHAT, "");
@@ -76,9 +84,9 @@ public final class ProxyClusterHandler {
       case "bmd" -> Response.json(state.bmd());
       case "sysinfo" -> Response.json(reports.sysinfo());
       case "mountpaths" -> Response.json(reports.mountpaths());
-      case "status", "status_all", "qryxstats", "running_all" ->
-          throw new JaisException(ErrorCode.NOT_IMPLEMENTED, "job query what=" + what + " is not implemented in JAIS yet");
-      default -> throw JaisException.invalid("invalid what=\"" + what + "\" (expected: cluster_config, smap, bmd, sysinfo or mountpaths)");
+      case "status", "status_all", "qryxstats", "running_all" -> jobs.query(request, what);
+      default -> throw JaisException.invalid("invalid what=\"" + what + "\" (expected: cluster_config, smap, bmd, sysinfo, "
+          + "mountpaths, status, status_all, qryxstats or running_all)");
     };
   }
 

@@ -46,6 +46,11 @@ final class MultipartUploads {
     return new Bucket(bucket.name(), Provider.AIS, new Namespace("", NAMESPACE));
   }
 
+  /** True for a bucket made by {@link #shadow}. */
+  static boolean isShadow(Bucket bucket) {
+    return bucket.provider() == Provider.AIS && bucket.namespace().equals(new Namespace("", NAMESPACE));
+  }
+
   static String partName(String uploadId, int part) {
     return uploadId + PART + String.format("%05d", part);
   }

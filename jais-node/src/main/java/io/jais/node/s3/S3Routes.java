@@ -7,6 +7,7 @@ import static io.netty.handler.codec.http.HttpMethod.POST;
 import static io.netty.handler.codec.http.HttpMethod.PUT;
 
 import io.jais.node.cluster.BucketMetadata;
+import io.jais.api.bucket.Bucket;
 import io.jais.api.error.JaisException;
 import io.jais.node.cluster.ClusterState;
 import io.jais.node.cluster.IntraAuth;
@@ -133,6 +134,14 @@ public final class S3Routes {
       }
     }
     return Op.PUT;
+  }
+
+  /**
+   * True for the store's bucket of an S3 bucket's multipart uploads while that bucket exists: it
+   * is in no BMD, yet not a leftover (store cleanup keeps it).
+   */
+  public static boolean isLiveUploadsBucket(ClusterState state, Bucket bucket) {
+    return MultipartUploads.isShadow(bucket) && state.bmd().contains(Bucket.ais(bucket.name()));
   }
 
   private static void route(RouteTable.Builder routes, HttpMethod method, String pattern, Handler handler) {

@@ -137,6 +137,16 @@ final class AppendSessions {
     }
   }
 
+  /** True when an open session appends to this workfile (cleanup must not remove it). */
+  boolean holds(Path workfile) {
+    for (Session session : sessions.values()) {
+      if (session.workPath.equals(workfile)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Drops sessions unused for longer than {@code idle}; returns how many. */
   int abortIdle(Duration idle) {
     long now = System.nanoTime();

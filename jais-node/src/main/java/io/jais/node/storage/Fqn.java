@@ -96,6 +96,37 @@ public final class Fqn {
     return buckets;
   }
 
+  /**
+   * The bucket a bucket directory of {@link #bucketDirs} stands for: the inverse of
+   * {@link #bucketDir}; empty for a directory that no bucket maps to.
+   */
+  public static java.util.Optional<Bucket> bucketOf(Mountpath mountpath, Path dir) {
+    Path relative = mountpath.path().relativize(dir);
+    int parts = relative.getNameCount();
+    String provider = relative.getName(0).toString();
+    if (!provider.startsWith("@") || parts < 2 || parts > 3) {
+      return java.util.Optional.empty();
+    }
+    io.jais.api.bucket.Namespace namespace = io.jais.api.bucket.Namespace.GLOBAL;
+    if (parts == 3) {
+      String ns = relative.getName(1).toString().substring(1); // "#name", "#@uuid" or "#@uuid#name"
+      if (ns.startsWith("@")) {
+        int hash = ns.indexOf('#');
+        namespace = new io.jais.api.bucket.Namespace(hash < 0 ? ns.substring(1) : ns.substring(1, hash),
+            hash < 0 ? "" : ns.substring(hash + 1));
+      } else {
+        namespace = new io.jais.api.bucket.Namespace("", ns);
+      }
+    }
+    try {
+      Bucket bucket = new Bucket(relative.getName(parts - 1).toString(),
+          io.jais.api.bucket.Provider.parse(provider.substring(1)), namespace);
+      return bucketDir(mountpath, bucket).equals(dir) ? java.util.Optional.of(bucket) : java.util.Optional.empty();
+    } catch (JaisException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   private static List<Path> subdirectories(Path dir, String namePrefix) throws IOException {
     List<Path> result = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {

@@ -110,6 +110,39 @@ final class LomStore {
     }
   }
 
+  /**
+   * What the metadata of {@code file} says and whether it is sound, for maintenance jobs: unlike
+   * {@link #readStored}, tells a missing value from a corrupt one and from a size mismatch, and
+   * never logs.
+   */
+  StoreMaintenance.Inspection inspect(Path file, Path sidecar) throws IOException {
+    byte[] bytes;
+    try {
+      bytes = xattrs ? readXattr(file) : null;
+      if (bytes == null) {
+        bytes = readSidecar(sidecar);
+      }
+    } catch (NoSuchFileException e) {
+      return StoreMaintenance.Inspection.of(StoreMaintenance.Health.GONE, "file removed meanwhile");
+    }
+    if (bytes == null) {
+      return StoreMaintenance.Inspection.of(StoreMaintenance.Health.NO_METADATA, "no metadata");
+    }
+    try {
+      LomCodec.Stored stored = LomCodec.decodeStored(bytes);
+      long fileSize = Files.size(file);
+      if (fileSize != stored.meta().size()) {
+        return new StoreMaintenance.Inspection(stored.meta(), stored.name(), StoreMaintenance.Health.SIZE_MISMATCH,
+            "file has " + fileSize + " bytes, metadata says " + stored.meta().size());
+      }
+      return new StoreMaintenance.Inspection(stored.meta(), stored.name(), StoreMaintenance.Health.OK, "");
+    } catch (LomCodec.CorruptLomException e) {
+      return StoreMaintenance.Inspection.of(StoreMaintenance.Health.CORRUPT_METADATA, "corrupt metadata: " + e.getMessage());
+    } catch (NoSuchFileException e) {
+      return StoreMaintenance.Inspection.of(StoreMaintenance.Health.GONE, "file removed meanwhile");
+    }
+  }
+
   /** Removes the sidecar of an object, if any. */
   void deleteSidecar(Path sidecar) throws IOException {
     Files.deleteIfExists(sidecar);

@@ -323,6 +323,125 @@ final class ObjectFiles {
     return deleted;
   }
 
+  /**
+   * Moves an object found on another mountpath of this target ({@code stray}) to its HRW place,
+   * under the object's write lock: copied into a workfile there, its metadata (version included)
+   * written, renamed into place, then the stray removed. When the HRW place already holds the same
+   * or a newer version, the stray is only removed.
+   */
+  StoreMaintenance.Relocation relocate(ObjectKey key, Fqn stray) throws IOException {
+    Fqn home = fqn(key);
+    if (home.path().equals(stray.path())) {
+      return StoreMaintenance.Relocation.IN_PLACE;
+    }
+    StoreMaintenance.Relocation done;
+    Lock lock = locks.of(key).writeLock();
+    lock.lock();
+    try {
+      StoreMaintenance.Inspection found = lomStore.inspect(stray.path(), stray.sidecarPath());
+      if (found.health() != StoreMaintenance.Health.OK) {
+        return StoreMaintenance.Relocation.UNREADABLE;
+      }
+      Optional<ObjectMeta> there = lomStore.read(home);
+      if (there.isPresent() && !StoreMaintenance.isOlder(there.get(), found.meta())) {
+        done = StoreMaintenance.Relocation.REMOVED_DUPLICATE;
+      } else {
+        try (WorkFile work = WorkFile.create(home.workDir());
+            FileChannel in = FileChannel.open(stray.path(), StandardOpenOption.READ)) {
+          work.copyFrom(in, found.meta().size());
+          work.closeChannel();
+          boolean sidecar = lomStore.write(work.path(), home, found.meta());
+          try {
+            moveIntoPlace(work.path(), home);
+          } catch (IOException | RuntimeException e) {
+            if (sidecar) {
+              restoreSidecar(home, there);
+            }
+            throw e;
+          }
+          work.committed();
+          if (!sidecar) {
+            lomStore.deleteSidecar(home.sidecarPath());
+          }
+        }
+        cache.put(key, found.meta());
+        descriptors.invalidate(key);
+        done = StoreMaintenance.Relocation.MOVED;
+      }
+      Files.deleteIfExists(stray.path());
+      lomStore.deleteSidecar(stray.sidecarPath());
+    } finally {
+      lock.unlock();
+    }
+    pruneEmptyDirs(stray.path().getParent(), stray.objectsDir());
+    return done;
+  }
+
+  /**
+   * Removes a copy of an object this target does not own (or keeps on the wrong mountpath), under
+   * the object's write lock, if it still is the generation {@code expected}.
+   *
+   * @return false when it changed or vanished meanwhile
+   */
+  boolean removeStray(ObjectKey key, Fqn stray, ObjectMeta expected) throws IOException {
+    Lock lock = locks.of(key).writeLock();
+    lock.lock();
+    try {
+      StoreMaintenance.Inspection now = lomStore.inspect(stray.path(), stray.sidecarPath());
+      if (now.health() != StoreMaintenance.Health.OK || !now.meta().sameGeneration(expected)) {
+        return false;
+      }
+      if (fqn(key).path().equals(stray.path())) {
+        cache.remove(key);
+        descriptors.invalidate(key);
+      }
+      Files.deleteIfExists(stray.path());
+      lomStore.deleteSidecar(stray.sidecarPath());
+    } finally {
+      lock.unlock();
+    }
+    pruneEmptyDirs(stray.path().getParent(), stray.objectsDir());
+    return true;
+  }
+
+  /**
+   * Removes a file whose metadata is missing or unreadable (under the object's lock when its name
+   * is known), if that is still so.
+   *
+   * @param key the object the file would be, or null when its name cannot be known (a hashed long name)
+   * @return false when the file became readable or vanished meanwhile
+   */
+  boolean removeUnreadable(ObjectKey key, Path file, Path sidecar, Path objectsDir) throws IOException {
+    Lock lock = key == null ? null : locks.of(key).writeLock();
+    if (lock != null) {
+      lock.lock();
+    }
+    try {
+      StoreMaintenance.Health health = lomStore.inspect(file, sidecar).health();
+      if (health == StoreMaintenance.Health.OK || health == StoreMaintenance.Health.GONE) {
+        return false;
+      }
+      if (key != null) {
+        cache.remove(key);
+        descriptors.invalidate(key);
+      }
+      Files.deleteIfExists(file);
+      if (sidecar != null) {
+        lomStore.deleteSidecar(sidecar);
+      }
+    } finally {
+      if (lock != null) {
+        lock.unlock();
+      }
+    }
+    pruneEmptyDirs(file.getParent(), objectsDir);
+    return true;
+  }
+
+  StoreMaintenance.Inspection inspect(Path file, Path sidecar) throws IOException {
+    return lomStore.inspect(file, sidecar);
+  }
+
   /** Removes now-empty parents so that listings do not show stale virtual directories. */
   private static void pruneEmptyDirs(Path dir, Path stopAt) {
     for (Path current = dir; current != null && current.startsWith(stopAt) && !current.equals(stopAt);

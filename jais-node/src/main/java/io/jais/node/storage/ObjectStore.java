@@ -39,6 +39,7 @@ public final class ObjectStore implements AutoCloseable {
   private final AppendSessions appends;
   private final ObjectLister lister;
   private final ScheduledExecutorService atimeFlusher;
+  private final StoreMaintenance maintenance;
 
   public ObjectStore(Mountpaths mountpaths) {
     this(mountpaths, StoreOptions.DEFAULT);
@@ -48,6 +49,7 @@ public final class ObjectStore implements AutoCloseable {
     this.files = new ObjectFiles(mountpaths, options);
     this.appends = new AppendSessions(files);
     this.lister = new ObjectLister(files);
+    this.maintenance = new StoreMaintenance(files, appends);
     this.atimeFlusher = options.atimeFlushInterval().isZero() ? null : startAtimeFlusher(options.atimeFlushInterval());
   }
 
@@ -76,6 +78,11 @@ public final class ObjectStore implements AutoCloseable {
 
   public Mountpaths mountpaths() {
     return files.mountpaths();
+  }
+
+  /** The store as files, for maintenance jobs (cleanup, scrub). */
+  public StoreMaintenance maintenance() {
+    return maintenance;
   }
 
   /** The mountpath an object lives on (for {@code Ais-Location}). */

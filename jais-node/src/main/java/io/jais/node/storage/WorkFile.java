@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A temporary file in a bucket's {@code %wk} directory where an object is assembled before it is
@@ -17,6 +19,9 @@ import java.util.UUID;
  * so every failure path leaves nothing behind.
  */
 final class WorkFile implements AutoCloseable {
+  /** Workfiles an instance of this process has open: in-flight writes, which cleanup must not touch. */
+  private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
+
   private final Path path;
   private FileChannel channel;
   private boolean committed;
@@ -24,6 +29,12 @@ final class WorkFile implements AutoCloseable {
   private WorkFile(Path path, FileChannel channel) {
     this.path = path;
     this.channel = channel;
+    OPEN.add(path);
+  }
+
+  /** True while a write of this process holds the workfile open. */
+  static boolean isOpen(Path path) {
+    return OPEN.contains(path);
   }
 
   /** Creates a new, uniquely named workfile. */
@@ -146,8 +157,12 @@ final class WorkFile implements AutoCloseable {
     try {
       closeChannel();
     } finally {
-      if (!committed) {
-        Files.deleteIfExists(path);
+      try {
+        if (!committed) {
+          Files.deleteIfExists(path);
+        }
+      } finally {
+        OPEN.remove(path);
       }
     }
   }

@@ -42,6 +42,18 @@ final class StorePeers implements PeerTargets {
   }
 
   @Override
+  public Optional<ObjectMeta> headOn(String targetId, Bucket bucket, String name) {
+    if (!targetId.equals(id)) {
+      return Optional.empty();
+    }
+    try {
+      return store.head(bucket, name);
+    } catch (IOException e) {
+      return Optional.empty(); // as over HTTP: a peer that cannot answer holds nothing
+    }
+  }
+
+  @Override
   public <T> T read(PeerCopy copy, Bucket bucket, String name, ReplicaSink<T> sink)
       throws IOException, InterruptedException {
     reads.incrementAndGet();

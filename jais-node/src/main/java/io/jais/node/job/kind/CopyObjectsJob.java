@@ -1,0 +1,132 @@
+package io.jais.node.job.kind;
+
+import io.jais.api.bucket.Bucket;
+import io.jais.api.cluster.Smap;
+import io.jais.api.cluster.Snode;
+import io.jais.api.error.JaisException;
+import io.jais.api.job.CopyObjectsMsg;
+import io.jais.api.job.ObjectSelection;
+import io.jais.node.cluster.ClusterState;
+import io.jais.node.job.Job;
+import io.jais.node.job.JobStart;
+import io.jais.node.objects.Caller;
+import io.jais.node.objects.ObjectService;
+import io.jais.node.storage.ObjectMeta;
+import io.jais.node.storage.ObjectStore;
+import java.util.Iterator;
+import java.util.Optional;
+
+/**
+ * {@code copy-listrange}: copies a list, a range or a prefix of a bucket's objects to a bucket
+ * (possibly the same) as {@code prepend + name} (after the extension mapping). Every target copies
+ * the selected objects it owns (HRW over the cluster map of the job's start): locally when it also
+ * owns the destination name, else by sending the bytes to the destination's owner (both through
+ * the {@link ObjectService}, as a local job: this target's copies only). A listed name the owner lacks is an error; a range name is skipped. With
+ * a prefix, a target copies the objects it holds and owns; copies it holds of objects owned by
+ * another target (written before that one joined) are skipped ({@value #SKIPPED}), since the owner
+ * may hold a newer version, and so are objects written after the job started ({@value #SKIPPED_NEW}):
+ * a copy within one bucket would otherwise copy its own copies, again and again.
+ *
+ * <p>Counters: {@code loc-objs}/{@code loc-bytes} are the objects this target copied (their sum
+ * over targets is the number copied), {@code out-objs}/{@code out-bytes} those of them sent to
+ * another target. A dry run counts without copying. A retry copies again: each destination object
+ * is written whole (workfile, then rename), so the result is the same objects, with new versions.
+ *
+ * <p>A demand kind, as in AIS: after its work the job stays running, idle, for the registry's
+ * linger time, then ends by itself. Abort stops between objects.
+ */
+final class CopyObjectsJob extends Job {
+  static final String SKIPPED = "skipped-misplaced";
+  static final String SKIPPED_NEW = "skipped-new";
+
+  private final ObjectStore store;
+  private final ClusterState state;
+  private final ObjectService objects;
+  private final Caller caller;
+  private final Bucket source;
+  private final Bucket destination;
+  private final CopyObjectsMsg msg;
+  private final ObjectSelection selection;
+
+  CopyObjectsJob(JobStart start, TargetServices target) {
+    super(start, SKIPPED, SKIPPED_NEW);
+    this.store = target.store();
+    this.state = target.state();
+    this.objects = target.objects();
+    this.caller = Caller.localJob(start.id());
+    this.source = KindParams.requireBucket(start, target.state());
+    this.msg = start.params(CopyObjectsMsg.class);
+    if (msg.destination() == null || msg.destination().name().isEmpty()) {
+      throw JaisException.invalid("copy-listrange: missing destination bucket (tobck)");
+    }
+    this.destination = msg.dryRun() ? msg.destination() : KindParams.requireExisting(msg.destination(), target.state());
+    this.selection = msg.selection();
+  }
+
+  private volatile long startNanos;
+
+  @Override
+  protected void execute() {
+    java.time.Instant now = clock().instant();
+    startNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    Smap smap = state.smap();
+    String self = state.self().id();
+    int workers = KindParams.workers(msg.workers(), store.mountpaths().all().size());
+    parallelism(0, workers);
+    Iterator<String> names = selection.isPrefix() ? new LocalNames(store, source, prefix(), !msg.nonRecursive())
+        : selection.expanded().iterator();
+    forEach(names, workers, msg.continueOnError(), name -> {
+      Snode owner = smap.owner(source, name);
+      if (owner == null || owner.id().equals(self)) {
+        copy(name);
+      } else if (selection.isPrefix()) {
+        counters().add(SKIPPED, 1);
+      }
+    });
+  }
+
+  private String prefix() {
+    String fromTemplate = selection.template().prefix();
+    return fromTemplate.isEmpty() ? msg.prefix() : fromTemplate;
+  }
+
+  private void copy(String name) throws Exception {
+    Optional<ObjectMeta> meta = KindParams.headHere(objects, source, name, caller);
+    if (meta.isEmpty()) {
+      if (selection.isList()) {
+        fail(source.uri() + "/" + name + " does not exist");
+      }
+      return;
+    }
+    if (selection.isPrefix() && meta.get().mtimeNanos() > startNanos) {
+      counters().add(SKIPPED_NEW, 1);
+      return;
+    }
+    String to = msg.destinationName(name);
+    long size = meta.get().size();
+    if (!msg.dryRun() && !(source.equals(destination) && name.equals(to))) {
+      objects.copy(source, name, destination, to, caller);
+      Snode owner = state.smap().owner(destination, to);
+      if (owner != null && !owner.id().equals(state.self().id())) {
+        counters().sent(size);
+      }
+    }
+    counters().processed(size);
+  }
+
+  @Override
+  protected Bucket sourceBucket() {
+    return source;
+  }
+
+  @Override
+  protected Bucket destinationBucket() {
+    return destination;
+  }
+
+  @Override
+  protected String describe() {
+    return source.uri() + "=>" + destination.uri() + ", " + selection + (msg.prepend().isEmpty() ? "" : ", prepend:" + msg.prepend())
+        + (msg.dryRun() ? ", dry-run" : "");
+  }
+}
