@@ -32,13 +32,13 @@ final class HashedNameWalk implements NameWalk {
       boolean recursive) throws IOException {
     String baseDir = prefix.substring(0, prefix.lastIndexOf('/') + 1);
     TreeMap<String, Item> sorted = new TreeMap<>(ObjectName.UTF8_ORDER);
-    Path dir = objectsDir.resolve(ObjectName.LONG_NAMES);
+    Path dir = objectsDir.resolve(ObjectName.ESCAPED);
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
       for (Path file : entries) {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
           continue;
         }
-        Path sidecar = metaDir.resolve(ObjectName.LONG_NAMES).resolve(file.getFileName().toString());
+        Path sidecar = metaDir.resolve(ObjectName.ESCAPED).resolve(file.getFileName().toString());
         Optional<String> name = reader.storedName(file, sidecar);
         // a name that does not hash to its file is a stray (e.g. copied in by hand): GET could not find it either
         if (name.isEmpty() || !name.get().startsWith(prefix) || !Fqn.hashedPath(objectsDir, name.get()).equals(file)) {

@@ -5,6 +5,7 @@ import io.jais.api.error.JaisException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.FileSystemException;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ final class LomStore {
    */
   boolean write(Path file, Fqn fqn, ObjectMeta meta) throws IOException {
     Path sidecar = fqn.sidecarPath();
-    byte[] bytes = LomCodec.encode(meta, fqn.hashed() ? fqn.objectName() : "");
+    byte[] bytes = LomCodec.encode(meta, fqn.escaped() ? fqn.objectName() : "");
     if (xattrs && bytes.length <= MAX_XATTR_BYTES) {
       try {
         view(file).write(XATTR, ByteBuffer.wrap(bytes));
@@ -67,14 +68,14 @@ final class LomStore {
   /**
    * The metadata of the object's file; empty when the file or its metadata is missing or corrupt.
    *
-   * @throws JaisException CONFLICT when the file is named by a hash of the name and holds another
+   * @throws JaisException CONFLICT when the file is named by a hash of the name (escaped) and holds another
    *     object whose name has the same hash: nothing may read, overwrite or delete it as this one
    */
   Optional<ObjectMeta> read(Fqn fqn) throws IOException {
     Optional<LomCodec.Stored> stored = readStored(fqn.path(), fqn.sidecarPath());
-    if (stored.isPresent() && fqn.hashed() && !stored.get().name().equals(fqn.objectName())) {
+    if (stored.isPresent() && fqn.escaped() && !stored.get().name().equals(fqn.objectName())) {
       throw new JaisException(ErrorCode.CONFLICT, "object " + fqn.bucket().uri() + "/" + fqn.objectName()
-          + ": its over-long name hashes to the file " + fqn.path().getFileName() + " that holds another object, "
+          + ": its escaped name hashes to the file " + fqn.path().getFileName() + " that holds another object, "
           + stored.get().name() + " (hash collision: refusing to read, overwrite or delete it)");
     }
     return stored.map(LomCodec.Stored::meta);
@@ -133,6 +134,13 @@ final class LomStore {
       return Files.readAllBytes(sidecar);
     } catch (NoSuchFileException e) {
       return null;
+    } catch (IOException e) {
+      // a directory there, or a file where a directory of the path should be: the plain path of a
+      // name whose object is escaped (a/b beside a/b/c), not a failing disk
+      if (!Files.isRegularFile(sidecar, LinkOption.NOFOLLOW_LINKS)) {
+        return null;
+      }
+      throw e;
     }
   }
 

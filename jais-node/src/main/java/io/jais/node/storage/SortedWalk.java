@@ -54,8 +54,10 @@ final class SortedWalk implements NameWalk {
     this.startAfter = startAfter;
     this.recursive = recursive;
     String startRelative = prefix.substring(0, prefix.lastIndexOf('/') + 1);
-    Path startDir = startRelative.isEmpty() ? objectsDir : objectsDir.resolve(startRelative).normalize();
-    if (startDir.startsWith(objectsDir) && Files.isDirectory(startDir, LinkOption.NOFOLLOW_LINKS)) {
+    // a directory part that cannot be a path (a//, /x, ../) has only escaped names under it
+    boolean plainDir = startRelative.isEmpty() || ObjectName.plain(startRelative.substring(0, startRelative.length() - 1));
+    Path startDir = startRelative.isEmpty() || !plainDir ? objectsDir : objectsDir.resolve(startRelative);
+    if (plainDir && Files.isDirectory(startDir, LinkOption.NOFOLLOW_LINKS)) {
       push(startDir, startRelative);
     }
   }
@@ -100,7 +102,7 @@ final class SortedWalk implements NameWalk {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
       for (Path entry : entries) {
         String component = entry.getFileName().toString();
-        if (relativeDir.isEmpty() && component.equals(ObjectName.LONG_NAMES)) {
+        if (relativeDir.isEmpty() && component.equals(ObjectName.ESCAPED)) {
           continue;
         }
         if (!mayContainMatches(relativeDir + component + "/") && !mayMatchFile(relativeDir + component)) {
