@@ -24,6 +24,11 @@ public record PropsSelection(boolean size, boolean checksum, boolean atime, bool
         p.contains("location"), p.contains("custom"), p.contains("copies"));
   }
 
+  /** Whether only names are wanted: a target then reads no object's metadata. */
+  public boolean nameOnly() {
+    return !size && !checksum && !atime && !version && !location && !custom && !copies;
+  }
+
   public ObjectEntry apply(ObjectEntry e) {
     if (e.isDir()) {
       return e;

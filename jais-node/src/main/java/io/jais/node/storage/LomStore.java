@@ -111,6 +111,33 @@ final class LomStore {
     }
   }
 
+  /**
+   * As {@link #readStored}, for a listing: the attribute in one system call through
+   * {@code reader}, without comparing the file's size (an attribute is renamed into place with its
+   * file's content, so they cannot disagree unless the file is changed by hand, which GET notices);
+   * the sidecar, with the size check, when there is no attribute.
+   */
+  Optional<LomCodec.Stored> readListed(Path file, Path sidecar, NativeFs.XattrReader reader) throws IOException {
+    if (!xattrs || reader == null || !NativeFs.available()) {
+      return readStored(file, sidecar);
+    }
+    byte[] bytes;
+    try {
+      bytes = reader.read(file);
+    } catch (NoSuchFileException e) {
+      return Optional.empty(); // deleted while listed
+    }
+    if (bytes == null) {
+      return readStored(file, sidecar);
+    }
+    try {
+      return Optional.of(LomCodec.decodeStored(bytes));
+    } catch (LomCodec.CorruptLomException e) {
+      log.warn("corrupt metadata of object {}: {}; treating it as missing", file, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
   /** Removes the sidecar of an object, if any. */
   void deleteSidecar(Path sidecar) throws IOException {
     Files.deleteIfExists(sidecar);

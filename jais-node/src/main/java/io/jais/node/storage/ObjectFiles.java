@@ -102,6 +102,22 @@ final class ObjectFiles {
     return cached != null ? Optional.of(cached.meta()) : lomStore.read(fqn);
   }
 
+  /**
+   * The metadata of a listed object without locking: the cache, else one native xattr read
+   * ({@link LomStore#readListed}).
+   */
+  Optional<ObjectMeta> peekListed(ObjectKey key, Fqn fqn, NativeFs.XattrReader reader) throws IOException {
+    MetaCache.Cached cached = cache.get(key);
+    if (cached != null) {
+      return Optional.of(cached.meta());
+    }
+    Optional<LomCodec.Stored> stored = lomStore.readListed(fqn.path(), fqn.sidecarPath(), reader);
+    if (stored.isPresent() && fqn.escaped() && !stored.get().name().equals(fqn.objectName())) {
+      return Optional.empty();
+    }
+    return stored.map(LomCodec.Stored::meta);
+  }
+
   /** The full name kept in the metadata of a file named by a hash of it ({@link Fqn#hashed}). */
   Optional<String> storedName(Path file, Path sidecar) throws IOException {
     return lomStore.readStored(file, sidecar).map(LomCodec.Stored::name).filter(name -> !name.isEmpty());

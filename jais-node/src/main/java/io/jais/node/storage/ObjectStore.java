@@ -47,7 +47,7 @@ public final class ObjectStore implements AutoCloseable {
   public ObjectStore(Mountpaths mountpaths, StoreOptions options) {
     this.files = new ObjectFiles(mountpaths, options);
     this.appends = new AppendSessions(files);
-    this.lister = new ObjectLister(files);
+    this.lister = new ObjectLister(files, ListCursors.withDefaults());
     this.atimeFlusher = options.atimeFlushInterval().isZero() ? null : startAtimeFlusher(options.atimeFlushInterval());
   }
 
@@ -259,6 +259,7 @@ public final class ObjectStore implements AutoCloseable {
    */
   public void destroyBucket(Bucket bucket) throws IOException {
     appends.abortBucket(bucket);
+    lister.forgetBucket(bucket);
     files.forgetBucket(bucket);
     for (Mountpath mountpath : mountpaths().all()) {
       Trash.discard(mountpath, Fqn.bucketDir(mountpath, bucket));

@@ -13,6 +13,7 @@ import io.jais.node.http.Request;
 import io.jais.node.http.Response;
 import io.jais.node.listing.EntryFormat;
 import io.jais.node.listing.PageMerger;
+import io.jais.node.listing.PropsSelection;
 import io.jais.node.storage.ListEntry;
 import io.jais.node.storage.ListQuery;
 import io.jais.node.storage.ObjectStore;
@@ -42,7 +43,8 @@ public final class TargetListHandler {
     }
     String after = laterOf(msg.continuationToken(), msg.startAfter());
     int limit = (int) Math.min(Math.max(msg.pagesize(), 1), Integer.MAX_VALUE);
-    ListQuery query = new ListQuery(msg.prefix(), after, limit, !msg.has(ListFlags.NO_RECURSION));
+    boolean metadata = !PropsSelection.of(msg).nameOnly();
+    ListQuery query = new ListQuery(msg.prefix(), after, limit, !msg.has(ListFlags.NO_RECURSION), metadata);
     List<ListEntry> entries = store.list(bucket, query).entries();
     String selfId = state.self().id();
     List<ObjectEntry> page = entries.stream().map(e -> EntryFormat.of(e, selfId)).toList();
