@@ -23,8 +23,9 @@ import java.util.PriorityQueue;
  * used, which may lie anywhere in that page: so a page's entries stay in the window until a later
  * request starts after them, and the next page is the window's rest after that name, then the
  * walk's next entries. The window holds at most the largest page asked for. A request can resume
- * the cursor ({@link #resumesAt}) when it starts between the previous request's start and the
- * window's last name; any other start needs a new cursor, built from the name alone, which gives
+ * the cursor ({@link #resumesAt}) when it starts after the previous request's start and at or
+ * before the window's last name; any other start (a new listing from the same name, a retry)
+ * needs a new cursor, built from the name alone, which gives
  * the same pages. Objects whose metadata is missing or corrupt are skipped, matching HEAD; with
  * {@link ListQuery#metadata} false, plain names come from the directory entries alone.
  */
@@ -76,11 +77,10 @@ final class ListCursor {
 
   /** Whether a page starting after {@code startAfter} continues this cursor. */
   boolean resumesAt(String startAfter) {
-    if (ObjectName.UTF8_ORDER.compare(startAfter, position) < 0) {
-      return false;
-    }
-    return startAfter.equals(position)
-        || (!window.isEmpty() && ObjectName.UTF8_ORDER.compare(startAfter, window.peekLast().name()) <= 0);
+    // strictly after the previous start: a request at that start is a new listing (or a retry),
+    // which must not get the window's entries as they were read then
+    return ObjectName.UTF8_ORDER.compare(startAfter, position) > 0
+        && !window.isEmpty() && ObjectName.UTF8_ORDER.compare(startAfter, window.peekLast().name()) <= 0;
   }
 
   /** Before a resumed page: lets every walk see what changed on disk while it waited. */

@@ -98,7 +98,8 @@ class ListCursorsTest {
         List<List<String>> resumedPages = pages(kept, query, consumed);
         assertThat(resumedPages).as(query + " consumed " + consumed).isEqualTo(pages(rebuilt, query, consumed));
         // every page but the first resumes, except an empty last page after a full one that took the rest
-        assertThat(kept.stats().resumed()).isBetween((long) resumedPages.size() - 2, (long) resumedPages.size() - 1);
+        assertThat(kept.stats().resumed()).as(query + " consumed " + consumed)
+            .isBetween((long) resumedPages.size() - 2, (long) resumedPages.size() - 1);
         assertThat(kept.stats().cursors()).isZero(); // complete listings are not kept
         assertThat(rebuilt.stats().resumed()).isZero();
       }
@@ -138,6 +139,18 @@ class ListCursorsTest {
     expected.add("e/new");
     assertThat(rest).containsExactlyElementsOf(expected);
     assertThat(lister.stats().resumed()).isPositive();
+  }
+
+  @Test
+  void aNewListingFromTheSameStart_neverResumesAnAbandonedOne() throws IOException {
+    fillTree();
+    ObjectLister lister = lister(8, 1_000_000, 0);
+    lister.list(BUCKET, new ListQuery("", "", 3, true)); // abandoned after one page: its cursor stays
+    store.delete(BUCKET, "/lead");
+
+    ListPage again = lister.list(BUCKET, new ListQuery("", "", 3, true));
+    assertThat(again.entries()).extracting(ListEntry::name).doesNotContain("/lead");
+    assertThat(lister.stats().resumed()).isZero();
   }
 
   @Test
