@@ -12,6 +12,9 @@ import io.jais.api.object.ObjectEntry;
 public record PropsSelection(boolean size, boolean checksum, boolean atime, boolean version, boolean location,
     boolean custom, boolean copies) {
 
+  /** Every property. */
+  public static final PropsSelection ALL = new PropsSelection(true, true, true, true, true, true, true);
+
   public static PropsSelection of(ListObjectsMsg msg) {
     if (msg.has(ListFlags.NAME_ONLY) || msg.props().equals("name")) {
       return new PropsSelection(false, false, false, false, false, false, false);

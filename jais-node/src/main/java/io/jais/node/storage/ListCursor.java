@@ -39,6 +39,8 @@ final class ListCursor {
       ObjectName.UTF8_ORDER).thenComparingInt(Head::index);
 
   private final Key key;
+  /** Per mountpath index: {@code <mountpath>/.../%ob/}, what a plain name is appended to. */
+  private final List<String> objectsDirs = new ArrayList<>();
   private final List<NameWalk> walks = new ArrayList<>();
   private final PriorityQueue<Head> heads = new PriorityQueue<>(ORDER);
   private final ArrayDeque<ListEntry> window = new ArrayDeque<>();
@@ -59,6 +61,7 @@ final class ListCursor {
     for (int i = 0; i < mountpaths.size(); i++) {
       Mountpath mountpath = mountpaths.get(i);
       Path objects = Fqn.contentDir(mountpath, key.bucket(), Fqn.OBJECTS);
+      cursor.objectsDirs.add(objects + "/");
       cursor.add(new SortedWalk(objects, key.prefix(), startAfter, key.recursive(), racyMillis), mountpath, i);
       cursor.add(new EscapedNameWalk(objects, Fqn.contentDir(mountpath, key.bucket(), Fqn.META), files::storedName,
           key.prefix(), startAfter, key.recursive(), racyMillis), mountpath, i);
@@ -164,9 +167,16 @@ final class ListCursor {
       return Optional.of(ListEntry.nameOnly(item.name(), head.mountpath()));
     }
     Bucket bucket = key.bucket();
-    Fqn fqn = item.escaped() ? Fqn.escaped(head.mountpath(), bucket, item.name())
-        : Fqn.of(head.mountpath(), bucket, item.name());
-    return files.peekListed(new ObjectKey(bucket, item.name()), fqn, reader)
-        .map(meta -> ListEntry.object(item.name(), meta, head.mountpath()));
+    Mountpath mountpath = head.mountpath();
+    String name = item.name();
+    if (item.escaped()) {
+      Fqn fqn = Fqn.escaped(mountpath, bucket, name);
+      return files.peekListed(new ObjectKey(bucket, name), fqn.path().toString(), true, () -> fqn, reader)
+          .map(meta -> ListEntry.object(name, meta, mountpath));
+    }
+    // a plain name from the walk is its path under %ob: no Fqn (validation, normalization) unless
+    // the metadata is in a sidecar
+    return files.peekListed(new ObjectKey(bucket, name), objectsDirs.get(head.index()) + name, false,
+        () -> Fqn.of(mountpath, bucket, name), reader).map(meta -> ListEntry.object(name, meta, mountpath));
   }
 }

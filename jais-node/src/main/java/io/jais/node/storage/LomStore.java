@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,30 +113,32 @@ final class LomStore {
   }
 
   /**
-   * As {@link #readStored}, for a listing: the attribute in one system call through
-   * {@code reader}, without comparing the file's size (an attribute is renamed into place with its
-   * file's content, so they cannot disagree unless the file is changed by hand, which GET notices);
-   * the sidecar, with the size check, when there is no attribute.
+   * As {@link #readStored}, for a listing: the attribute of {@code file} in one system call
+   * through {@code reader}, without comparing the file's size (an attribute is renamed into place
+   * with its file's content, so they cannot disagree unless the file is changed by hand, which GET
+   * notices); when there is no attribute, the sidecar of {@code fqn} (made only then), with the
+   * size check.
    */
-  Optional<LomCodec.Stored> readListed(Path file, Path sidecar, NativeFs.XattrReader reader) throws IOException {
-    if (!xattrs || reader == null || !NativeFs.available()) {
-      return readStored(file, sidecar);
+  Optional<LomCodec.Stored> readListed(String file, Supplier<Fqn> fqn, NativeFs.XattrReader reader)
+      throws IOException {
+    if (xattrs && reader != null && NativeFs.available()) {
+      byte[] bytes;
+      try {
+        bytes = reader.read(file);
+      } catch (NoSuchFileException e) {
+        return Optional.empty(); // deleted while listed
+      }
+      if (bytes != null) {
+        try {
+          return Optional.of(LomCodec.decodeStored(bytes));
+        } catch (LomCodec.CorruptLomException e) {
+          log.warn("corrupt metadata of object {}: {}; treating it as missing", file, e.getMessage());
+          return Optional.empty();
+        }
+      }
     }
-    byte[] bytes;
-    try {
-      bytes = reader.read(file);
-    } catch (NoSuchFileException e) {
-      return Optional.empty(); // deleted while listed
-    }
-    if (bytes == null) {
-      return readStored(file, sidecar);
-    }
-    try {
-      return Optional.of(LomCodec.decodeStored(bytes));
-    } catch (LomCodec.CorruptLomException e) {
-      log.warn("corrupt metadata of object {}: {}; treating it as missing", file, e.getMessage());
-      return Optional.empty();
-    }
+    Fqn located = fqn.get();
+    return readStored(located.path(), located.sidecarPath());
   }
 
   /** Removes the sidecar of an object, if any. */

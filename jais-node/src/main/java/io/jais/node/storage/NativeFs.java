@@ -254,11 +254,11 @@ final class NativeFs {
      *
      * @throws NoSuchFileException when the file is gone
      */
-    byte[] read(Path file) throws IOException {
+    byte[] read(String file) throws IOException {
       if (!AVAILABLE) {
         return null; // the caller's java.nio.file path reads it
       }
-      byte[] pathBytes = file.toString().getBytes(StandardCharsets.UTF_8);
+      byte[] pathBytes = file.getBytes(StandardCharsets.UTF_8);
       if (pathBytes.length >= path.byteSize()) {
         return null;
       }
@@ -276,7 +276,7 @@ final class NativeFs {
         }
         int error = (int) ERRNO.get(state, 0L);
         if (error == ENOENT || error == ENOTDIR) {
-          throw new NoSuchFileException(file.toString());
+          throw new NoSuchFileException(file);
         }
         if (error != ERANGE) {
           return null; // ENODATA, ENOTSUP: no attribute (the caller tries the sidecar)

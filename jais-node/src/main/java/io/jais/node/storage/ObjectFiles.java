@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.Lock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,13 +107,14 @@ final class ObjectFiles {
    * The metadata of a listed object without locking: the cache, else one native xattr read
    * ({@link LomStore#readListed}).
    */
-  Optional<ObjectMeta> peekListed(ObjectKey key, Fqn fqn, NativeFs.XattrReader reader) throws IOException {
+  Optional<ObjectMeta> peekListed(ObjectKey key, String file, boolean escaped, Supplier<Fqn> fqn,
+      NativeFs.XattrReader reader) throws IOException {
     MetaCache.Cached cached = cache.get(key);
     if (cached != null) {
       return Optional.of(cached.meta());
     }
-    Optional<LomCodec.Stored> stored = lomStore.readListed(fqn.path(), fqn.sidecarPath(), reader);
-    if (stored.isPresent() && fqn.escaped() && !stored.get().name().equals(fqn.objectName())) {
+    Optional<LomCodec.Stored> stored = lomStore.readListed(file, fqn, reader);
+    if (stored.isPresent() && escaped && !stored.get().name().equals(key.name())) {
       return Optional.empty();
     }
     return stored.map(LomCodec.Stored::meta);
