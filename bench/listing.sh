@@ -9,7 +9,8 @@
 # (BENCH_DIR, default /tmp/jais-bench-listing) for the next run, which then skips the fill.
 # Then, cold (page cache dropped, when /proc/sys/vm/drop_caches is writable) and warm:
 #   find   `find %ob -type f | LC_ALL=C sort`: the baseline
-#   ais    the AIS Python SDK, list_objects_iter, pages of 10,000 and of 1,000 (default props: name, size)
+#   ais    the AIS Python SDK, list_objects_iter, pages of 10,000 and of 1,000 (default props: name, size),
+#          and name-only (props "name", pages of 10,000: no object metadata read)
 #   s3     ListObjectsV2 in pages of 1,000: boto3's paginator, and raw HTTP (requests + a regex)
 # and prints each time with its ratio to find's in the same cache state (>= 0.50 is the goal).
 set -euo pipefail
@@ -77,7 +78,7 @@ drop_caches() {
 
 declare -A T
 run_find() { local s e; s=$(date +%s.%N); find "$OB" -type f | LC_ALL=C sort | wc -l >/dev/null; e=$(date +%s.%N); echo "$COUNT $(echo "$e - $s" | bc)"; }
-run_ais() { "$AIS_SDK_PYTHON" "$ROOT/bench/listing/list_ais.py" "$JAIS_EP" "$BUCKET" "$1"; }
+run_ais() { "$AIS_SDK_PYTHON" "$ROOT/bench/listing/list_ais.py" "$JAIS_EP" "$BUCKET" "$1" "${2:-}"; }
 run_s3() { "$AIS_SDK_PYTHON" "$ROOT/bench/listing/list_s3.py" "$JAIS_EP/s3" "$BUCKET" "$1"; }
 
 measure() { # measure STATE NAME COMMAND... — runs it (cold: after dropping caches), checks the count
@@ -97,13 +98,14 @@ for state in $STATES; do
   measure "$state" find run_find
   measure "$state" "ais-sdk 10000/page" run_ais 10000
   measure "$state" "ais-sdk 1000/page" run_ais 1000
+  measure "$state" "ais-sdk name-only" run_ais 10000 name
   measure "$state" "s3 boto3 1000/page" run_s3 boto3
   measure "$state" "s3 raw 1000/page" run_s3 raw
 done
 
 printf '\n%-6s %-20s %9s %12s\n' state listing seconds "find/it"
 for state in $STATES; do
-  for name in find "ais-sdk 10000/page" "ais-sdk 1000/page" "s3 boto3 1000/page" "s3 raw 1000/page"; do
+  for name in find "ais-sdk 10000/page" "ais-sdk 1000/page" "ais-sdk name-only" "s3 boto3 1000/page" "s3 raw 1000/page"; do
     secs=${T["$state $name"]}
     printf '%-6s %-20s %9.2f %12.2f\n' "$state" "$name" "$secs" "$(echo "${T["$state find"]} / $secs" | bc -l)"
   done

@@ -135,4 +135,14 @@ plain = raw_list(Prefix="per")
 assert [o["Key"] for o in plain["Contents"]] == ["per%cent"], plain
 check(*special)
 
+step("many_slashes")
+slashes, deep = "/" * 600, "d/" * 400 + "leaf"  # 601 and 401 path segments
+put(slashes, deep)
+check(slashes, deep)
+assert listing(Prefix="d/d/d/")[0] == [deep]
+assert listing(Prefix="//")[0] == [slashes]
+for key in (slashes, deep):
+    s3.delete_object(Bucket=B, Key=key)
+    assert gone(key), key
+
 print("ALL STEPS PASSED", flush=True)

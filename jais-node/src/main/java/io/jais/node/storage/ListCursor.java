@@ -2,6 +2,7 @@ package io.jais.node.storage;
 
 import io.jais.api.bucket.Bucket;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -10,6 +11,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
  * One listing of this target's part of a bucket, as a walk that can pause between pages: a k-way
@@ -34,6 +38,9 @@ final class ListCursor {
   record Key(Bucket bucket, String prefix, boolean recursive, boolean metadata) {}
 
   private record Head(NameWalk.Item item, NameWalk walk, Mountpath mountpath, int index) {}
+
+  /** A batch this big has its metadata read by several threads. */
+  private static final int PARALLEL_BATCH = 64;
 
   private static final Comparator<Head> ORDER = Comparator.<Head, String>comparing(head -> head.item().name(),
       ObjectName.UTF8_ORDER).thenComparingInt(Head::index);
@@ -93,19 +100,33 @@ final class ListCursor {
     }
   }
 
-  /** The next page after {@code startAfter} (which {@link #resumesAt} accepted, or the opening name). */
-  ListPage page(ObjectFiles files, String startAfter, int limit) throws IOException {
+  /**
+   * The next page after {@code startAfter} (which {@link #resumesAt} accepted, or the opening name).
+   *
+   * @param readers where a batch's metadata reads run in parallel (null: in this thread)
+   */
+  ListPage page(ObjectFiles files, String startAfter, int limit, ExecutorService readers) throws IOException {
     while (!window.isEmpty() && ObjectName.UTF8_ORDER.compare(window.peekFirst().name(), startAfter) <= 0) {
       window.pollFirst();
     }
-    if (window.size() < limit) {
-      try (NativeFs.XattrReader reader = key.metadata() ? new NativeFs.XattrReader("user." + LomStore.XATTR) : null) {
-        while (window.size() < limit) {
-          ListEntry entry = pull(files, reader);
-          if (entry == null) {
-            break;
-          }
-          window.addLast(entry);
+    while (window.size() < limit) {
+      List<Head> batch = new ArrayList<>();
+      while (batch.size() < limit - window.size() && !heads.isEmpty()) {
+        Head head = heads.poll();
+        advance(head.walk(), head.mountpath(), head.index());
+        if (!head.item().name().equals(lastPulled)) {
+          batch.add(head);
+        }
+      }
+      if (batch.isEmpty()) {
+        break;
+      }
+      // in order; equal names (a virtual directory, a stray copy on another mountpath) once: the
+      // first whose metadata is there
+      for (Optional<ListEntry> entry : entries(files, batch, readers)) {
+        if (entry.isPresent() && !entry.get().name().equals(lastPulled)) {
+          window.addLast(entry.get());
+          lastPulled = entry.get().name();
         }
       }
     }
@@ -134,21 +155,51 @@ final class ListCursor {
     return total;
   }
 
-  private ListEntry pull(ObjectFiles files, NativeFs.XattrReader reader) throws IOException {
-    while (!heads.isEmpty()) {
-      Head head = heads.poll();
-      advance(head.walk(), head.mountpath(), head.index());
-      String name = head.item().name();
-      if (name.equals(lastPulled)) {
-        continue;
+  /**
+   * The entries of a batch of walk items, in order, empty where the metadata is missing or
+   * corrupt. Reading metadata is a system call per object that waits for the disk when the inode
+   * is not cached: big batches are split over {@code readers}, so that the disk sees many reads at
+   * once (platform threads: a downcall pins a virtual thread's carrier).
+   */
+  private List<Optional<ListEntry>> entries(ObjectFiles files, List<Head> batch, ExecutorService readers)
+      throws IOException {
+    if (!key.metadata() || readers == null || batch.size() < PARALLEL_BATCH) {
+      return entries(files, batch);
+    }
+    int chunks = Math.min(ListCursors.METADATA_READERS, batch.size() / (PARALLEL_BATCH / 2));
+    int chunkSize = (batch.size() + chunks - 1) / chunks;
+    List<Future<List<Optional<ListEntry>>>> parts = new ArrayList<>(chunks);
+    for (int from = 0; from < batch.size(); from += chunkSize) {
+      List<Head> part = batch.subList(from, Math.min(batch.size(), from + chunkSize));
+      parts.add(readers.submit(() -> entries(files, part)));
+    }
+    List<Optional<ListEntry>> all = new ArrayList<>(batch.size());
+    try {
+      for (Future<List<Optional<ListEntry>>> part : parts) {
+        all.addAll(part.get());
       }
-      Optional<ListEntry> entry = entry(files, head, reader);
-      if (entry.isPresent()) {
-        lastPulled = name;
-        return entry.get();
+    } catch (InterruptedException e) {
+      parts.forEach(part -> part.cancel(true));
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while reading listed objects' metadata");
+    } catch (ExecutionException e) {
+      parts.forEach(part -> part.cancel(true));
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+    }
+    return all;
+  }
+
+  private List<Optional<ListEntry>> entries(ObjectFiles files, List<Head> batch) throws IOException {
+    List<Optional<ListEntry>> entries = new ArrayList<>(batch.size());
+    try (NativeFs.XattrReader reader = key.metadata() ? new NativeFs.XattrReader("user." + LomStore.XATTR) : null) {
+      for (Head head : batch) {
+        entries.add(entry(files, head, reader));
       }
     }
-    return null;
+    return entries;
   }
 
   private void advance(NameWalk walk, Mountpath mountpath, int index) throws IOException {

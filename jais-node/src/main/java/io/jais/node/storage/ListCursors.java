@@ -4,6 +4,8 @@ import io.jais.api.bucket.Bucket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
@@ -31,6 +33,8 @@ final class ListCursors {
   /** About 4 million names: a flat directory of a million objects is one listing's worth. */
   static final long MAX_BUFFERED = 4_000_000;
   static final Duration IDLE = Duration.ofMinutes(2);
+  /** Threads reading listed objects' metadata in parallel (a cold cache waits for the disk per object). */
+  static final int METADATA_READERS = 8;
 
   private final int maxCursors;
   private final long maxBuffered;
@@ -40,6 +44,7 @@ final class ListCursors {
   private final ReentrantLock lock = new ReentrantLock();
   /** Least recently used first. */
   private final List<ListCursor> cursors = new ArrayList<>();
+  private ExecutorService readers;
   private long resumed;
   private long opened;
   private long evicted;
@@ -117,6 +122,33 @@ final class ListCursors {
       total += cursor.buffered();
     }
     return total;
+  }
+
+  /** The shared threads for metadata reads (started on first use). */
+  ExecutorService readers() {
+    lock.lock();
+    try {
+      if (readers == null) {
+        readers = Executors.newFixedThreadPool(METADATA_READERS,
+            Thread.ofPlatform().daemon().name("list-meta-", 0).factory());
+      }
+      return readers;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Stops the metadata readers and forgets every cursor. */
+  void close() {
+    lock.lock();
+    try {
+      cursors.clear();
+      if (readers != null) {
+        readers.shutdownNow();
+      }
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Counts for tests and diagnostics. */

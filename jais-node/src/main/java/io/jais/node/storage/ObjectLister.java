@@ -33,7 +33,7 @@ final class ObjectLister {
     } else {
       cursor = ListCursor.open(files, key, query.startAfter(), cursors.racyMillis());
     }
-    ListPage page = cursor.page(files, query.startAfter(), query.limit());
+    ListPage page = cursor.page(files, query.startAfter(), query.limit(), cursors.readers());
     if (!cursor.servedAll()) {
       cursors.keep(cursor);
     }
@@ -42,6 +42,10 @@ final class ObjectLister {
 
   void forgetBucket(Bucket bucket) {
     cursors.forgetBucket(bucket);
+  }
+
+  void close() {
+    cursors.close();
   }
 
   ListCursors.Stats stats() {

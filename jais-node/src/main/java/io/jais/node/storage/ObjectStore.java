@@ -72,6 +72,7 @@ public final class ObjectStore implements AutoCloseable {
     }
     flushAtimes();
     files.closeDescriptors();
+    lister.close();
   }
 
   public Mountpaths mountpaths() {

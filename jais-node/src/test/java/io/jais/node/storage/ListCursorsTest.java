@@ -90,8 +90,8 @@ class ListCursorsTest {
     fillTree();
     for (ListQuery query : List.of(new ListQuery("", "", 7, true), new ListQuery("", "", 5, false),
         new ListQuery("d1/", "", 4, false), new ListQuery("d", "d0/o030", 9, true),
-        new ListQuery("", "", 6, true, false))) {
-      for (int consumed : new int[] {1, 3, query.limit()}) {
+        new ListQuery("", "", 6, true, false), new ListQuery("", "", 200, true), new ListQuery("d", "", 40, true))) {
+      for (int consumed : new int[] {1, 3, query.limit() / 2 + 1, query.limit()}) {
         ObjectLister kept = lister(8, 1_000_000, 0);
         ObjectLister rebuilt = lister(0, 1_000_000, 0);
 
