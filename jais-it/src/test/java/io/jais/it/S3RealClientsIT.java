@@ -100,7 +100,19 @@ class S3RealClientsIT {
     for (Path file : List.of(Path.of("one.txt"), Path.of("sub/x/bin.dat"), Path.of("sub with space/two.txt"))) {
       assertThat(Files.readAllBytes(back.resolve(file))).isEqualTo(Files.readAllBytes(source.resolve(file)));
     }
-    assertThat(run(concat(base, "purge", "jais:rclone-sync"), 60).exit()).isZero();
+    Result purge = run(concat(base, "purge", "jais:rclone-sync"), 60);
+    if (markers) {
+      assertThat(purge.exit()).as(purge.output()).isZero();
+      return;
+    }
+    // an rclone before 1.64 does not take folder markers for objects: it leaves them, so the bucket too
+    try (var s3 = S3Clients.of(proxyUrl)) {
+      List<String> left = s3.listObjectsV2(b -> b.bucket("rclone-sync")).contents().stream()
+          .map(software.amazon.awssdk.services.s3.model.S3Object::key).toList();
+      assertThat(left).containsExactlyInAnyOrderElementsOf(emptyDirs.stream().map(dir -> dir + "/").toList());
+      left.forEach(key -> s3.deleteObject(b -> b.bucket("rclone-sync").key(key)));
+      s3.deleteBucket(b -> b.bucket("rclone-sync"));
+    }
   }
 
   /** Every path under root, directories with a trailing slash, sorted. */
