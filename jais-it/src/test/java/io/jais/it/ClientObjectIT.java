@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jais.api.bucket.Bucket;
 import io.jais.api.error.ErrorCode;
 import io.jais.api.error.JaisException;
+import io.jais.api.object.ListFlags;
+import io.jais.api.object.ListObjectsMsg;
 import io.jais.api.object.ObjectAttrs;
 import io.jais.client.JaisClient;
 import io.jais.client.PutOptions;
@@ -429,6 +431,46 @@ class ClientObjectIT {
     assertThat(client.objects().headIfExists(BUCKET, name)).isEmpty();
     assertThat(codeOf(() -> client.objects().put(BUCKET, key1024 + "k", new byte[0])))
         .isEqualTo(ErrorCode.INVALID_NAME);
+  }
+
+  /** Names S3 stores that a file path cannot hold, through the native API: stored escaped, listed by their names. */
+  @Test
+  void namesAPathCannotHold_putGetHeadListCopyDelete() {
+    Bucket bucket = Bucket.ais("objects-odd-names");
+    client.buckets().create(bucket);
+    List<String> names = List.of("dir/", "dir/f", "a//b", "/lead", "a/../b", "p/q", "p/q/r", "m/n/o", "m/n");
+    for (String name : names) {
+      client.objects().put(bucket, name, name.getBytes(UTF_8));
+    }
+    for (String name : names) {
+      assertThat(client.objects().get(bucket, name)).as(name).isEqualTo(name.getBytes(UTF_8));
+      assertThat(client.objects().head(bucket, name).size()).as(name).isEqualTo(name.length());
+    }
+    assertThat(client.buckets().listNames(bucket, "")).containsExactly(
+        "/lead", "a/../b", "a//b", "dir/", "dir/f", "m/n", "m/n/o", "p/q", "p/q/r");
+    assertThat(nonRecursive(bucket, "")).containsExactly("/ dir", "a/ dir", "dir/ dir", "m/ dir", "p/ dir");
+    assertThat(nonRecursive(bucket, "dir/")).containsExactly("dir/", "dir/f");
+    assertThat(nonRecursive(bucket, "p/")).containsExactly("p/q", "p/q/ dir");
+    assertThat(nonRecursive(bucket, "a/")).containsExactly("a/../ dir", "a// dir");
+    assertThat(client.buckets().listNames(bucket, "/")).containsExactly("/lead");
+    assertThat(client.buckets().listNames(bucket, "nothing/")).isEmpty();
+
+    client.objects().copy(bucket, "dir/", bucket, "copy//of/");
+    assertThat(client.objects().get(bucket, "copy//of/")).isEqualTo("dir/".getBytes(UTF_8));
+    for (String name : names) {
+      client.objects().delete(bucket, name);
+      assertThat(client.objects().headIfExists(bucket, name)).as(name).isEmpty();
+    }
+    assertThat(client.buckets().listNames(bucket, "")).containsExactly("copy//of/");
+    assertThat(codeOf(() -> client.objects().put(bucket, "nul\0", new byte[0]))).isEqualTo(ErrorCode.INVALID_NAME);
+  }
+
+  /** A NO_RECURSION listing: names, directories marked " dir". */
+  private List<String> nonRecursive(Bucket bucket, String prefix) {
+    ListObjectsMsg message = ListObjectsMsg.of(prefix, 0).withFlags(ListFlags.NO_RECURSION);
+    try (var entries = client.buckets().list(bucket, message)) {
+      return entries.map(e -> e.isDir() ? e.name() + " dir" : e.name()).toList();
+    }
   }
 
   @Test

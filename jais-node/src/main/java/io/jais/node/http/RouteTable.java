@@ -32,7 +32,8 @@ public final class RouteTable {
   /** Paths under this prefix are intra-cluster routes: nodes of the cluster only. */
   public static final String INTERNAL_PREFIX = "/v1/internal/";
 
-  private static final int MAX_SEGMENTS = 256;
+  /** An object name of 1024 slashes is a valid S3 key: 1025 segments, plus the route's own. */
+  private static final int MAX_SEGMENTS = 1040;
 
   private final Entry[] entries;
   private final ErrorRenderer defaultRenderer;

@@ -19,12 +19,21 @@ public final class EntryFormat {
   private EntryFormat() {}
 
   public static ObjectEntry of(ListEntry entry, String targetId) {
+    return of(entry, targetId, PropsSelection.ALL);
+  }
+
+  /** Only the selected properties (formatting an atime or a location costs more than the rest). */
+  public static ObjectEntry of(ListEntry entry, String targetId, PropsSelection selected) {
     if (entry.dir()) {
       return ObjectEntry.named(entry.name(), EntryFlags.IS_DIR);
     }
-    String atime = entry.atimeNanos() == 0 ? "" : RFC822.format(Instant.ofEpochSecond(0, entry.atimeNanos()));
-    return new ObjectEntry(entry.name(), entry.checksum().value(), atime, entry.version(),
-        "t[" + targetId + "]:" + entry.mountpath(), custom(entry.custom()), entry.size(), 1, EntryFlags.IS_CACHED);
+    String atime = !selected.atime() || entry.atimeNanos() == 0 ? ""
+        : RFC822.format(Instant.ofEpochSecond(0, entry.atimeNanos()));
+    return new ObjectEntry(entry.name(), selected.checksum() ? entry.checksum().value() : "", atime,
+        selected.version() ? entry.version() : "",
+        selected.location() ? "t[" + targetId + "]:" + entry.mountpath() : "",
+        selected.custom() ? custom(entry.custom()) : "", selected.size() ? entry.size() : 0,
+        selected.copies() ? 1 : 0, EntryFlags.IS_CACHED);
   }
 
   /** AIS {@code CustomMD2S}: {@code [k1:v1 k2:v2]}; empty when there is none. */

@@ -1,9 +1,8 @@
 package io.jais.node.listing;
 
 import io.jais.api.object.ObjectEntry;
-import java.nio.charset.StandardCharsets;
+import io.jais.node.storage.ObjectName;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -20,9 +19,11 @@ import java.util.PriorityQueue;
  * skipped or repeated across pages.
  */
 public final class PageMerger {
-  /** Byte-wise UTF-8 order: the order AIS lists in (it differs from UTF-16 for supplementary characters). */
-  public static final Comparator<String> UTF8_ORDER = (a, b) ->
-      Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+  /**
+   * Byte-wise UTF-8 order: the order AIS lists in (it differs from UTF-16 for supplementary
+   * characters). Compared in place, without encoding: a merge compares names log(targets) times each.
+   */
+  public static final Comparator<String> UTF8_ORDER = ObjectName.UTF8_ORDER;
 
   private PageMerger() {}
 

@@ -12,6 +12,9 @@ import io.jais.api.object.ObjectEntry;
 public record PropsSelection(boolean size, boolean checksum, boolean atime, boolean version, boolean location,
     boolean custom, boolean copies) {
 
+  /** Every property. */
+  public static final PropsSelection ALL = new PropsSelection(true, true, true, true, true, true, true);
+
   public static PropsSelection of(ListObjectsMsg msg) {
     if (msg.has(ListFlags.NAME_ONLY) || msg.props().equals("name")) {
       return new PropsSelection(false, false, false, false, false, false, false);
@@ -22,6 +25,11 @@ public record PropsSelection(boolean size, boolean checksum, boolean atime, bool
     }
     return new PropsSelection(p.contains("size"), p.contains("checksum"), p.contains("atime"), p.contains("version"),
         p.contains("location"), p.contains("custom"), p.contains("copies"));
+  }
+
+  /** Whether only names are wanted: a target then reads no object's metadata. */
+  public boolean nameOnly() {
+    return !size && !checksum && !atime && !version && !location && !custom && !copies;
   }
 
   public ObjectEntry apply(ObjectEntry e) {

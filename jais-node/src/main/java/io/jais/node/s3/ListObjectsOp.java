@@ -80,9 +80,12 @@ final class ListObjectsOp {
     String root = "ListBucketResult"; // the same root element for V1 and V2
     XmlWriter xml = new XmlWriter().root(root).element("Name", bucket.name()).element("Prefix", encode(prefix));
     if (v2) {
-      xml.optional("StartAfter", encode(request.query("start-after")))
-          .optional("ContinuationToken", request.query("continuation-token"))
-          .element("KeyCount", page.size());
+      xml.optional("StartAfter", encode(request.query("start-after")));
+      String continuation = request.query("continuation-token");
+      if (continuation != null) {
+        xml.element("ContinuationToken", continuation); // echoed as given, even empty (S3 does)
+      }
+      xml.element("KeyCount", page.size());
       if (truncated) {
         xml.element("NextContinuationToken", token(page.get(page.size() - 1).name()));
       }

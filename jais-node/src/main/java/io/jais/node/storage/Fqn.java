@@ -21,11 +21,15 @@ import java.util.List;
  * {@code %md} (metadata sidecars, same relative name as the object). Construction validates the
  * name and proves that the path stays inside the bucket's {@code %ob} directory.
  *
- * <p>A name with a component over the filesystem's 255-byte limit cannot be a path: like AIS, such
- * an object is stored under a fixed-length file name, the XXH64 of its name, in the directory
- * {@code %ob/}{@value ObjectName#LONG_NAMES} (its sidecar in {@code %md/}{@value ObjectName#LONG_NAMES}),
- * and its metadata keeps the full name ({@link LomStore}). No regular name has that component, so
- * the two kinds cannot meet; two long names with the same hash are told apart by the stored name.
+ * <p><b>Escaped form.</b> A name that cannot be a path ({@link ObjectName#plain}: a folder marker
+ * {@code dir/}, {@code a//b}, {@code /lead}, {@code a/../b}, a component over 255 bytes), or a
+ * plain one whose path is taken ({@code a/b} while objects live under {@code a/b/}, or
+ * {@code a/b/c} while {@code a/b} is an object), is stored under a fixed-length file name, the
+ * XXH64 of its name, in {@code %ob/}{@value ObjectName#ESCAPED} (its sidecar in
+ * {@code %md/}{@value ObjectName#ESCAPED}), and its metadata keeps the full name ({@link LomStore}).
+ * No plain name has that first component, so the two forms cannot meet; two escaped names with
+ * the same hash are told apart by the stored name. Which form an existing object has is found by
+ * {@link ObjectFiles}; {@link #of} gives the form a new object tries first.
  */
 public final class Fqn {
   public static final String OBJECTS = "%ob";
@@ -38,33 +42,45 @@ public final class Fqn {
   private final Bucket bucket;
   private final String objectName;
   private final Path path;
-  private final boolean hashed;
+  private final boolean escaped;
 
-  private Fqn(Mountpath mountpath, Bucket bucket, String objectName, Path path, boolean hashed) {
+  private Fqn(Mountpath mountpath, Bucket bucket, String objectName, Path path, boolean escaped) {
     this.mountpath = mountpath;
     this.bucket = bucket;
     this.objectName = objectName;
     this.path = path;
-    this.hashed = hashed;
+    this.escaped = escaped;
   }
 
   /**
-   * @throws JaisException INVALID_NAME when the name breaks {@link ObjectName} rules, cannot be
-   *     represented by the filesystem, or would resolve outside the bucket
+   * The form a new object of this name tries first: plain when the name can be a path, else
+   * escaped.
+   *
+   * @throws JaisException INVALID_NAME when the name breaks {@link ObjectName} rules
    */
   public static Fqn of(Mountpath mountpath, Bucket bucket, String objectName) {
     ObjectName.validate(bucket, objectName);
-    Path objects = contentDir(mountpath, bucket, OBJECTS);
-    if (ObjectName.shortened(objectName)) {
-      return new Fqn(mountpath, bucket, objectName, hashedPath(objects, objectName), true);
+    if (!ObjectName.plain(objectName)) {
+      return escaped(mountpath, bucket, objectName);
     }
-    Path resolved = resolveInside(objects, objectName, bucket);
+    Path resolved = resolveInside(contentDir(mountpath, bucket, OBJECTS), objectName, bucket);
     return new Fqn(mountpath, bucket, objectName, resolved, false);
+  }
+
+  /** The escaped form of a valid name ({@code %ob/.jais-long/<xxh64>}). */
+  static Fqn escaped(Mountpath mountpath, Bucket bucket, String objectName) {
+    return new Fqn(mountpath, bucket, objectName,
+        hashedPath(contentDir(mountpath, bucket, OBJECTS), objectName), true);
+  }
+
+  /** This object in the escaped form (itself when it already is). */
+  Fqn asEscaped() {
+    return escaped ? this : escaped(mountpath, bucket, objectName);
   }
 
   /** {@code <dir>/.jais-long/<16 hex digits of the name's XXH64>}. */
   static Path hashedPath(Path contentDir, String objectName) {
-    return contentDir.resolve(ObjectName.LONG_NAMES).resolve(Xxh64.hex(Xxh64.hash(objectName, 0)));
+    return contentDir.resolve(ObjectName.ESCAPED).resolve(Xxh64.hex(Xxh64.hash(objectName, 0)));
   }
 
   /** {@code <mountpath>/@<provider>/[#<namespace>/]<bucket>}. */
@@ -187,14 +203,14 @@ public final class Fqn {
     return path;
   }
 
-  /** Whether the file is named by a hash of the object name (a component is over 255 bytes). */
-  public boolean hashed() {
-    return hashed;
+  /** Whether the file is named by a hash of the object name (the escaped form). */
+  public boolean escaped() {
+    return escaped;
   }
 
   /** Where the object's metadata lives when it does not fit an extended attribute. */
   public Path sidecarPath() {
-    if (hashed) {
+    if (escaped) {
       return hashedPath(contentDir(mountpath, bucket, META), objectName);
     }
     return resolveInside(contentDir(mountpath, bucket, META), objectName, bucket);

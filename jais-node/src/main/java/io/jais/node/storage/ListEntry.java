@@ -22,6 +22,11 @@ public record ListEntry(
         mountpath.path().toString(), false);
   }
 
+  /** An object listed by name only ({@link ListQuery#metadata} false): no metadata was read. */
+  static ListEntry nameOnly(String name, Mountpath mountpath) {
+    return new ListEntry(name, 0, Checksum.NONE, 0, "", Map.of(), mountpath.path().toString(), false);
+  }
+
   static ListEntry directory(String name) {
     return new ListEntry(name, 0, Checksum.NONE, 0, "", Map.of(), "", true);
   }

@@ -5,6 +5,7 @@ import io.jais.api.error.JaisException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.FileSystemException;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +50,7 @@ final class LomStore {
    */
   boolean write(Path file, Fqn fqn, ObjectMeta meta) throws IOException {
     Path sidecar = fqn.sidecarPath();
-    byte[] bytes = LomCodec.encode(meta, fqn.hashed() ? fqn.objectName() : "");
+    byte[] bytes = LomCodec.encode(meta, fqn.escaped() ? fqn.objectName() : "");
     if (xattrs && bytes.length <= MAX_XATTR_BYTES) {
       try {
         view(file).write(XATTR, ByteBuffer.wrap(bytes));
@@ -67,14 +69,14 @@ final class LomStore {
   /**
    * The metadata of the object's file; empty when the file or its metadata is missing or corrupt.
    *
-   * @throws JaisException CONFLICT when the file is named by a hash of the name and holds another
+   * @throws JaisException CONFLICT when the file is named by a hash of the name (escaped) and holds another
    *     object whose name has the same hash: nothing may read, overwrite or delete it as this one
    */
   Optional<ObjectMeta> read(Fqn fqn) throws IOException {
     Optional<LomCodec.Stored> stored = readStored(fqn.path(), fqn.sidecarPath());
-    if (stored.isPresent() && fqn.hashed() && !stored.get().name().equals(fqn.objectName())) {
+    if (stored.isPresent() && fqn.escaped() && !stored.get().name().equals(fqn.objectName())) {
       throw new JaisException(ErrorCode.CONFLICT, "object " + fqn.bucket().uri() + "/" + fqn.objectName()
-          + ": its over-long name hashes to the file " + fqn.path().getFileName() + " that holds another object, "
+          + ": its escaped name hashes to the file " + fqn.path().getFileName() + " that holds another object, "
           + stored.get().name() + " (hash collision: refusing to read, overwrite or delete it)");
     }
     return stored.map(LomCodec.Stored::meta);
@@ -143,6 +145,35 @@ final class LomStore {
     }
   }
 
+  /**
+   * As {@link #readStored}, for a listing: the attribute of {@code file} in one system call
+   * through {@code reader}, without comparing the file's size (an attribute is renamed into place
+   * with its file's content, so they cannot disagree unless the file is changed by hand, which GET
+   * notices); when there is no attribute, the sidecar of {@code fqn} (made only then), with the
+   * size check.
+   */
+  Optional<LomCodec.Stored> readListed(String file, Supplier<Fqn> fqn, NativeFs.XattrReader reader)
+      throws IOException {
+    if (xattrs && reader != null && NativeFs.available()) {
+      byte[] bytes;
+      try {
+        bytes = reader.read(file);
+      } catch (NoSuchFileException e) {
+        return Optional.empty(); // deleted while listed
+      }
+      if (bytes != null) {
+        try {
+          return Optional.of(LomCodec.decodeStored(bytes));
+        } catch (LomCodec.CorruptLomException e) {
+          log.warn("corrupt metadata of object {}: {}; treating it as missing", file, e.getMessage());
+          return Optional.empty();
+        }
+      }
+    }
+    Fqn located = fqn.get();
+    return readStored(located.path(), located.sidecarPath());
+  }
+
   /** Removes the sidecar of an object, if any. */
   void deleteSidecar(Path sidecar) throws IOException {
     Files.deleteIfExists(sidecar);
@@ -166,6 +197,13 @@ final class LomStore {
       return Files.readAllBytes(sidecar);
     } catch (NoSuchFileException e) {
       return null;
+    } catch (IOException e) {
+      // a directory there, or a file where a directory of the path should be: the plain path of a
+      // name whose object is escaped (a/b beside a/b/c), not a failing disk
+      if (!Files.isRegularFile(sidecar, LinkOption.NOFOLLOW_LINKS)) {
+        return null;
+      }
+      throw e;
     }
   }
 

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -19,14 +18,19 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class MetaCache {
   /** A buffered access time to write back: {@code meta} carries the newest atime. */
-  record Dirty(ObjectKey key, ObjectMeta meta) {}
+  record Dirty(ObjectKey key, ObjectMeta meta, boolean escaped) {}
+
+  /** Cached metadata and the form the object is stored in ({@link Fqn#escaped}). */
+  record Cached(ObjectMeta meta, boolean escaped) {}
 
   private static final class Slot {
     ObjectMeta meta;
+    final boolean escaped;
     boolean dirty;
 
-    Slot(ObjectMeta meta, boolean dirty) {
+    Slot(ObjectMeta meta, boolean escaped, boolean dirty) {
       this.meta = meta;
+      this.escaped = escaped;
       this.dirty = dirty;
     }
   }
@@ -45,38 +49,39 @@ final class MetaCache {
           return false;
         }
         if (eldest.getValue().dirty) {
-          evicted.add(new Dirty(eldest.getKey(), eldest.getValue().meta));
+          evicted.add(new Dirty(eldest.getKey(), eldest.getValue().meta, eldest.getValue().escaped));
         }
         return true;
       }
     };
   }
 
-  Optional<ObjectMeta> get(ObjectKey key) {
+  /** The cached entry, or null. */
+  Cached get(ObjectKey key) {
     lock.lock();
     try {
       Slot entry = entries.get(key);
-      return entry == null ? Optional.empty() : Optional.of(entry.meta);
+      return entry == null ? null : new Cached(entry.meta, entry.escaped);
     } finally {
       lock.unlock();
     }
   }
 
   /** Caches metadata as persisted (clean), replacing any buffered atime. */
-  void put(ObjectKey key, ObjectMeta meta) {
+  void put(ObjectKey key, ObjectMeta meta, boolean escaped) {
     lock.lock();
     try {
-      entries.put(key, new Slot(meta, false));
+      entries.put(key, new Slot(meta, escaped, false));
     } finally {
       lock.unlock();
     }
   }
 
   /** Caches metadata just read from disk unless an entry (maybe with a buffered atime) exists. */
-  void putIfAbsent(ObjectKey key, ObjectMeta meta) {
+  void putIfAbsent(ObjectKey key, ObjectMeta meta, boolean escaped) {
     lock.lock();
     try {
-      entries.putIfAbsent(key, new Slot(meta, false));
+      entries.putIfAbsent(key, new Slot(meta, escaped, false));
     } finally {
       lock.unlock();
     }
@@ -103,11 +108,11 @@ final class MetaCache {
   }
 
   /** Records an access; returns the metadata with the new atime. */
-  ObjectMeta touch(ObjectKey key, ObjectMeta meta, long atimeNanos) {
+  ObjectMeta touch(ObjectKey key, ObjectMeta meta, boolean escaped, long atimeNanos) {
     ObjectMeta touched = meta.withAtime(Math.max(atimeNanos, meta.atimeNanos()));
     lock.lock();
     try {
-      entries.put(key, new Slot(touched, true));
+      entries.put(key, new Slot(touched, escaped, true));
       return touched;
     } finally {
       lock.unlock();
@@ -141,7 +146,7 @@ final class MetaCache {
       List<Dirty> result = new ArrayList<>();
       for (Map.Entry<ObjectKey, Slot> entry : entries.entrySet()) {
         if (entry.getValue().dirty) {
-          result.add(new Dirty(entry.getKey(), entry.getValue().meta));
+          result.add(new Dirty(entry.getKey(), entry.getValue().meta, entry.getValue().escaped));
         }
       }
       return result;

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.Lock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,18 @@ import org.slf4j.LoggerFactory;
  * workfile, which {@code cleanupWorkfiles} removes at start. With an {@code %md} sidecar the
  * metadata cannot be part of the rename; it is written just before it, and a crash in between is
  * caught on read because the sidecar's size no longer matches the file.
+ *
+ * <p><b>Design notes — which form a name takes</b> ({@link Fqn}). A name has one form at a time,
+ * plain or escaped, and every reader finds it: a read tries the plain path first (where nearly
+ * every object is) and, when no object is there, the escaped one, whose stored name must be this
+ * one; the cache remembers the form found. A write, under the object's write lock, keeps the form
+ * of the existing object (an escaped {@code a/b} stays escaped after {@code a/b/c} is gone) and
+ * puts a new one plain when the name can be a path and the filesystem takes it; when the path is
+ * taken (a directory of other objects where the file should be, or an object file where a
+ * directory should be) it goes escaped. The filesystem decides concurrent writers of {@code a/b}
+ * and {@code a/b/c} (different locks): {@code mkdir} and {@code rename} are atomic, the loser sees
+ * the path taken and goes escaped, so both objects exist and both are found. Nothing of this lives
+ * only in memory: after a restart the same probes find the same files.
  */
 final class ObjectFiles {
   private static final Logger log = LoggerFactory.getLogger(ObjectFiles.class);
@@ -57,7 +70,13 @@ final class ObjectFiles {
     return mountpaths;
   }
 
-  /** Validates the name and resolves it on the object's HRW mountpath. */
+  /** An object found on disk or in the cache: its form and its metadata. */
+  record Located(Fqn fqn, ObjectMeta meta) {}
+
+  /**
+   * Validates the name and resolves it on the object's HRW mountpath, in the form a new object
+   * tries first (the existing one's may differ: see the design notes).
+   */
   Fqn fqn(ObjectKey key) {
     return Fqn.of(mountpaths.forObject(key.bucket(), key.name()), key.bucket(), key.name());
   }
@@ -72,7 +91,7 @@ final class ObjectFiles {
     Lock lock = locks.of(key).readLock();
     lock.lock();
     try {
-      return load(key, fqn);
+      return load(key, fqn).map(Located::meta);
     } finally {
       lock.unlock();
     }
@@ -80,8 +99,25 @@ final class ObjectFiles {
 
   /** Reads the metadata of a listed file without locking; the cache wins (it has newer atimes). */
   Optional<ObjectMeta> peek(ObjectKey key, Fqn fqn) throws IOException {
-    Optional<ObjectMeta> cached = cache.get(key);
-    return cached.isPresent() ? cached : lomStore.read(fqn);
+    MetaCache.Cached cached = cache.get(key);
+    return cached != null ? Optional.of(cached.meta()) : lomStore.read(fqn);
+  }
+
+  /**
+   * The metadata of a listed object without locking: the cache, else one native xattr read
+   * ({@link LomStore#readListed}).
+   */
+  Optional<ObjectMeta> peekListed(ObjectKey key, String file, boolean escaped, Supplier<Fqn> fqn,
+      NativeFs.XattrReader reader) throws IOException {
+    MetaCache.Cached cached = cache.get(key);
+    if (cached != null) {
+      return Optional.of(cached.meta());
+    }
+    Optional<LomCodec.Stored> stored = lomStore.readListed(file, fqn, reader);
+    if (stored.isPresent() && escaped && !stored.get().name().equals(key.name())) {
+      return Optional.empty();
+    }
+    return stored.map(LomCodec.Stored::meta);
   }
 
   /** The full name kept in the metadata of a file named by a hash of it ({@link Fqn#hashed}). */
@@ -99,9 +135,10 @@ final class ObjectFiles {
     Lock lock = locks.of(key).readLock();
     lock.lock();
     try {
-      OpenedObject opened = openChecked(key, fqn, load(key, fqn).orElseThrow(() -> notFound(key)));
-      return touch ? new OpenedObject(cache.touch(key, opened.meta(), nowNanos()), opened.channel(),
-          opened.mountpath()) : opened;
+      Located located = load(key, fqn).orElseThrow(() -> notFound(key));
+      OpenedObject opened = openChecked(key, located);
+      return touch ? new OpenedObject(cache.touch(key, opened.meta(), located.fqn().escaped(), nowNanos()),
+          opened.channel(), opened.mountpath()) : opened;
     } finally {
       lock.unlock();
       flushEvicted();
@@ -122,14 +159,15 @@ final class ObjectFiles {
     Lock lock = locks.of(key).readLock();
     lock.lock();
     try {
-      ObjectMeta meta = load(key, fqn).orElseThrow(() -> notFound(key));
+      Located located = load(key, fqn).orElseThrow(() -> notFound(key));
+      ObjectMeta meta = located.meta();
       SharedFile file = descriptors.acquire(key);
       if (file == null) {
-        OpenedObject opened = openChecked(key, fqn, meta);
+        OpenedObject opened = openChecked(key, located);
         meta = opened.meta();
         file = descriptors.add(key, opened.channel());
       }
-      return new SharedObject(cache.touch(key, meta, nowNanos()), file);
+      return new SharedObject(cache.touch(key, meta, located.fqn().escaped(), nowNanos()), file);
     } finally {
       lock.unlock();
       flushEvicted();
@@ -166,7 +204,9 @@ final class ObjectFiles {
   }
 
   /** Opens the file and checks it against the metadata; the caller holds the object's lock. */
-  private OpenedObject openChecked(ObjectKey key, Fqn fqn, ObjectMeta meta) throws IOException {
+  private OpenedObject openChecked(ObjectKey key, Located located) throws IOException {
+    Fqn fqn = located.fqn();
+    ObjectMeta meta = located.meta();
     FileChannel channel = openChannel(key, fqn);
     if (channel.size() != meta.size()) {
       // changed behind our back (cache is stale): trust the disk
@@ -178,7 +218,7 @@ final class ObjectFiles {
         throw notFound(key);
       }
       meta = fresh.get();
-      cache.putIfAbsent(key, meta);
+      cache.putIfAbsent(key, meta, fqn.escaped());
     }
     return new OpenedObject(meta, channel, fqn.mountpath());
   }
@@ -194,91 +234,153 @@ final class ObjectFiles {
   }
 
   /**
-   * Makes a finished workfile the object (see the design notes).
+   * Makes a finished workfile the object (see the design notes), in the form of the existing
+   * object, else plain when the path is free, else escaped.
    *
+   * @param fqn the object on its mountpath, in the form a new object tries first ({@link #fqn})
    * @param meta the new metadata; its version is replaced unless {@code mode} keeps it
    * @return the metadata as stored; null when {@link CommitMode#AS_GIVEN_IF_ABSENT} found an object
    *     in place (the workfile is then left to the caller's close, which deletes it)
+   * @throws JaisException CONFLICT when the name must go escaped and its hash slot holds another name
    */
   ObjectMeta commit(ObjectKey key, Fqn fqn, WorkFile work, ObjectMeta meta, CommitMode mode, boolean fsync)
       throws IOException {
     work.closeChannel();
     ObjectMeta committed;
+    Fqn placed;
     Lock lock = locks.of(key).writeLock();
     lock.lock();
     try {
-      Optional<ObjectMeta> previous = load(key, fqn);
+      Optional<Located> previous = load(key, fqn);
       if (mode == CommitMode.AS_GIVEN_IF_ABSENT && previous.isPresent()) {
         return null;
       }
       committed = switch (mode) {
-        case NEXT_VERSION -> meta.withVersion(ObjectMeta.nextVersion(previous.map(ObjectMeta::version).orElse("")));
+        case NEXT_VERSION -> meta.withVersion(
+            ObjectMeta.nextVersion(previous.map(found -> found.meta().version()).orElse("")));
         case NO_VERSION -> meta.withVersion("");
         case AS_GIVEN, AS_GIVEN_IF_ABSENT -> meta;
       };
-      boolean sidecar = lomStore.write(work.path(), fqn, committed);
-      try {
-        moveIntoPlace(work.path(), fqn);
-      } catch (IOException | RuntimeException e) {
-        if (sidecar) {
-          restoreSidecar(fqn, previous);
-        }
-        throw e;
-      }
+      placed = placeNewVersion(work, previous.map(Located::fqn).orElse(fqn), committed, previous);
       work.committed();
-      if (!sidecar) {
-        lomStore.deleteSidecar(fqn.sidecarPath());
-      }
-      cache.put(key, committed);
+      cache.put(key, committed, placed.escaped());
       descriptors.invalidate(key);
     } finally {
       lock.unlock();
     }
     if (fsync) {
-      fsyncDirectory(fqn.path().getParent());
+      fsyncDirectory(placed.path().getParent());
     }
     flushEvicted();
     return committed;
   }
 
-  private void restoreSidecar(Fqn fqn, Optional<ObjectMeta> previous) throws IOException {
-    if (previous.isPresent()) {
-      lomStore.write(fqn.path(), fqn, previous.get());
+  /**
+   * Puts a finished workfile in place as a new version at {@code tried} (the existing object's
+   * form, else the plain one), going escaped when a new object's plain path is taken; returns
+   * where it went. The caller holds the object's write lock.
+   *
+   * @throws JaisException CONFLICT when the object cannot be placed in either form
+   */
+  private Fqn placeNewVersion(WorkFile work, Fqn tried, ObjectMeta meta, Optional<Located> previous)
+      throws IOException {
+    if (place(work, tried, meta, previous)) {
+      return tried;
+    }
+    if (previous.isPresent() || tried.escaped()) {
+      throw conflict(tried, "its path is taken by other objects");
+    }
+    Fqn escaped = tried.asEscaped();
+    requireFreeSlot(escaped);
+    if (!place(work, escaped, meta, previous)) {
+      throw conflict(escaped, "the escaped form's directory is not a directory");
+    }
+    return escaped;
+  }
+
+  /**
+   * Writes the metadata and renames the workfile to {@code fqn}; false (nothing changed) when
+   * the path is taken by other objects. The caller holds the object's write lock.
+   */
+  private boolean place(WorkFile work, Fqn fqn, ObjectMeta meta, Optional<Located> previous) throws IOException {
+    boolean sidecar;
+    try {
+      sidecar = lomStore.write(work.path(), fqn, meta);
+    } catch (IOException e) {
+      // a sidecar (no xattrs, or large metadata) whose plain path is taken in %md as in %ob
+      Path sidecarPath = fqn.sidecarPath();
+      Path metaDir = Fqn.contentDir(fqn.mountpath(), fqn.bucket(), Fqn.META);
+      if (!fqn.escaped() && (Files.isDirectory(sidecarPath, LinkOption.NOFOLLOW_LINKS)
+          || fileAncestor(metaDir, sidecarPath) != null)) {
+        return false;
+      }
+      throw e;
+    }
+    boolean moved;
+    try {
+      moved = moveIntoPlace(work.path(), fqn);
+    } catch (IOException | RuntimeException e) {
+      if (sidecar) {
+        restoreSidecar(fqn, previous);
+      }
+      throw e;
+    }
+    if (!moved) {
+      if (sidecar) {
+        restoreSidecar(fqn, previous);
+      }
+      return false;
+    }
+    if (!sidecar) {
+      lomStore.deleteSidecar(fqn.sidecarPath());
+    }
+    return true;
+  }
+
+  /** Refuses to go escaped into a hash slot that holds another name (409, as for long names). */
+  private void requireFreeSlot(Fqn escaped) throws IOException {
+    lomStore.read(escaped);
+  }
+
+  private void restoreSidecar(Fqn fqn, Optional<Located> previous) throws IOException {
+    if (previous.isPresent() && previous.get().fqn().escaped() == fqn.escaped()) {
+      lomStore.write(fqn.path(), fqn, previous.get().meta());
     } else {
       lomStore.deleteSidecar(fqn.sidecarPath());
     }
   }
 
-  private static void moveIntoPlace(Path work, Fqn fqn) throws IOException {
+  /** Renames the workfile over the object's file; false when the plain path is taken. */
+  private static boolean moveIntoPlace(Path work, Fqn fqn) throws IOException {
     Path target = fqn.path();
     for (int attempt = 1; ; attempt++) {
       try {
         Files.createDirectories(target.getParent());
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-          throw conflict(fqn, "a directory of that name holds other objects");
+          return false; // a directory of that name holds other objects
         }
         Files.move(work, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        return;
+        return true;
       } catch (NoSuchFileException e) {
         // a concurrent delete pruned the (empty) parent directory between create and move
         if (attempt == 3 || !Files.exists(work)) {
           throw e;
         }
       } catch (FileSystemException e) {
-        Path blocker = fileAncestor(fqn);
-        if (blocker != null) {
-          throw conflict(fqn, "\"" + fqn.objectsDir().relativize(blocker) + "\" is an object, not a directory");
+        // an object file where a directory should be (mkdir: EEXIST, rename: ENOTDIR), or a
+        // directory made by a concurrent writer of a/b/c where a/b should go (rename: EISDIR)
+        if (fileAncestor(fqn.objectsDir(), target) != null || Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+          return false;
         }
         throw e;
       }
     }
   }
 
-  /** The first ancestor of the object (under {@code %ob}) that is a regular file, or null. */
-  private static Path fileAncestor(Fqn fqn) {
-    Path base = fqn.objectsDir();
+  /** The first ancestor of {@code path} under {@code base} that is a regular file, or null. */
+  private static Path fileAncestor(Path base, Path path) {
     Path current = base;
-    for (Path component : base.relativize(fqn.path().getParent())) {
+    for (Path component : base.relativize(path.getParent())) {
       current = current.resolve(component);
       if (Files.isRegularFile(current, LinkOption.NOFOLLOW_LINKS)) {
         return current;
@@ -296,30 +398,34 @@ final class ObjectFiles {
    *     refused
    */
   Optional<ObjectMeta> delete(ObjectKey key, java.util.function.Predicate<ObjectMeta> condition) throws IOException {
-    Fqn fqn = fqn(key);
+    Fqn fqn;
     Optional<ObjectMeta> deleted;
     Lock lock = locks.of(key).writeLock();
     lock.lock();
     try {
-      // also refuses to delete another object whose long name has the same hash (CONFLICT)
-      deleted = load(key, fqn);
+      // also refuses to delete another object whose escaped name has the same hash (CONFLICT)
+      Optional<Located> found = load(key, fqn(key));
+      deleted = found.map(Located::meta);
       if (condition != null && (deleted.isEmpty() || !condition.test(deleted.get()))) {
-        if (deleted.isEmpty() && !Files.isRegularFile(fqn.path(), LinkOption.NOFOLLOW_LINKS)) {
+        if (deleted.isEmpty() && existingFile(key) == null) {
           throw notFound(key);
         }
         return null;
       }
+      fqn = found.isPresent() ? found.get().fqn() : existingFile(key);
       cache.remove(key);
       descriptors.invalidate(key);
-      if (!Files.isRegularFile(fqn.path(), LinkOption.NOFOLLOW_LINKS) || !Files.deleteIfExists(fqn.path())) {
+      if (fqn == null || !Files.deleteIfExists(fqn.path())) {
         throw notFound(key);
       }
       lomStore.deleteSidecar(fqn.sidecarPath());
     } finally {
       lock.unlock();
     }
-    pruneEmptyDirs(fqn.path().getParent(), fqn.objectsDir());
-    pruneEmptyDirs(fqn.sidecarPath().getParent(), Fqn.contentDir(fqn.mountpath(), key.bucket(), Fqn.META));
+    if (!fqn.escaped()) {
+      pruneEmptyDirs(fqn.path().getParent(), fqn.objectsDir());
+      pruneEmptyDirs(fqn.sidecarPath().getParent(), Fqn.contentDir(fqn.mountpath(), key.bucket(), Fqn.META));
+    }
     return deleted;
   }
 
@@ -342,29 +448,19 @@ final class ObjectFiles {
       if (found.health() != StoreMaintenance.Health.OK) {
         return StoreMaintenance.Relocation.UNREADABLE;
       }
-      Optional<ObjectMeta> there = lomStore.read(home);
-      if (there.isPresent() && !StoreMaintenance.isOlder(there.get(), found.meta())) {
+      Optional<Located> there = readDisk(home);
+      if (there.isPresent() && !StoreMaintenance.isOlder(there.get().meta(), found.meta())) {
         done = StoreMaintenance.Relocation.REMOVED_DUPLICATE;
       } else {
+        Fqn placed;
         try (WorkFile work = WorkFile.create(home.workDir());
             FileChannel in = FileChannel.open(stray.path(), StandardOpenOption.READ)) {
           work.copyFrom(in, found.meta().size());
           work.closeChannel();
-          boolean sidecar = lomStore.write(work.path(), home, found.meta());
-          try {
-            moveIntoPlace(work.path(), home);
-          } catch (IOException | RuntimeException e) {
-            if (sidecar) {
-              restoreSidecar(home, there);
-            }
-            throw e;
-          }
+          placed = placeNewVersion(work, there.map(Located::fqn).orElse(home), found.meta(), there);
           work.committed();
-          if (!sidecar) {
-            lomStore.deleteSidecar(home.sidecarPath());
-          }
         }
-        cache.put(key, found.meta());
+        cache.put(key, found.meta(), placed.escaped());
         descriptors.invalidate(key);
         done = StoreMaintenance.Relocation.MOVED;
       }
@@ -373,7 +469,9 @@ final class ObjectFiles {
     } finally {
       lock.unlock();
     }
-    pruneEmptyDirs(stray.path().getParent(), stray.objectsDir());
+    if (!stray.escaped()) {
+      pruneEmptyDirs(stray.path().getParent(), stray.objectsDir());
+    }
     return done;
   }
 
@@ -391,8 +489,8 @@ final class ObjectFiles {
       if (now.health() != StoreMaintenance.Health.OK || !now.meta().sameGeneration(expected)) {
         return false;
       }
-      if (fqn(key).path().equals(stray.path())) {
-        cache.remove(key);
+      if (fqn(key).mountpath().equals(stray.mountpath())) {
+        cache.remove(key); // the object's own copy (plain or escaped), not another mountpath's
         descriptors.invalidate(key);
       }
       Files.deleteIfExists(stray.path());
@@ -400,7 +498,9 @@ final class ObjectFiles {
     } finally {
       lock.unlock();
     }
-    pruneEmptyDirs(stray.path().getParent(), stray.objectsDir());
+    if (!stray.escaped()) {
+      pruneEmptyDirs(stray.path().getParent(), stray.objectsDir());
+    }
     return true;
   }
 
@@ -442,6 +542,32 @@ final class ObjectFiles {
     return lomStore.inspect(file, sidecar);
   }
 
+  /**
+   * The object's file, even when its metadata is unreadable (so that it can be deleted), or null.
+   * An escaped file counts only when it holds this name, or, for a name that cannot be plain,
+   * when its metadata is unreadable (as before names could be escaped for other reasons).
+   *
+   * @throws JaisException CONFLICT when the name cannot be plain and its hash slot holds another name
+   */
+  private Fqn existingFile(ObjectKey key) throws IOException {
+    Fqn first = fqn(key);
+    if (!first.escaped()) {
+      if (Files.isRegularFile(first.path(), LinkOption.NOFOLLOW_LINKS)) {
+        return first;
+      }
+      Fqn escaped = first.asEscaped();
+      return escapedHolds(escaped) ? escaped : null;
+    }
+    lomStore.read(first); // refuses to delete another object whose name has the same hash
+    return Files.isRegularFile(first.path(), LinkOption.NOFOLLOW_LINKS) ? first : null;
+  }
+
+  /** Whether an escaped file exists and its metadata names this object. */
+  private boolean escapedHolds(Fqn escaped) throws IOException {
+    return lomStore.readStored(escaped.path(), escaped.sidecarPath())
+        .filter(stored -> stored.name().equals(escaped.objectName())).isPresent();
+  }
+
   /** Removes now-empty parents so that listings do not show stale virtual directories. */
   private static void pruneEmptyDirs(Path dir, Path stopAt) {
     for (Path current = dir; current != null && current.startsWith(stopAt) && !current.equals(stopAt);
@@ -462,12 +588,12 @@ final class ObjectFiles {
     Lock lock = locks.of(key).writeLock();
     lock.lock();
     try {
-      ObjectMeta meta = load(key, fqn).orElseThrow(() -> notFound(key));
-      Map<String, String> merged = new TreeMap<>(replace ? Map.of() : meta.custom());
+      Located located = load(key, fqn).orElseThrow(() -> notFound(key));
+      Map<String, String> merged = new TreeMap<>(replace ? Map.of() : located.meta().custom());
       merged.putAll(custom);
-      ObjectMeta updated = meta.withCustom(merged);
-      store(fqn, updated);
-      cache.put(key, updated);
+      ObjectMeta updated = located.meta().withCustom(merged);
+      store(located.fqn(), updated);
+      cache.put(key, updated, located.fqn().escaped());
       descriptors.invalidate(key);
       return updated;
     } finally {
@@ -506,12 +632,11 @@ final class ObjectFiles {
     Lock lock = locks.of(key).writeLock();
     lock.lock();
     try {
-      Fqn fqn = fqn(key);
-      Optional<ObjectMeta> disk = lomStore.read(fqn);
-      boolean newer = disk.isPresent() && disk.get().sameGeneration(dirty.meta())
-          && disk.get().atimeNanos() < dirty.meta().atimeNanos();
+      Optional<Located> disk = readDisk(fqn(key));
+      boolean newer = disk.isPresent() && disk.get().meta().sameGeneration(dirty.meta())
+          && disk.get().meta().atimeNanos() < dirty.meta().atimeNanos();
       if (newer) {
-        store(fqn, disk.get().withAtime(dirty.meta().atimeNanos()));
+        store(disk.get().fqn(), disk.get().meta().withAtime(dirty.meta().atimeNanos()));
       }
       cache.markClean(key, dirty.meta());
       return newer;
@@ -529,15 +654,36 @@ final class ObjectFiles {
     }
   }
 
-  /** Cached or on-disk metadata; the caller holds the object's lock. */
-  private Optional<ObjectMeta> load(ObjectKey key, Fqn fqn) throws IOException {
-    Optional<ObjectMeta> cached = cache.get(key);
-    if (cached.isPresent()) {
-      return cached;
+  /** Cached or on-disk metadata and form; the caller holds the object's lock. */
+  private Optional<Located> load(ObjectKey key, Fqn fqn) throws IOException {
+    MetaCache.Cached cached = cache.get(key);
+    if (cached != null) {
+      return Optional.of(new Located(cached.escaped() ? fqn.asEscaped() : fqn, cached.meta()));
     }
-    Optional<ObjectMeta> disk = lomStore.read(fqn);
-    disk.ifPresent(meta -> cache.putIfAbsent(key, meta));
+    Optional<Located> disk = readDisk(fqn);
+    disk.ifPresent(found -> cache.putIfAbsent(key, found.meta(), found.fqn().escaped()));
     return disk;
+  }
+
+  /**
+   * The object's metadata where it is: the plain path, else the escaped one when it holds this
+   * name (a plain-capable name whose hash slot holds another name simply is not there).
+   *
+   * @param fqn as from {@link #fqn}
+   * @throws JaisException CONFLICT for a name that cannot be plain whose hash slot holds another name
+   */
+  private Optional<Located> readDisk(Fqn fqn) throws IOException {
+    if (fqn.escaped()) {
+      return lomStore.read(fqn).map(meta -> new Located(fqn, meta));
+    }
+    Optional<ObjectMeta> plain = lomStore.read(fqn);
+    if (plain.isPresent()) {
+      return Optional.of(new Located(fqn, plain.get()));
+    }
+    Fqn escaped = fqn.asEscaped();
+    return lomStore.readStored(escaped.path(), escaped.sidecarPath())
+        .filter(stored -> stored.name().equals(fqn.objectName()))
+        .map(stored -> new Located(escaped, stored.meta()));
   }
 
   private static void fsyncDirectory(Path dir) throws IOException {

@@ -2,78 +2,53 @@ package io.jais.node.storage;
 
 import io.jais.api.bucket.Bucket;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
-import java.util.PriorityQueue;
 
 /**
- * Lists the objects of a bucket that are on this target: a k-way merge of one {@link SortedWalk}
- * and one {@link HashedNameWalk} (objects with over-long names) per mountpath, stopping at the page size, so memory does not grow with the bucket.
+ * Lists the objects of a bucket that are on this target, a page at a time: continues the kept
+ * walk that stopped where the page starts ({@link ListCursors}), or opens one there
+ * ({@link ListCursor}), and keeps it for the next page unless the listing is complete.
  *
- * <p><b>Design notes.</b> Each walk yields names in UTF-8 order; the priority queue holds one head
- * per walk, so the merged output is in order too. Equal names from different mountpaths (virtual
- * directories, or a copy left by an interrupted resilver) are emitted once. Files whose metadata
- * is missing or corrupt are skipped, matching what HEAD reports for them.
+ * <p>What a listing guarantees while objects are added and deleted: every object that exists
+ * from the listing's first page to its last, and matches, is listed exactly once, in order. An
+ * object added after the walk passed its name is not listed; one added ahead of the walk's
+ * position is listed once (a kept walk reads a changed directory again before it goes on); an
+ * object deleted before the walk reaches it is not listed. A page may still hold an entry deleted
+ * since that page's entries were read (as S3 may).
  */
 final class ObjectLister {
-  private record Head(NameWalk.Item item, NameWalk walk, Mountpath mountpath, int index) {}
-
-  private static final Comparator<Head> ORDER = Comparator.<Head, String>comparing(head -> head.item().name(),
-      ObjectName.UTF8_ORDER).thenComparingInt(Head::index);
-
   private final ObjectFiles files;
+  private final ListCursors cursors;
 
-  ObjectLister(ObjectFiles files) {
+  ObjectLister(ObjectFiles files, ListCursors cursors) {
     this.files = files;
+    this.cursors = cursors;
   }
 
   ListPage list(Bucket bucket, ListQuery query) throws IOException {
     ObjectName.validatePrefix(bucket, query.prefix());
-    PriorityQueue<Head> heads = new PriorityQueue<>(ORDER);
-    List<Mountpath> mountpaths = files.mountpaths().all();
-    for (int i = 0; i < mountpaths.size(); i++) {
-      Mountpath mountpath = mountpaths.get(i);
-      Path objects = Fqn.contentDir(mountpath, bucket, Fqn.OBJECTS);
-      advance(heads, new SortedWalk(objects, query.prefix(), query.startAfter(), query.recursive()), mountpath, i);
-      NameWalk hashed = new HashedNameWalk(objects, Fqn.contentDir(mountpath, bucket, Fqn.META), files::storedName,
-          query.prefix(), query.startAfter(), query.recursive());
-      advance(heads, hashed, mountpath, i);
+    ListCursor.Key key = new ListCursor.Key(bucket, query.prefix(), query.recursive(), query.metadata());
+    ListCursor cursor = cursors.take(key, query.startAfter());
+    if (cursor != null) {
+      cursor.refresh();
+    } else {
+      cursor = ListCursor.open(files, key, query.startAfter(), cursors.racyMillis());
     }
-    List<ListEntry> entries = new ArrayList<>();
-    String last = null;
-    while (!heads.isEmpty() && entries.size() < query.limit()) {
-      Head head = heads.poll();
-      String name = head.item().name();
-      if (!name.equals(last)) {
-        Optional<ListEntry> entry = entry(bucket, head);
-        if (entry.isPresent()) {
-          entries.add(entry.get());
-          last = name;
-        }
-      }
-      advance(heads, head.walk(), head.mountpath(), head.index());
+    ListPage page = cursor.page(files, query.startAfter(), query.limit(), cursors.readers());
+    if (!cursor.servedAll()) {
+      cursors.keep(cursor);
     }
-    boolean full = entries.size() == query.limit();
-    return new ListPage(entries, full ? last : "");
+    return page;
   }
 
-  private static void advance(PriorityQueue<Head> heads, NameWalk walk, Mountpath mountpath, int index)
-      throws IOException {
-    NameWalk.Item next = walk.next();
-    if (next != null) {
-      heads.add(new Head(next, walk, mountpath, index));
-    }
+  void forgetBucket(Bucket bucket) {
+    cursors.forgetBucket(bucket);
   }
 
-  private Optional<ListEntry> entry(Bucket bucket, Head head) throws IOException {
-    NameWalk.Item item = head.item();
-    if (item.dir()) {
-      return Optional.of(ListEntry.directory(item.name()));
-    }
-    ObjectKey key = new ObjectKey(bucket, item.name());
-    return files.peek(key, Fqn.of(head.mountpath(), bucket, item.name())).map(meta -> ListEntry.object(item.name(), meta, head.mountpath()));
+  void close() {
+    cursors.close();
+  }
+
+  ListCursors.Stats stats() {
+    return cursors.stats();
   }
 }

@@ -6,21 +6,24 @@ import io.jais.api.error.JaisException;
 import java.util.Comparator;
 
 /**
- * Rules for object names, which arrive untrusted from clients and become file paths.
+ * Rules for object names, which arrive untrusted from clients and may become file paths.
  *
- * <p>A name is 1..{@value #MAX_BYTES} bytes of UTF-8, without NUL, unpaired surrogates, a leading
- * {@code /}, empty components ({@code a//b}, trailing {@code /}), {@code .} or {@code ..}
- * components, or the reserved first component {@value #LONG_NAMES}. A name with a component over
- * {@value #MAX_COMPONENT_BYTES} bytes (the filesystem's limit) is valid too, like in AIS: {@link Fqn}
- * stores it under a hash in the reserved {@value #LONG_NAMES} directory, which no regular name can
- * reach.
+ * <p>A name is 1..{@value #MAX_BYTES} bytes of UTF-8 without NUL or unpaired surrogates: every key
+ * S3 stores, folder markers ({@code dir/}), {@code a//b}, {@code /lead} and {@code a/../b}
+ * included. Whether a name can also be a plain path under {@code %ob} is {@link #plain}: a name
+ * that cannot ({@code .}/{@code ..} or empty components, a component over
+ * {@value #MAX_COMPONENT_BYTES} bytes, the reserved first component {@value #ESCAPED}) is stored
+ * in the escaped form instead ({@link Fqn}), where no component of it ever touches the filesystem.
  */
 public final class ObjectName {
   public static final int MAX_BYTES = 1024;
-  /** The longest path component a filesystem file name can hold; longer ones are {@link #shortened}. */
+  /** The longest path component a filesystem file name can hold. */
   public static final int MAX_COMPONENT_BYTES = 255;
-  /** The directory (under {@code %ob} and {@code %md}) of objects stored under a hash of their name. */
-  public static final String LONG_NAMES = ".jais-long";
+  /**
+   * The directory (under {@code %ob} and {@code %md}) of objects stored under a hash of their name
+   * (the escaped form). Its name dates from when only over-long names went there.
+   */
+  public static final String ESCAPED = ".jais-long";
 
   /**
    * Orders names by their UTF-8 bytes (= code point order), the order of AIS listings.
@@ -28,6 +31,10 @@ public final class ObjectName {
    * U+E000..U+FFFF.
    */
   public static final Comparator<String> UTF8_ORDER = ObjectName::compareUtf8;
+
+  /** Whether the JVM maps file names to UTF-8 bytes; if not, only ASCII names can be plain paths. */
+  private static final boolean UTF8_PATHS =
+      "UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding", "UTF-8"));
 
   private ObjectName() {}
 
@@ -37,7 +44,7 @@ public final class ObjectName {
    * @throws JaisException INVALID_NAME naming {@code ais://bucket/object} and the broken rule
    */
   public static String validate(Bucket bucket, String name) {
-    String problem = problem(name == null ? "" : name, false);
+    String problem = name == null || name.isEmpty() ? "empty name" : problem(name);
     if (problem != null) {
       throw new JaisException(ErrorCode.INVALID_NAME,
           "invalid object name " + bucket.uri() + "/" + name + ": " + problem);
@@ -45,33 +52,12 @@ public final class ObjectName {
     return name;
   }
 
-  /** Whether a valid name has a component over {@value #MAX_COMPONENT_BYTES} bytes (see {@link Fqn}). */
-  public static boolean shortened(String name) {
-    if (name.length() <= MAX_COMPONENT_BYTES / 3) {
-      return false; // at most 3 UTF-8 bytes per UTF-16 unit
-    }
-    int componentBytes = 0;
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (c == '/') {
-        componentBytes = 0;
-      } else {
-        // a surrogate pair is 4 bytes: 2 per unit
-        componentBytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
-        if (componentBytes > MAX_COMPONENT_BYTES) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
   /**
-   * Checks a listing prefix: the rules of a name, except that it may be empty and may end with
-   * {@code /}.
+   * Checks a listing prefix: the rules of a name, except that it may be empty. Any valid prefix
+   * answers a listing, empty when nothing matches.
    */
   public static String validatePrefix(Bucket bucket, String prefix) {
-    String problem = prefix.isEmpty() ? null : problem(prefix, true);
+    String problem = prefix.isEmpty() ? null : problem(prefix);
     if (problem != null) {
       throw new JaisException(ErrorCode.INVALID_NAME,
           "invalid prefix \"" + prefix + "\" for " + bucket.uri() + ": " + problem);
@@ -79,30 +65,61 @@ public final class ObjectName {
     return prefix;
   }
 
-  /** The broken rule, or null when the name is valid. */
-  private static String problem(String name, boolean prefix) {
-    if (name.isEmpty()) {
-      return "empty name";
+  /**
+   * Whether a valid name can be a plain file path under {@code %ob}: no leading or trailing
+   * {@code /}, no empty, {@code .} or {@code ..} component, no component over
+   * {@value #MAX_COMPONENT_BYTES} bytes, first component not {@value #ESCAPED}, only ASCII when
+   * the JVM's file names are not UTF-8. Whether the path is
+   * free (no object is a file where this one needs a directory, or the reverse) is decided when
+   * it is written ({@link ObjectFiles}).
+   */
+  public static boolean plain(String name) {
+    if (name.startsWith(ESCAPED) && (name.length() == ESCAPED.length() || name.charAt(ESCAPED.length()) == '/')) {
+      return false;
     }
-    if (name.charAt(0) == '/') {
-      return "must not start with '/'";
-    }
-    int totalBytes = 0;
-    int componentStart = 0;
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (c == '/') {
-        String problem = componentProblem(name, componentStart, i, false);
-        if (problem != null) {
-          return problem;
+    int start = 0;
+    for (int i = 0; i <= name.length(); i++) {
+      if (i == name.length() || name.charAt(i) == '/') {
+        if (!plainComponent(name, start, i)) {
+          return false;
         }
-        componentStart = i + 1;
-        totalBytes++;
-        continue;
+        start = i + 1;
       }
+    }
+    return true;
+  }
+
+  /** Whether one component can be a file name: not empty, {@code .} or {@code ..}, at most 255 bytes. */
+  private static boolean plainComponent(String name, int start, int end) {
+    int length = end - start;
+    if (length == 0) {
+      return false;
+    }
+    if (name.charAt(start) == '.' && (length == 1 || (length == 2 && name.charAt(start + 1) == '.'))) {
+      return false;
+    }
+    if (length <= MAX_COMPONENT_BYTES / 3 && UTF8_PATHS) {
+      return true; // at most 3 UTF-8 bytes per UTF-16 unit
+    }
+    int bytes = 0;
+    for (int i = start; i < end; i++) {
+      char c = name.charAt(i);
+      if (c >= 0x80 && !UTF8_PATHS) {
+        return false;
+      }
+      // a surrogate pair is 4 bytes: 2 per unit
+      bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+    }
+    return bytes <= MAX_COMPONENT_BYTES;
+  }
+
+  /** The broken rule of a non-empty name or prefix, or null when it is valid. */
+  private static String problem(String name) {
+    int totalBytes = 0;
+    for (int i = 0; i < name.length(); i++) {
       int bytes = utf8Length(name, i);
       if (bytes < 0) {
-        return c == 0 ? "contains NUL" : "contains an unpaired surrogate at index " + i;
+        return name.charAt(i) == 0 ? "contains NUL" : "contains an unpaired surrogate at index " + i;
       }
       if (bytes == 4) {
         i++;
@@ -111,26 +128,6 @@ public final class ObjectName {
     }
     if (totalBytes > MAX_BYTES) {
       return "too long: " + totalBytes + " bytes (expected: at most " + MAX_BYTES + ")";
-    }
-    boolean trailingSlash = componentStart == name.length();
-    if (trailingSlash) {
-      return prefix ? null : "must not end with '/'";
-    }
-    // a prefix's last component may be the start of a longer one (".jais-long" of ".jais-longer")
-    return componentProblem(name, componentStart, name.length(), prefix);
-  }
-
-  private static String componentProblem(String name, int start, int end, boolean partial) {
-    if (start == end) {
-      return "empty path component";
-    }
-    // compared in place: every GET and redirect validates its name, the substring is for the message
-    int length = end - start;
-    if (name.charAt(start) == '.' && (length == 1 || (length == 2 && name.charAt(start + 1) == '.'))) {
-      return "path component \"" + name.substring(start, end) + "\" is not allowed";
-    }
-    if (start == 0 && !partial && length == LONG_NAMES.length() && name.startsWith(LONG_NAMES)) {
-      return "first path component \"" + LONG_NAMES + "\" is reserved";
     }
     return null;
   }

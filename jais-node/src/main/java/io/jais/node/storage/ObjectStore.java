@@ -48,7 +48,7 @@ public final class ObjectStore implements AutoCloseable {
   public ObjectStore(Mountpaths mountpaths, StoreOptions options) {
     this.files = new ObjectFiles(mountpaths, options);
     this.appends = new AppendSessions(files);
-    this.lister = new ObjectLister(files);
+    this.lister = new ObjectLister(files, ListCursors.withDefaults());
     this.maintenance = new StoreMaintenance(files, appends);
     this.atimeFlusher = options.atimeFlushInterval().isZero() ? null : startAtimeFlusher(options.atimeFlushInterval());
   }
@@ -74,6 +74,7 @@ public final class ObjectStore implements AutoCloseable {
     }
     flushAtimes();
     files.closeDescriptors();
+    lister.close();
   }
 
   public Mountpaths mountpaths() {
@@ -325,6 +326,7 @@ public final class ObjectStore implements AutoCloseable {
    */
   public void destroyBucket(Bucket bucket) throws IOException {
     appends.abortBucket(bucket);
+    lister.forgetBucket(bucket);
     files.forgetBucket(bucket);
     for (Mountpath mountpath : mountpaths().all()) {
       Trash.discard(mountpath, Fqn.bucketDir(mountpath, bucket));

@@ -121,7 +121,7 @@ public final class StoreMaintenance {
     if (!Files.isDirectory(objects, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    Path hashed = objects.resolve(ObjectName.LONG_NAMES);
+    Path hashed = objects.resolve(ObjectName.ESCAPED);
     Files.walkFileTree(objects, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
@@ -153,18 +153,24 @@ public final class StoreMaintenance {
   }
 
   private StoredFile hashedFile(Mountpath mountpath, Bucket bucket, Path file) throws IOException {
-    Path sidecar = Fqn.contentDir(mountpath, bucket, Fqn.META).resolve(ObjectName.LONG_NAMES).resolve(file.getFileName());
+    Path sidecar = Fqn.contentDir(mountpath, bucket, Fqn.META).resolve(ObjectName.ESCAPED).resolve(file.getFileName());
     String name = files.inspect(file, sidecar).storedName();
     return named(mountpath, bucket, file, sidecar, name.isEmpty() ? null : name);
   }
 
-  /** The file with its name, if the name is a valid object name that resolves to this very file. */
+  /**
+   * The file with its name, if the name is a valid object name that resolves to this very file, in
+   * either form (a plain name is stored escaped when its path was taken by other objects).
+   */
   private static StoredFile named(Mountpath mountpath, Bucket bucket, Path file, Path sidecar, String name) {
     if (name != null) {
       try {
         Fqn fqn = Fqn.of(mountpath, bucket, name);
         if (fqn.path().equals(file)) {
           return new StoredFile(mountpath, bucket, file, sidecar, name, fqn);
+        }
+        if (fqn.asEscaped().path().equals(file)) {
+          return new StoredFile(mountpath, bucket, file, sidecar, name, fqn.asEscaped());
         }
       } catch (JaisException invalidName) {
         // a file no object name maps to: unnamed

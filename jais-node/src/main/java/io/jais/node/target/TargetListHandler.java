@@ -13,6 +13,7 @@ import io.jais.node.http.Request;
 import io.jais.node.http.Response;
 import io.jais.node.listing.EntryFormat;
 import io.jais.node.listing.PageMerger;
+import io.jais.node.listing.PropsSelection;
 import io.jais.node.storage.ListEntry;
 import io.jais.node.storage.ListQuery;
 import io.jais.node.storage.ObjectStore;
@@ -42,10 +43,12 @@ public final class TargetListHandler {
     }
     String after = laterOf(msg.continuationToken(), msg.startAfter());
     int limit = (int) Math.min(Math.max(msg.pagesize(), 1), Integer.MAX_VALUE);
-    ListQuery query = new ListQuery(msg.prefix(), after, limit, !msg.has(ListFlags.NO_RECURSION));
+    PropsSelection selected = PropsSelection.of(msg);
+    boolean metadata = !selected.nameOnly();
+    ListQuery query = new ListQuery(msg.prefix(), after, limit, !msg.has(ListFlags.NO_RECURSION), metadata);
     List<ListEntry> entries = store.list(bucket, query).entries();
     String selfId = state.self().id();
-    List<ObjectEntry> page = entries.stream().map(e -> EntryFormat.of(e, selfId)).toList();
+    List<ObjectEntry> page = entries.stream().map(e -> EntryFormat.of(e, selfId, selected)).toList();
     byte[] body = ListObjectsCodec.encode(new ListObjectsPage(msg.uuid(), "", page, 0));
     return Response.builder(200).header("Content-Type", ListObjectsCodec.CONTENT_TYPE).body(body).build();
   }

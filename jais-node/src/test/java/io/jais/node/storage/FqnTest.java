@@ -33,11 +33,17 @@ class FqnTest {
   }
 
   @Test
-  void of_traversalAttempts_neverEscapeTheBucket() throws Exception {
+  void of_traversalAttempts_areEscapedUnderAHashInsideTheBucket() throws Exception {
     Mountpath mountpath = Mountpath.open(root);
-    for (String name : new String[] {"../../../etc/passwd", "/abs", "a/../../%wk/x", ".."}) {
-      assertThatThrownBy(() -> Fqn.of(mountpath, Bucket.ais("b"), name)).isInstanceOf(JaisException.class);
+    Path escapedDir = root.resolve("@ais/b/%ob/.jais-long");
+    for (String name : new String[] {"../../../etc/passwd", "/abs", "a/../../%wk/x", "..", ".jais-long/x", "d/"}) {
+      Fqn fqn = Fqn.of(mountpath, Bucket.ais("b"), name);
+      assertThat(fqn.escaped()).isTrue();
+      assertThat(fqn.path().getParent()).isEqualTo(escapedDir);
+      assertThat(fqn.path().getFileName().toString()).matches("[0-9a-f]{16}");
+      assertThat(fqn.sidecarPath().getParent()).isEqualTo(root.resolve("@ais/b/%md/.jais-long"));
     }
+    assertThatThrownBy(() -> Fqn.of(mountpath, Bucket.ais("b"), "nul\0")).isInstanceOf(JaisException.class);
     assertThatThrownBy(() -> Fqn.bucketDir(mountpath, Bucket.ais(".."))).isInstanceOf(JaisException.class);
   }
 

@@ -75,7 +75,7 @@ class LongObjectNameTest {
       assertThat(head.checksum()).isEqualTo(meta.checksum());
     });
     assertThat(filesOnDisk()).singleElement().satisfies(file -> {
-      assertThat(file.getParent().getFileName()).hasToString(ObjectName.LONG_NAMES);
+      assertThat(file.getParent().getFileName()).hasToString(ObjectName.ESCAPED);
       assertThat(file.getFileName().toString()).matches("[0-9a-f]{16}");
     });
     assertThat(list("", "", 0, true)).containsExactly(name);
@@ -191,8 +191,13 @@ class LongObjectNameTest {
   }
 
   @Test
-  void reservedFirstComponent_isInvalidName() {
-    assertThatThrownBy(() -> put(ObjectName.LONG_NAMES + "/0123456789abcdef"))
-        .satisfies(code(ErrorCode.INVALID_NAME)).hasMessageContaining("reserved");
+  void reservedFirstComponent_isStoredEscapedNotInsideTheEscapedArea() throws IOException {
+    String name = ObjectName.ESCAPED + "/0123456789abcdef";
+    put(name, new byte[] {5});
+
+    assertThat(read(name)).containsExactly(5);
+    assertThat(list("", "", 0, true)).containsExactly(name);
+    assertThat(filesOnDisk()).singleElement()
+        .satisfies(file -> assertThat(file.getFileName().toString()).isNotEqualTo("0123456789abcdef"));
   }
 }

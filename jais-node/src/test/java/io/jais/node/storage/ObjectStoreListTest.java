@@ -112,8 +112,11 @@ class ObjectStoreListTest {
   }
 
   @Test
-  void list_prefixWithDotDot_isInvalidName() {
-    assertThatThrownBy(() -> list("../", "", 0, true))
+  void list_prefixesThatNothingMatches_areEmptyListings_nulIsInvalidName() throws IOException {
+    assertThat(list("../", "", 0, true)).isEmpty();
+    assertThat(list("/", "", 0, false)).isEmpty();
+    assertThat(list("a/../", "", 0, true)).isEmpty();
+    assertThatThrownBy(() -> list("a\0", "", 0, true))
         .isInstanceOfSatisfying(JaisException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_NAME));
   }
 
