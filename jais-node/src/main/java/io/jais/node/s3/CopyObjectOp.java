@@ -3,6 +3,7 @@ package io.jais.node.s3;
 import io.jais.api.bucket.Bucket;
 import io.jais.api.cluster.Snode;
 import io.jais.node.cluster.ClusterState;
+import io.jais.node.http.HttpDate;
 import io.jais.node.http.Request;
 import io.jais.node.http.Response;
 import java.io.InputStream;
@@ -11,8 +12,6 @@ import java.net.URLDecoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -133,6 +132,6 @@ final class CopyObjectOp {
   }
 
   private static String iso(String httpDate) {
-    return S3Params.ISO.format(ZonedDateTime.parse(httpDate, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+    return HttpDate.parse(httpDate).map(S3Params.ISO::format).orElse("");
   }
 }
