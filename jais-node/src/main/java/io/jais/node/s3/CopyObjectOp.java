@@ -53,11 +53,17 @@ final class CopyObjectOp {
       throw new S3Exception(S3Error.INVALID_REQUEST, "This copy request is illegal because it is trying to copy an"
           + " object to itself without changing the object's metadata.");
     }
+    if (!part) {
+      S3Metadata.checkStorageClass(request);
+      if (replace) {
+        S3Metadata.fromRequest(request); // refuses bad metadata before the source is read
+      }
+    }
     HttpResponse<InputStream> got = get(sourceBucket, source[1], part);
     if (got.statusCode() >= 300) {
       return TargetRelay.toResponse(got, false); // the source's own S3 error (NoSuchKey, 412, 416)
     }
-    HttpResponse<InputStream> put = put(got, replace || part);
+    HttpResponse<InputStream> put = put(got, part ? Metadata.NONE : replace ? Metadata.REQUEST : Metadata.SOURCE);
     if (put.statusCode() >= 300) {
       return TargetRelay.toResponse(put, false);
     }
@@ -103,7 +109,10 @@ final class CopyObjectOp {
     return relay.send(get, HttpResponse.BodyHandlers.ofInputStream());
   }
 
-  private HttpResponse<InputStream> put(HttpResponse<InputStream> source, boolean fromRequest) throws Exception {
+  /** Where the destination's metadata comes from: parts have none; a copy's from its directive. */
+  private enum Metadata { NONE, REQUEST, SOURCE }
+
+  private HttpResponse<InputStream> put(HttpResponse<InputStream> source, Metadata metadata) throws Exception {
     Snode owner = relay.owner(bucket, key);
     long length = source.headers().firstValueAsLong("Content-Length").orElse(-1);
     InputStream body = source.body();
@@ -111,15 +120,20 @@ final class CopyObjectOp {
         : HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body), length);
     HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(relay.targetUrl(owner, request.rawUri())))
         .PUT(publisher);
-    if (fromRequest) {
+    if (metadata == Metadata.REQUEST) {
       S3Metadata.fromRequest(request).forEach((name, value) -> put.header(name, latin1(value)));
-    } else {
+    } else if (metadata == Metadata.SOURCE) {
       for (Map.Entry<String, List<String>> header : source.headers().map().entrySet()) {
         String name = header.getKey().toLowerCase(Locale.ROOT);
         if (name.startsWith(S3Metadata.USER_PREFIX)
             || S3Metadata.ENTITY_HEADERS.stream().anyMatch(h -> h.equalsIgnoreCase(name))) {
           header.getValue().forEach(value -> put.header(header.getKey(), value));
         }
+      }
+      // S3 never copies the source's website redirect; the copy request may set one
+      String redirect = S3Metadata.websiteRedirect(request);
+      if (redirect != null) {
+        put.header(S3Metadata.WEBSITE_REDIRECT, latin1(redirect));
       }
     }
     try (body) {
