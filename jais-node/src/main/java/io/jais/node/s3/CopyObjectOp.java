@@ -23,6 +23,12 @@ import java.util.Map;
  * comes from the source (directive COPY) or from this request (REPLACE); parts carry none.
  */
 final class CopyObjectOp {
+  /**
+   * Marks the proxy's GET of a copy's source: the target evaluates the {@code x-amz-copy-source-if-*}
+   * conditions, and a {@code Range} as a {@link CopySourceRange}.
+   */
+  static final String COPY_SOURCE_MARKER = "x-jais-copy-source";
+
   private final ClusterState state;
   private final TargetRelay relay;
   private final Request request;
@@ -53,13 +59,17 @@ final class CopyObjectOp {
       throw new S3Exception(S3Error.INVALID_REQUEST, "This copy request is illegal because it is trying to copy an"
           + " object to itself without changing the object's metadata.");
     }
+    String range = part ? request.header(CopySourceRange.HEADER) : null;
+    if (range != null) {
+      CopySourceRange.parse(range); // its form, before anything is read
+    }
     if (!part) {
       S3Metadata.checkStorageClass(request);
       if (replace) {
         S3Metadata.fromRequest(request); // refuses bad metadata before the source is read
       }
     }
-    HttpResponse<InputStream> got = get(sourceBucket, source[1], part);
+    HttpResponse<InputStream> got = get(sourceBucket, source[1], range);
     if (got.statusCode() >= 300) {
       return TargetRelay.toResponse(got, false); // the source's own S3 error (NoSuchKey, 412, 416)
     }
@@ -91,7 +101,8 @@ final class CopyObjectOp {
     return new String[] {value.substring(0, slash), value.substring(slash + 1)};
   }
 
-  private HttpResponse<InputStream> get(Bucket sourceBucket, String sourceKey, boolean part) throws Exception {
+  /** GETs the source from its owner, which checks the copy's conditions and {@code range} (null: all of it). */
+  private HttpResponse<InputStream> get(Bucket sourceBucket, String sourceKey, String range) throws Exception {
     Snode owner = relay.owner(sourceBucket, sourceKey);
     String path = "/s3/" + sourceBucket.name() + "/" + DeleteObjectsOp.pathEncode(sourceKey);
     HttpRequest.Builder get = HttpRequest.newBuilder(URI.create(relay.targetUrl(owner, path))).GET();
@@ -101,11 +112,10 @@ final class CopyObjectOp {
         get.header("x-amz-copy-source-" + condition, value);
       }
     }
-    String range = request.header("x-amz-copy-source-range");
-    if (part && range != null) {
+    if (range != null) {
       get.header("Range", range);
     }
-    get.header("x-jais-copy-source", "true");
+    get.header(COPY_SOURCE_MARKER, "true");
     return relay.send(get, HttpResponse.BodyHandlers.ofInputStream());
   }
 

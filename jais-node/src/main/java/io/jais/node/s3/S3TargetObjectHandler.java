@@ -81,15 +81,23 @@ public final class S3TargetObjectHandler {
 
   /** Evaluates the request's conditions: true for 304; throws 412 when one fails. */
   private static boolean notModified(Request request, ObjectMeta meta) {
-    Preconditions conditions =
-        request.header("x-jais-copy-source") != null ? Preconditions.COPY_SOURCE : Preconditions.GET;
+    Preconditions conditions = isCopySource(request) ? Preconditions.COPY_SOURCE : Preconditions.GET;
     return conditions.evaluate(request, S3Metadata.etag(meta), S3Metadata.mtimeNanos(meta))
         == Preconditions.Outcome.NOT_MODIFIED;
   }
 
-  /** The requested range, if any, with the answer made a 206 for it. */
+  private static boolean isCopySource(Request request) {
+    return request.header(CopyObjectOp.COPY_SOURCE_MARKER) != null;
+  }
+
+  /**
+   * The requested range, if any, with the answer made a 206 for it: a GET's {@code Range} as HTTP
+   * reads it, a part copy's source range exactly ({@link CopySourceRange}).
+   */
   private static ByteRange range(Request request, ObjectMeta meta, Response.Builder response) {
-    ByteRange range = ByteRange.parse(request.header("Range"), meta.size()).orElse(null);
+    String header = request.header("Range");
+    ByteRange range = header != null && isCopySource(request) ? CopySourceRange.within(header, meta.size())
+        : ByteRange.parse(header, meta.size()).orElse(null);
     if (range != null) {
       response.status(206).header("Content-Range", range.contentRange(meta.size()));
     }
