@@ -44,7 +44,7 @@ public final class S3TargetObjectHandler {
       if (notModified(request, meta)) {
         return response.status(304).removeHeader("Content-Type").build();
       }
-      ByteRange range = range(request, meta, response);
+      ByteRange range = selection(request, meta, response);
       long offset = range == null ? 0 : range.offset();
       long length = range == null ? meta.size() : range.length();
       if (object.shared() == null) {
@@ -70,7 +70,7 @@ public final class S3TargetObjectHandler {
     if (notModified(request, meta)) {
       return response.status(304).removeHeader("Content-Type").build();
     }
-    ByteRange range = range(request, meta, response);
+    ByteRange range = selection(request, meta, response);
     return response.header("Content-Length", Long.toString(range == null ? meta.size() : range.length())).build();
   }
 
@@ -84,6 +84,55 @@ public final class S3TargetObjectHandler {
     Preconditions conditions = isCopySource(request) ? Preconditions.COPY_SOURCE : Preconditions.GET;
     return conditions.evaluate(request, S3Metadata.etag(meta), S3Metadata.mtimeNanos(meta))
         == Preconditions.Outcome.NOT_MODIFIED;
+  }
+
+  /**
+   * The bytes a GET sends (and a HEAD describes): a part ({@code ?partNumber}), a {@code Range}, or
+   * null for all of it; the answer made a 206 where S3 makes it one.
+   */
+  private static ByteRange selection(Request request, ObjectMeta meta, Response.Builder response) {
+    String partNumber = request.query("partNumber");
+    if (partNumber == null) {
+      return range(request, meta, response);
+    }
+    if (request.header("Range") != null) {
+      throw new S3Exception(S3Error.INVALID_REQUEST, "Cannot specify both Range header and partNumber query parameter");
+    }
+    return part(S3TargetMultipartHandler.partNumber(partNumber), meta, response);
+  }
+
+  /**
+   * Part {@code number} of the object: of a multipart object the bytes of that part (206 with
+   * {@code Content-Range} and {@code x-amz-mp-parts-count}); of any other object part 1 is all of it
+   * (206 with the whole range, as S3). A part that does not exist is 416 InvalidPartNumber.
+   */
+  private static ByteRange part(int number, ObjectMeta meta, Response.Builder response) {
+    int count = PartLayout.multipartCount(meta);
+    ByteRange part;
+    if (count == 0) {
+      if (number > 1) {
+        throw invalidPartNumber(number, 1);
+      }
+      part = new ByteRange(0, meta.size());
+    } else {
+      PartLayout layout = PartLayout.of(meta).orElseThrow(() -> new S3Exception(S3Error.NOT_IMPLEMENTED,
+          "GetObject by partNumber is not implemented for this object: its part sizes were not kept (completed"
+              + " before JAIS kept them, or too many different part sizes)"));
+      if (number > layout.count()) {
+        throw invalidPartNumber(number, layout.count());
+      }
+      part = layout.part(number);
+      response.header("x-amz-mp-parts-count", Integer.toString(layout.count()));
+    }
+    if (part.length() > 0) {
+      response.status(206).header("Content-Range", part.contentRange(meta.size()));
+    }
+    return part;
+  }
+
+  private static S3Exception invalidPartNumber(int requested, int count) {
+    return new S3Exception(S3Error.INVALID_PART_NUMBER, "The requested partnumber is not satisfiable: part "
+        + requested + " of an object of " + count + (count == 1 ? " part" : " parts"));
   }
 
   private static boolean isCopySource(Request request) {
