@@ -12,6 +12,7 @@ import java.net.URLDecoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -130,22 +131,24 @@ final class CopyObjectOp {
         : HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body), length);
     HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(relay.targetUrl(owner, request.rawUri())))
         .PUT(publisher);
+    List<Map.Entry<String, String>> headers = new ArrayList<>();
     if (metadata == Metadata.REQUEST) {
-      S3Metadata.fromRequest(request).forEach((name, value) -> put.header(name, latin1(value)));
+      S3Metadata.fromRequest(request).forEach((name, value) -> headers.add(Map.entry(name, latin1(value))));
     } else if (metadata == Metadata.SOURCE) {
       for (Map.Entry<String, List<String>> header : source.headers().map().entrySet()) {
         String name = header.getKey().toLowerCase(Locale.ROOT);
         if (name.startsWith(S3Metadata.USER_PREFIX)
             || S3Metadata.ENTITY_HEADERS.stream().anyMatch(h -> h.equalsIgnoreCase(name))) {
-          header.getValue().forEach(value -> put.header(header.getKey(), value));
+          header.getValue().forEach(value -> headers.add(Map.entry(header.getKey(), value)));
         }
       }
       // S3 never copies the source's website redirect; the copy request may set one
       String redirect = S3Metadata.websiteRedirect(request);
       if (redirect != null) {
-        put.header(S3Metadata.WEBSITE_REDIRECT, latin1(redirect));
+        headers.add(Map.entry(S3Metadata.WEBSITE_REDIRECT, latin1(redirect)));
       }
     }
+    NonAsciiHeaders.addAll(put, headers);
     try (body) {
       return relay.send(put, HttpResponse.BodyHandlers.ofInputStream());
     }
