@@ -49,6 +49,14 @@ class S3RealClientsIT {
   }
 
   @Test
+  void boto3_compat_retriesRangesNamesHeadersPartsAndDates() throws Exception {
+    requireTool("python3", "-c", "import boto3");
+    Result result = run(List.of("python3", SCRIPTS.resolve("boto3_compat.py").toString(), endpoint), 600);
+    assertThat(result.exit()).as(result.output()).isZero();
+    assertThat(result.output()).contains("ALL STEPS PASSED");
+  }
+
+  @Test
   void rclone_copiesAndLists(@TempDir Path work) throws Exception {
     requireTool("rclone", "version");
     Path config = work.resolve("rclone.conf");
