@@ -51,9 +51,6 @@ final class ResponseWriter {
     // a response is written once: its headers (validated as they were set) go out as they are,
     // with the connection and length fields added, instead of being copied
     HttpHeaders headers = response.rawHeaders();
-    // RFC 9110 §6.6.1: an origin with a clock sends Date on every response (AIS's Go servers do,
-    // and the AWS SDKs correct their clock skew with it); a relayed answer gets this node's
-    headers.set(HttpHeaderNames.DATE, HttpDate.now());
     if (close) {
       headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     } else if (http10) {
