@@ -58,6 +58,14 @@ class S3RealClientsIT {
     assertThat(result.output()).contains("ALL STEPS PASSED");
   }
 
+  @Test
+  void boto3_compat_retriesRangesNamesHeadersPartsAndDates() throws Exception {
+    requireTool("python3", "-c", "import boto3");
+    Result result = run(List.of("python3", SCRIPTS.resolve("boto3_compat.py").toString(), endpoint), 600);
+    assertThat(result.exit()).as(result.output()).isZero();
+    assertThat(result.output()).contains("ALL STEPS PASSED");
+  }
+
   /**
    * A tree with empty directories, there and back, byte-exact, empty directories included: they
    * travel as folder markers ({@code dir/}). rclone makes them itself from 1.64 on

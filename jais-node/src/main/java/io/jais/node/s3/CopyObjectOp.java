@@ -3,6 +3,7 @@ package io.jais.node.s3;
 import io.jais.api.bucket.Bucket;
 import io.jais.api.cluster.Snode;
 import io.jais.node.cluster.ClusterState;
+import io.jais.node.http.HttpDate;
 import io.jais.node.http.Request;
 import io.jais.node.http.Response;
 import java.io.InputStream;
@@ -11,8 +12,7 @@ import java.net.URLDecoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +24,12 @@ import java.util.Map;
  * comes from the source (directive COPY) or from this request (REPLACE); parts carry none.
  */
 final class CopyObjectOp {
+  /**
+   * Marks the proxy's GET of a copy's source: the target evaluates the {@code x-amz-copy-source-if-*}
+   * conditions, and a {@code Range} as a {@link CopySourceRange}.
+   */
+  static final String COPY_SOURCE_MARKER = "x-jais-copy-source";
+
   private final ClusterState state;
   private final TargetRelay relay;
   private final Request request;
@@ -54,11 +60,21 @@ final class CopyObjectOp {
       throw new S3Exception(S3Error.INVALID_REQUEST, "This copy request is illegal because it is trying to copy an"
           + " object to itself without changing the object's metadata.");
     }
-    HttpResponse<InputStream> got = get(sourceBucket, source[1], part);
+    String range = part ? request.header(CopySourceRange.HEADER) : null;
+    if (range != null) {
+      CopySourceRange.parse(range); // its form, before anything is read
+    }
+    if (!part) {
+      S3Metadata.checkStorageClass(request);
+      if (replace) {
+        S3Metadata.fromRequest(request); // refuses bad metadata before the source is read
+      }
+    }
+    HttpResponse<InputStream> got = get(sourceBucket, source[1], range);
     if (got.statusCode() >= 300) {
       return TargetRelay.toResponse(got, false); // the source's own S3 error (NoSuchKey, 412, 416)
     }
-    HttpResponse<InputStream> put = put(got, replace || part);
+    HttpResponse<InputStream> put = put(got, part ? Metadata.NONE : replace ? Metadata.REQUEST : Metadata.SOURCE);
     if (put.statusCode() >= 300) {
       return TargetRelay.toResponse(put, false);
     }
@@ -86,7 +102,8 @@ final class CopyObjectOp {
     return new String[] {value.substring(0, slash), value.substring(slash + 1)};
   }
 
-  private HttpResponse<InputStream> get(Bucket sourceBucket, String sourceKey, boolean part) throws Exception {
+  /** GETs the source from its owner, which checks the copy's conditions and {@code range} (null: all of it). */
+  private HttpResponse<InputStream> get(Bucket sourceBucket, String sourceKey, String range) throws Exception {
     Snode owner = relay.owner(sourceBucket, sourceKey);
     String path = "/s3/" + sourceBucket.name() + "/" + DeleteObjectsOp.pathEncode(sourceKey);
     HttpRequest.Builder get = HttpRequest.newBuilder(URI.create(relay.targetUrl(owner, path))).GET();
@@ -96,15 +113,17 @@ final class CopyObjectOp {
         get.header("x-amz-copy-source-" + condition, value);
       }
     }
-    String range = request.header("x-amz-copy-source-range");
-    if (part && range != null) {
+    if (range != null) {
       get.header("Range", range);
     }
-    get.header("x-jais-copy-source", "true");
+    get.header(COPY_SOURCE_MARKER, "true");
     return relay.send(get, HttpResponse.BodyHandlers.ofInputStream());
   }
 
-  private HttpResponse<InputStream> put(HttpResponse<InputStream> source, boolean fromRequest) throws Exception {
+  /** Where the destination's metadata comes from: parts have none; a copy's from its directive. */
+  private enum Metadata { NONE, REQUEST, SOURCE }
+
+  private HttpResponse<InputStream> put(HttpResponse<InputStream> source, Metadata metadata) throws Exception {
     Snode owner = relay.owner(bucket, key);
     long length = source.headers().firstValueAsLong("Content-Length").orElse(-1);
     InputStream body = source.body();
@@ -112,17 +131,24 @@ final class CopyObjectOp {
         : HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body), length);
     HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(relay.targetUrl(owner, request.rawUri())))
         .PUT(publisher);
-    if (fromRequest) {
-      S3Metadata.fromRequest(request).forEach((name, value) -> put.header(name, latin1(value)));
-    } else {
+    List<Map.Entry<String, String>> headers = new ArrayList<>();
+    if (metadata == Metadata.REQUEST) {
+      S3Metadata.fromRequest(request).forEach((name, value) -> headers.add(Map.entry(name, latin1(value))));
+    } else if (metadata == Metadata.SOURCE) {
       for (Map.Entry<String, List<String>> header : source.headers().map().entrySet()) {
         String name = header.getKey().toLowerCase(Locale.ROOT);
         if (name.startsWith(S3Metadata.USER_PREFIX)
             || S3Metadata.ENTITY_HEADERS.stream().anyMatch(h -> h.equalsIgnoreCase(name))) {
-          header.getValue().forEach(value -> put.header(header.getKey(), value));
+          header.getValue().forEach(value -> headers.add(Map.entry(header.getKey(), value)));
         }
       }
+      // S3 never copies the source's website redirect; the copy request may set one
+      String redirect = S3Metadata.websiteRedirect(request);
+      if (redirect != null) {
+        headers.add(Map.entry(S3Metadata.WEBSITE_REDIRECT, latin1(redirect)));
+      }
     }
+    NonAsciiHeaders.addAll(put, headers);
     try (body) {
       return relay.send(put, HttpResponse.BodyHandlers.ofInputStream());
     }
@@ -133,6 +159,6 @@ final class CopyObjectOp {
   }
 
   private static String iso(String httpDate) {
-    return S3Params.ISO.format(ZonedDateTime.parse(httpDate, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+    return HttpDate.parse(httpDate).map(S3Params.ISO::format).orElse("");
   }
 }

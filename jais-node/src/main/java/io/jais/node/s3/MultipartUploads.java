@@ -62,14 +62,20 @@ final class MultipartUploads {
 
   /** The upload's manifest metadata, which must name {@code key}; NoSuchUpload otherwise. */
   ObjectMeta manifest(Bucket bucket, String key, String uploadId) throws IOException {
-    if (uploadId == null || uploadId.isEmpty() || uploadId.contains("/") || uploadId.contains("..")) {
-      throw noSuchUpload(uploadId);
+    return findManifest(bucket, key, uploadId).orElseThrow(() -> noSuchUpload(uploadId));
+  }
+
+  /** The upload's manifest metadata, if the upload is in progress here for {@code key}. */
+  Optional<ObjectMeta> findManifest(Bucket bucket, String key, String uploadId) throws IOException {
+    if (!isWellFormed(uploadId)) {
+      return Optional.empty();
     }
-    Optional<ObjectMeta> meta = staged.head(shadow(bucket), uploadId + MANIFEST);
-    if (meta.isEmpty() || !key.equals(meta.get().custom().get(KEY))) {
-      throw noSuchUpload(uploadId);
-    }
-    return meta.get();
+    return staged.head(shadow(bucket), uploadId + MANIFEST).filter(meta -> key.equals(meta.custom().get(KEY)));
+  }
+
+  /** Upload IDs name files of the shadow bucket: no path tricks. */
+  static boolean isWellFormed(String uploadId) {
+    return uploadId != null && !uploadId.isEmpty() && !uploadId.contains("/") && !uploadId.contains("..");
   }
 
   ObjectMeta putPart(Bucket bucket, String uploadId, int part, Md5Source body) throws IOException {

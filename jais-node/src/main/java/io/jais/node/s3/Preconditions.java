@@ -1,9 +1,8 @@
 package io.jais.node.s3;
 
+import io.jais.node.http.HttpDate;
 import io.jais.node.http.Request;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.Instant;
 
 /**
  * The conditional headers of a GET or HEAD (RFC 9110 §13.2.2 order, as S3 evaluates them):
@@ -70,10 +69,6 @@ record Preconditions(String prefix) {
     if (header == null) {
       return null;
     }
-    try {
-      return ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toEpochSecond();
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return HttpDate.parse(header).map(Instant::getEpochSecond).orElse(null);
   }
 }

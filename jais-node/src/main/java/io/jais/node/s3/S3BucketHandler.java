@@ -56,6 +56,7 @@ public final class S3BucketHandler {
   public Response create(Request request) throws Exception {
     UnsupportedRequests.refuseOnBucket(request);
     Bucket bucket = S3Params.bucket(request);
+    S3BucketNames.requireValidForCreate(bucket.name());
     byte[] body = request.bodyBytes(MAX_XML_BODY);
     if (body.length > 0) {
       XmlReader.parse(body, "CreateBucketConfiguration"); // validated only: JAIS has one region

@@ -32,10 +32,20 @@ public final class S3ObjectHandler {
     if ("PUT".equals(request.method().name()) && request.header(COPY_SOURCE) != null) {
       return new CopyObjectOp(state, relay, request, bucket, key).run();
     }
+    if (storesMetadata(request)) {
+      S3Metadata.fromRequest(request); // refused here, before the body is relayed; the target checks again
+    }
     Snode target = relay.owner(bucket, key);
     if (options.redirect()) {
       return Response.redirect(307, relay.redirectUrl(target, request));
     }
     return relay.relay(request, target);
+  }
+
+  /** PutObject and CreateMultipartUpload carry the new object's metadata in their headers. */
+  private static boolean storesMetadata(Request request) {
+    String method = request.method().name();
+    return "PUT".equals(method) && request.query("uploadId") == null
+        || "POST".equals(method) && request.query("uploads") != null;
   }
 }

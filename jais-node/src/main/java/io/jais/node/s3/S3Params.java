@@ -3,6 +3,7 @@ package io.jais.node.s3;
 import io.jais.api.bucket.Bucket;
 import io.jais.api.error.JaisException;
 import io.jais.node.cluster.ClusterState;
+import io.jais.node.http.HttpDate;
 import io.jais.node.http.Request;
 import io.jais.node.storage.ObjectName;
 import java.time.Instant;
@@ -55,9 +56,8 @@ final class S3Params {
     return ISO.format(Instant.ofEpochSecond(0, epochNanos));
   }
 
-  /** {@code Last-Modified}: RFC 1123, always GMT. */
+  /** {@code Last-Modified} and other HTTP dates: IMF-fixdate ({@link HttpDate}). */
   static String httpDate(long epochNanos) {
-    return DateTimeFormatter.RFC_1123_DATE_TIME.format(
-        Instant.ofEpochSecond(epochNanos / 1_000_000_000L).atZone(ZoneOffset.UTC));
+    return HttpDate.formatEpochNanos(epochNanos);
   }
 }

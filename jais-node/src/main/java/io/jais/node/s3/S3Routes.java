@@ -95,6 +95,9 @@ public final class S3Routes {
             + ": S3 requests to a target must come through a proxy (" + state.self().displayName() + "): "
             + e.getMessage());
       }
+      if (request.intraCaller() != null) {
+        NonAsciiHeaders.decode(request);
+      }
       return handler.handle(request);
     };
     route(routes, GET, BUCKET, fromProxy.wrap(objects::listUploads));

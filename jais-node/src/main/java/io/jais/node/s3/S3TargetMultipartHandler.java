@@ -11,6 +11,7 @@ import io.jais.node.storage.ObjectMeta;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -25,6 +26,7 @@ final class S3TargetMultipartHandler {
   private final ObjectService objects;
   private final StagedObjects staged;
   private final MultipartUploads uploads;
+  private final UploadLocks locks = new UploadLocks();
   private final S3Options options;
 
   S3TargetMultipartHandler(ClusterState state, ObjectService objects, StagedObjects staged, S3Options options) {
@@ -68,17 +70,38 @@ final class S3TargetMultipartHandler {
         "Part number must be an integer between 1 and " + MAX_PART_NUMBER + ", inclusive (got \"" + value + "\")");
   }
 
+  /**
+   * CompleteMultipartUpload, one at a time per upload: a retry that arrives while the first is still
+   * assembling waits for it, then finds the upload completed and is answered from the object
+   * ({@link CompleteMultipartOp#retried}).
+   */
   Response complete(Request request, Bucket bucket, String key) throws Exception {
     String uploadId = request.query("uploadId");
-    ObjectMeta manifest = uploads.manifest(bucket, key, uploadId);
-    return new CompleteMultipartOp(objects, staged, uploads, bucket, key, uploadId, manifest).run(request);
+    if (!MultipartUploads.isWellFormed(uploadId)) {
+      throw MultipartUploads.noSuchUpload(uploadId);
+    }
+    byte[] body = request.bodyBytes(CompleteMultipartOp.MAX_BODY);
+    return locks.withLock(uploadId, () -> {
+      Optional<ObjectMeta> manifest = uploads.findManifest(bucket, key, uploadId);
+      if (manifest.isEmpty()) {
+        return CompleteMultipartOp.retried(objects, bucket, key, uploadId, body);
+      }
+      return new CompleteMultipartOp(objects, staged, uploads, bucket, key, uploadId, manifest.get())
+          .run(CompleteMultipartOp.parse(body));
+    });
   }
 
+  /** AbortMultipartUpload; never while the upload's completion reads its parts. */
   Response abort(Request request, Bucket bucket, String key) throws Exception {
     String uploadId = request.query("uploadId");
-    uploads.manifest(bucket, key, uploadId);
-    uploads.remove(bucket, uploadId);
-    return Response.status(204);
+    if (!MultipartUploads.isWellFormed(uploadId)) {
+      throw MultipartUploads.noSuchUpload(uploadId);
+    }
+    return locks.withLock(uploadId, () -> {
+      uploads.manifest(bucket, key, uploadId);
+      uploads.remove(bucket, uploadId);
+      return Response.status(204);
+    });
   }
 
   Response listParts(Request request, Bucket bucket, String key) throws Exception {

@@ -44,7 +44,7 @@ public final class S3TargetObjectHandler {
       if (notModified(request, meta)) {
         return response.status(304).removeHeader("Content-Type").build();
       }
-      ByteRange range = range(request, meta, response);
+      ByteRange range = selection(request, meta, response);
       long offset = range == null ? 0 : range.offset();
       long length = range == null ? meta.size() : range.length();
       if (object.shared() == null) {
@@ -70,7 +70,7 @@ public final class S3TargetObjectHandler {
     if (notModified(request, meta)) {
       return response.status(304).removeHeader("Content-Type").build();
     }
-    ByteRange range = range(request, meta, response);
+    ByteRange range = selection(request, meta, response);
     return response.header("Content-Length", Long.toString(range == null ? meta.size() : range.length())).build();
   }
 
@@ -81,15 +81,38 @@ public final class S3TargetObjectHandler {
 
   /** Evaluates the request's conditions: true for 304; throws 412 when one fails. */
   private static boolean notModified(Request request, ObjectMeta meta) {
-    Preconditions conditions =
-        request.header("x-jais-copy-source") != null ? Preconditions.COPY_SOURCE : Preconditions.GET;
+    Preconditions conditions = isCopySource(request) ? Preconditions.COPY_SOURCE : Preconditions.GET;
     return conditions.evaluate(request, S3Metadata.etag(meta), S3Metadata.mtimeNanos(meta))
         == Preconditions.Outcome.NOT_MODIFIED;
   }
 
-  /** The requested range, if any, with the answer made a 206 for it. */
+  /**
+   * The bytes a GET sends (and a HEAD describes): a part ({@code ?partNumber}), a {@code Range}, or
+   * null for all of it; the answer made a 206 where S3 makes it one.
+   */
+  private static ByteRange selection(Request request, ObjectMeta meta, Response.Builder response) {
+    String partNumber = request.query("partNumber");
+    if (partNumber == null) {
+      return range(request, meta, response);
+    }
+    if (request.header("Range") != null) {
+      throw new S3Exception(S3Error.INVALID_REQUEST, "Cannot specify both Range header and partNumber query parameter");
+    }
+    return PartRead.select(S3TargetMultipartHandler.partNumber(partNumber), meta, response);
+  }
+
+  private static boolean isCopySource(Request request) {
+    return request.header(CopyObjectOp.COPY_SOURCE_MARKER) != null;
+  }
+
+  /**
+   * The requested range, if any, with the answer made a 206 for it: a GET's {@code Range} as HTTP
+   * reads it, a part copy's source range exactly ({@link CopySourceRange}).
+   */
   private static ByteRange range(Request request, ObjectMeta meta, Response.Builder response) {
-    ByteRange range = ByteRange.parse(request.header("Range"), meta.size()).orElse(null);
+    String header = request.header("Range");
+    ByteRange range = header != null && isCopySource(request) ? CopySourceRange.within(header, meta.size())
+        : ByteRange.parse(header, meta.size()).orElse(null);
     if (range != null) {
       response.status(206).header("Content-Range", range.contentRange(meta.size()));
     }

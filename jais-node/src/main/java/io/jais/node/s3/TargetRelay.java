@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,12 +83,15 @@ final class TargetRelay {
     BodyInputStream body = new BodyInputStream(request.body());
     HttpRequest.Builder out = HttpRequest.newBuilder(URI.create(targetUrl(target, request.rawUri())))
         .method(request.method().name(), publisher(request, body));
+    List<Map.Entry<String, String>> relayed = new ArrayList<>();
     for (Map.Entry<String, String> header : request.headers()) {
       String name = header.getKey().toLowerCase(java.util.Locale.ROOT);
-      if (!NOT_RELAYED.contains(name) && !name.equalsIgnoreCase(IntraAuth.HEADER)) {
-        out.header(header.getKey(), header.getValue());
+      if (!NOT_RELAYED.contains(name) && !name.equalsIgnoreCase(IntraAuth.HEADER)
+          && !name.equals(NonAsciiHeaders.HEADER)) {
+        relayed.add(header);
       }
     }
+    NonAsciiHeaders.addAll(out, relayed);
     HttpResponse<InputStream> reply;
     try {
       reply = send(out, HttpResponse.BodyHandlers.ofInputStream());

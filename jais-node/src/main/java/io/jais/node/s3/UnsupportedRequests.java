@@ -32,8 +32,7 @@ final class UnsupportedRequests {
   }
 
   /**
-   * NotImplemented for an object sub-resource, a conditional write or a GetObject {@code partNumber}
-   * beyond 1 (part 1 of an object is all of it as far as JAIS knows); InvalidArgument for a
+   * NotImplemented for an object sub-resource or a conditional write; InvalidArgument for a
    * {@code versionId} (JAIS has no versions; {@code null} names the only one, as on an unversioned S3 bucket).
    */
   static void refuseOnObject(Request request) {
@@ -49,11 +48,6 @@ final class UnsupportedRequests {
       if (write && request.header(header) != null) {
         throw new S3Exception(S3Error.NOT_IMPLEMENTED, "conditional writes (" + header + ") are not implemented");
       }
-    }
-    String partNumber = request.query("partNumber");
-    if (("GET".equals(method) || "HEAD".equals(method)) && request.query("uploadId") == null
-        && partNumber != null && !"1".equals(partNumber)) {
-      throw new S3Exception(S3Error.NOT_IMPLEMENTED, "GetObject with partNumber other than 1 is not implemented");
     }
   }
 

@@ -2,13 +2,11 @@ package io.jais.node.target;
 
 import io.jais.api.Header;
 import io.jais.api.bucket.Bucket;
+import io.jais.node.http.HttpDate;
 import io.jais.node.http.Response;
 import io.jais.node.storage.ObjectMeta;
 import io.netty.util.AsciiString;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Set;
 
@@ -106,8 +104,7 @@ final class ObjectHeaders {
       meta.custom().forEach((k, v) -> response.addHeader(Header.CUSTOM_MD, wire(k + "=" + v)));
     }
     if (props.contains("last-modified")) {
-      response.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(
-          Instant.ofEpochSecond(0, meta.mtimeNanos()).atZone(ZoneOffset.UTC)));
+      response.header("Last-Modified", HttpDate.formatEpochNanos(meta.mtimeNanos()));
     }
     if (props.contains("etag")) {
       response.header("ETag", "\"" + meta.custom().getOrDefault("ETag", meta.checksum().value()) + "\"");

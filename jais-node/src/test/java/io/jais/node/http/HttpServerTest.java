@@ -78,6 +78,7 @@ class HttpServerTest {
                   return Response.json(Map.of("got", tree == null ? "none" : tree.toString()));
                 })
             .route(GET, "/v1/typed", r -> Response.json(r.bodyJson(Probe.class)))
+            .route(GET, "/v1/dated", r -> Response.builder(200).header("Date", "Sun, 06 Nov 1994 08:49:37 GMT").build())
             .route(PUT, "/v1/echo", r -> Response.bytes(r.bodyBytes(1024)))
             .route(
                 GET,
@@ -203,6 +204,22 @@ class HttpServerTest {
     JsonNode body = JSON.readTree(response.body());
     assertThat(body.get("message").asText()).contains("/v2/nothing");
     assertThat(body.get("node").asText()).isEqualTo(NODE);
+  }
+
+  @Test
+  void everyResponse_hasOneDate_inImfFixdate_unlessTheHandlerSetItsOwn() throws Exception {
+    for (String path : new String[] {"/v1/objects/b/o", "/v2/nothing", "/v1/fail/jais", "/v1/fail/bug", "/v1/file"}) {
+      HttpResponse<String> response = get(path);
+      assertThat(response.headers().allValues("Date")).as(path).singleElement().satisfies(date -> {
+        assertThat(date).hasSize(HttpDate.LENGTH);
+        assertThat(HttpDate.isImfFixdate(date)).as(date).isTrue();
+      });
+    }
+    try (RawHttp raw = new RawHttp(server.port())) {
+      raw.send("HEAD /v1/objects/b/o HTTP/1.1\r\nHost: x\r\n\r\n");
+      assertThat(HttpDate.isImfFixdate(raw.read(true).header("Date"))).isTrue();
+    }
+    assertThat(get("/v1/dated").headers().allValues("Date")).containsExactly("Sun, 06 Nov 1994 08:49:37 GMT");
   }
 
   @Test
