@@ -19,8 +19,10 @@ import io.jais.node.storage.PutOptions;
 import io.jais.node.storage.SharedObject;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The objects of a target's buckets, for everyone who reads or writes them: the native and S3
@@ -54,6 +56,7 @@ public final class ObjectService {
   private final PeerTargets peers;
   private final CommitHooks hooks = new CommitHooks();
   private final MisplacedObjects misplaced;
+  private final List<ObjectRestorer> restorers = new CopyOnWriteArrayList<>();
 
   public ObjectService(ClusterState state, ObjectStore store, IntraClient intra) {
     this(state, store, new IntraPeers(state, intra));
@@ -73,6 +76,11 @@ public final class ObjectService {
 
   public boolean removeListener(CommitListener listener) {
     return hooks.remove(listener);
+  }
+
+  /** Registers a restorer asked when a read finds the object missing or damaged (see {@link ObjectRestorer}). */
+  public void addRestorer(ObjectRestorer restorer) {
+    restorers.add(restorer);
   }
 
   /**
@@ -111,11 +119,27 @@ public final class ObjectService {
     try {
       return open(bucket, name, props);
     } catch (JaisException e) {
-      if (e.code() != ErrorCode.OBJECT_NOT_FOUND || !misplaced.pullHere(bucket, name, props, caller)) {
+      boolean back = switch (e.code()) {
+        case OBJECT_NOT_FOUND -> misplaced.pullHere(bucket, name, props, caller)
+            || restored(bucket, name, props, ObjectRestorer.Damage.MISSING);
+        case CHECKSUM_MISMATCH -> restored(bucket, name, props, ObjectRestorer.Damage.CORRUPTED);
+        default -> false;
+      };
+      if (!back) {
         throw e;
       }
     }
     return open(bucket, name, props);
+  }
+
+  private boolean restored(Bucket bucket, String name, BucketProps props, ObjectRestorer.Damage damage)
+      throws IOException {
+    for (ObjectRestorer restorer : restorers) {
+      if (restorer.restore(bucket, name, props, damage)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private ObjectRead open(Bucket bucket, String name, BucketProps props) throws IOException {
