@@ -216,7 +216,7 @@ def main():
         eq(props["checksum"]["type"], "xxhash2", "bucket checksum type")
 
     # ------------------------------------------------------------ invalid names
-    # spec §4.2 / SDK test_create_bucket_invalid_name: create() must raise an AISError
+    # docs/native-api.md#buckets / SDK test_create_bucket_invalid_name: create() must raise an AISError
     # subclass; delete(missing_ok=True) may succeed or raise an AISError subclass.
     for bad in ["*", ".", "", " ", "bucket/badname", "bucket and name", "#badname",
                 "$badname", "~badname", "..", ".hidden", "x" * 65]:

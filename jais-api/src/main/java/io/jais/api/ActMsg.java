@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 
 /**
- * The control-message envelope {@code {"action", "name", "value"}} (spec §2.6). {@code value} is
+ * The control-message envelope {@code {"action", "name", "value"}}
+ * (docs/native-api.md#cluster-and-node). {@code value} is
  * action-specific and kept as a tree until the handler knows its type.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)

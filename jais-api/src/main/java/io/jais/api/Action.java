@@ -1,6 +1,6 @@
 package io.jais.api;
 
-/** ActMsg {@code action} names used on the wire (spec §23.6). */
+/** ActMsg {@code action} names used on the wire (docs/native-api.md). */
 public final class Action {
   private Action() {}
 

@@ -1,6 +1,6 @@
 package io.jais.api;
 
-/** URL paths of the AIS native API (spec §23.1). */
+/** URL paths of the AIS native API (docs/native-api.md). */
 public final class ApiPath {
   private ApiPath() {}
 

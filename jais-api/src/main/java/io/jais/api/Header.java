@@ -1,6 +1,6 @@
 package io.jais.api;
 
-/** HTTP headers of the AIS native API (spec §8). */
+/** HTTP headers of the AIS native API (docs/native-api.md#objects). */
 public final class Header {
   private Header() {}
 
@@ -25,7 +25,7 @@ public final class Header {
   public static final String ERROR = "Hdr-Error";
   public static final String CLUSTER_UPTIME = "Ais-Cluster-Uptime";
   public static final String NODE_UPTIME = "Ais-Node-Uptime";
-  /** The node a {@code /v1/reverse/...} request is for (spec §17.2). */
+  /** The node a {@code /v1/reverse/...} request is for (docs/native-api.md#cluster-and-node). */
   public static final String NODE_ID = "Ais-Node-Id";
   /** Intra-cluster: the sender's node ID. */
   public static final String CALLER_ID = "Ais-Caller-Id";

@@ -1,6 +1,6 @@
 package io.jais.api;
 
-/** Query parameters of the AIS native API (spec §23.2). */
+/** Query parameters of the AIS native API (docs/native-api.md). */
 public final class QueryParam {
   private QueryParam() {}
 

@@ -36,7 +36,8 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Buckets and their listings (spec §4, §6): {@code /v1/buckets[/{name}]} on the endpoint, never
+ * Buckets and their listings (docs/native-api.md#buckets, docs/native-api.md#listing-objects): {@code
+ * /v1/buckets[/{name}]} on the endpoint, never
  * redirected. Obtain it from {@link JaisClient#buckets()}. Thread-safe.
  *
  * <p>Every method throws {@link JaisException} for any failure: the server's error (its
@@ -69,7 +70,8 @@ public final class BucketApi {
 
   /**
    * Creates a bucket whose properties start from the defaults overridden by {@code propsPatch}, a
-   * partial {@link BucketProps} document (spec §5.2), e.g. {@code {"mirror":{"enabled":true}}}.
+   * partial {@link BucketProps} document (docs/native-api.md#buckets), e.g. {@code
+   * {"mirror":{"enabled":true}}}.
    */
   public void create(Bucket bucket, JsonNode propsPatch) {
     send(Call.bucket("POST", bucket).action(ActMsg.of(Action.CREATE_BUCKET, propsPatch)));
@@ -106,7 +108,10 @@ public final class BucketApi {
     }
   }
 
-  /** Changes some properties: {@code patch} is a partial {@link BucketProps} document (spec §5.2). */
+  /**
+   * Changes some properties: {@code patch} is a partial {@link BucketProps} document
+   * (docs/native-api.md#buckets).
+   */
   public void setProps(Bucket bucket, JsonNode patch) {
     send(Call.bucket("PATCH", bucket).action(ActMsg.of(Action.SET_BUCKET_PROPS, patch)));
   }
@@ -145,7 +150,8 @@ public final class BucketApi {
 
   /**
    * Summarizes the bucket's objects under {@code prefix} (empty for all): starts the asynchronous
-   * {@code summary-bck} job (spec §4.6) and polls it, from 50 ms growing to 1 s, until it is done.
+   * {@code summary-bck} job (docs/native-api.md#summary-and-info) and polls it, from 50 ms growing to 1
+   * s, until it is done.
    *
    * @throws JaisException {@code UNAVAILABLE} when it has not finished within {@code timeout}
    */
@@ -195,7 +201,8 @@ public final class BucketApi {
   }
 
   /**
-   * Returns one page of a listing (spec §6). For the first page pass an empty {@code uuid} and
+   * Returns one page of a listing (docs/native-api.md#listing-objects). For the first page pass an empty
+   * {@code uuid} and
    * token; for the next, {@code message.withPage(page.uuid(), page.continuationToken())}. The
    * listing is over when the returned token is empty.
    */
@@ -244,7 +251,10 @@ public final class BucketApi {
     transport.send(call).discard();
   }
 
-  /** Walks the pages of one listing session (spec §6.5). Not thread-safe, like any iterator. */
+  /**
+   * Walks the pages of one listing session (docs/native-api.md#listing-objects). Not thread-safe, like
+   * any iterator.
+   */
   private final class Pages implements Iterator<ObjectEntry> {
     private final Bucket bucket;
     private ListObjectsMsg next;

@@ -44,7 +44,8 @@ final class Call {
   }
 
   /**
-   * Bucket names go into the path as they are (spec §1.7). Valid names contain no character that
+   * Bucket names go into the path as they are (docs/native-api.md#buckets). Valid names contain no
+   * character that
    * quoting would change; an invalid one is escaped so that the server, not URI syntax, rejects it.
    */
   static String bucketPath(Bucket bucket) {
@@ -55,7 +56,10 @@ final class Call {
     return ApiPath.OBJECTS + "/" + UrlEncoding.quotePath(bucket.name()) + "/" + UrlEncoding.quotePath(object);
   }
 
-  /** {@code provider} always, {@code namespace=@uuid#name} only when not global (spec §2.3). */
+  /**
+   * {@code provider} always, {@code namespace=@uuid#name} only when not global
+   * (docs/native-api.md#buckets).
+   */
   Call bucketQuery(Bucket bucket) {
     query(QueryParam.PROVIDER, bucket.provider().wireName());
     if (!bucket.namespace().isGlobal()) {

@@ -17,7 +17,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The cluster (spec §3, §22): its map, health and configuration, and client-side placement so
+ * The cluster (docs/native-api.md#cluster-and-node, docs/architecture.md#placement): its map, health and
+ * configuration, and client-side placement so
  * that callers can read an object straight from its owner target. Obtain it from
  * {@link JaisClient#cluster()}. Thread-safe; the last fetched cluster map is cached for
  * {@link #owner}.
@@ -100,7 +101,8 @@ public final class ClusterApi {
   /**
    * Returns one node's status: capacity per mountpath (targets), memory and CPU, uptime, the
    * cluster map version it has ({@code GET /v1/reverse/daemon?what=node_status} with
-   * {@code Ais-Node-Id}, spec §17.3). The endpoint relays the request, so the node need not be
+   * {@code Ais-Node-Id}, docs/native-api.md#cluster-and-node). The endpoint relays the request, so the
+   * node need not be
    * reachable from here.
    *
    * @throws JaisException {@code NOT_FOUND} when no such node is in the cluster map

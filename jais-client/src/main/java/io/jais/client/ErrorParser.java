@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * Turns an error response (status 400 and above) back into the {@link ErrorCode} the server
- * meant: the AIS JSON error body (spec §2.4), on HEAD the same JSON in {@code Hdr-Error}. The
+ * meant: the AIS JSON error body (docs/native-api.md#errors), on HEAD the same JSON in {@code Hdr-Error}. The
  * {@code tcode} decides; without one, the bucket/object URI in the message does, exactly as the
  * AIS Python SDK classifies it. A body that is not JSON becomes the message as is.
  */

@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Jobs (AIS xactions, spec §11): start, stop, status and per-target snapshots, all on
+ * Jobs (AIS xactions, docs/native-api.md#jobs): start, stop, status and per-target snapshots, all on
  * {@code /v1/cluster} of the endpoint. Obtain it from {@link JaisClient#jobs()}. Thread-safe.
  *
  * <p>Every method throws {@link JaisException}: the server's error ({@code NOT_FOUND} for an
@@ -96,7 +96,8 @@ public final class JobApi {
   }
 
   /**
-   * Waits until the job is done, by the AIS SDK's rules (spec §11.6): the job's kind is looked up
+   * Waits until the job is done, by the AIS SDK's rules (docs/native-api.md#jobs): the job's kind is
+   * looked up
    * from its snapshots; "demand" kinds ({@link #IDLE_KINDS}), which never end on their own, are
    * done once two polls in a row find every target's snapshot idle (or one aborted);
    * {@code blob-download} once any snapshot has ended; every other kind once its cluster-wide

@@ -20,7 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Objects (spec §7): {@code /v1/objects/{bucket}/{quote(name)}} on the endpoint, which redirects
+ * Objects (docs/native-api.md#objects): {@code /v1/objects/{bucket}/{quote(name)}} on the endpoint,
+ * which redirects
  * each call to the object's owner target; redirects are followed with the same method, headers
  * and body. Obtain it from {@link JaisClient#objects()}. Thread-safe.
  *
@@ -182,7 +183,7 @@ public final class ObjectApi {
     return transport.send(Call.object("GET", bucket, name)).stream();
   }
 
-  /** Returns the object's attributes (HEAD v1, spec §7.3); {@code 404} codes when absent. */
+  /** Returns the object's attributes (HEAD v1, docs/native-api.md#objects); {@code 404} codes when absent. */
   public ObjectAttrs head(Bucket bucket, String name) {
     try (Reply reply = transport.send(Call.object("HEAD", bucket, name))) {
       return ObjectHeaders.parse(name, reply.headers());
@@ -207,7 +208,8 @@ public final class ObjectApi {
   }
 
   /**
-   * Sets custom metadata (spec §7.6): merged into the existing entries, or replacing all of them
+   * Sets custom metadata (docs/native-api.md#objects): merged into the existing entries, or replacing
+   * all of them
    * when {@code replace} is true.
    */
   public void setCustom(Bucket bucket, String name, Map<String, String> custom, boolean replace) {
@@ -219,7 +221,8 @@ public final class ObjectApi {
   }
 
   /**
-   * Appends {@code data} to a pending append session (spec §7.7) and returns the handle for the
+   * Appends {@code data} to a pending append session (docs/native-api.md#objects) and returns the handle
+   * for the
    * next append or the {@link #flush}; pass an empty handle to start a session. Readers see the
    * old content until the flush.
    */
@@ -239,7 +242,7 @@ public final class ObjectApi {
   }
 
   /**
-   * Copies an object within the cluster (spec §7.8), possibly to another bucket, which must
+   * Copies an object within the cluster (docs/native-api.md#objects), possibly to another bucket, which must
    * exist ({@code BUCKET_NOT_FOUND} otherwise).
    */
   public void copy(Bucket source, String sourceName, Bucket destination, String destinationName) {

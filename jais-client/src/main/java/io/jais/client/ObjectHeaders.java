@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads {@link ObjectAttrs} from response headers (spec §7.3, §8). {@code Ais-Custom-Md} arrives
+ * Reads {@link ObjectAttrs} from response headers (docs/native-api.md#objects). {@code Ais-Custom-Md} arrives
  * either as repeated {@code k=v} headers or joined into one with {@code ", "}; both are accepted.
  * The name is the one the caller asked for: {@code Ais-Name} may carry raw UTF-8, which HTTP
  * header decoding would garble.

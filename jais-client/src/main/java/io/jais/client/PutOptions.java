@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Optional request headers of an object PUT (spec §7.1): an end-to-end checksum the server
+ * Optional request headers of an object PUT (docs/native-api.md#objects): an end-to-end checksum the server
  * validates ({@code Ais-Checksum-Type}/{@code Ais-Checksum-Value}) and custom metadata to store
  * with the object ({@code Ais-Custom-Md}, one {@code k=v} header per entry). Immutable and
  * thread-safe; no field is null.

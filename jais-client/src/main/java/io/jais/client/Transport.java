@@ -25,7 +25,7 @@ import java.util.Locale;
  * <ul>
  *   <li><b>Redirects</b> (301, 302, 307, 308) are followed here, not by the JDK client: AIS
  *       proxies answer object GETs with 301 and everything else with 307, and every one must
- *       re-send the same method, headers and body (spec §1.5, §2.5). Doing it here also decides
+ *       re-send the same method, headers and body (docs/native-api.md#redirects). Doing it here also decides
  *       which headers travel, whether the body can be sent again, the hop limit
  *       ({@code maxRedirects}) and the error messages, none of which the JDK lets us control.
  *   <li><b>Bodies on redirect.</b> Arrays and files are simply sent again. A caller's stream can
@@ -35,9 +35,10 @@ import java.util.Locale;
  *       untouched and the body goes to the target only. A proxy that answers 100 first and then
  *       redirects has consumed the stream; the call then fails with a message saying so. We do
  *       not send streams straight to the HRW owner: targets reject PUTs that were not
- *       redirected (spec §2.5).
+ *       redirected (docs/native-api.md#redirects).
  *   <li><b>Authorization</b> is kept across a redirect only while the host stays the same (any
- *       port), like Go's HTTP client; AIS targets trust redirect-marked requests (spec §1.5).
+ * port), like Go's HTTP client; AIS targets trust redirect-marked requests
+ * (docs/native-api.md#redirects).
  *   <li><b>Timeouts.</b> The read timeout bounds the wait for the response headers; it is not
  *       applied to uploads of files and streams, whose sending time it would otherwise include.
  *   <li><b>Errors.</b> Status 400 and above goes through {@link ErrorParser}. I/O failures
@@ -114,7 +115,7 @@ final class Transport implements AutoCloseable {
     return endpoint;
   }
 
-  /** The URL of a call on the endpoint (Python {@code urljoin(endpoint, "v1")} semantics, §1.1). */
+  /** The URL of a call on the endpoint (Python {@code urljoin(endpoint, "v1")} semantics). */
   URI resolve(Call call) {
     return URI.create(origin(endpoint) + basePath + call.pathAndQuery());
   }

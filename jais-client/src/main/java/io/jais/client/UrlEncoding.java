@@ -5,7 +5,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Percent-encoding as the AIS Python SDK does it, so that servers see the same bytes from both
  * clients: object names like {@code urllib.parse.quote(name)} (safe: {@code /}), query values
- * with nothing safe but the unreserved set. Bucket names go into paths unescaped (spec §1.7).
+ * with nothing safe but the unreserved set. Bucket names go into paths unescaped
+ * (docs/native-api.md#buckets).
  */
 final class UrlEncoding {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();

@@ -117,7 +117,8 @@ final class FakeAis implements AutoCloseable {
       byte[] body = exchange.getRequestBody().readAllBytes();
       if (redirect) {
         // HttpServer has already answered 100-continue, so the client sends the body anyway: drain
-        // it (spec §1.5: friendlier than a reset). HeaderOnlyRedirector plays the AIS-like proxy.
+        // it (docs/native-api.md#redirects: friendlier than a reset). HeaderOnlyRedirector plays the
+        // AIS-like proxy.
         body = new byte[0];
       }
       URIParts uri = new URIParts(exchange);

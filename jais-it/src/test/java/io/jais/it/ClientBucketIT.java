@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Buckets through the Java SDK (spec §4, §5): lifecycle, properties and their effect on objects, errors. */
+/**
+ * Buckets through the Java SDK (docs/native-api.md#buckets): lifecycle, properties and their effect on
+ * objects, errors.
+ */
 @JaisCluster(proxies = 2, targets = 3)
 class ClientBucketIT {
   private final JaisClient client;

@@ -25,7 +25,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Listing 1,000 objects spread over 3 targets through the Java SDK (spec §6): every page size
+ * Listing 1,000 objects spread over 3 targets through the Java SDK (docs/native-api.md#listing-objects):
+ * every page size
  * returns every object exactly once, merged in UTF-8 byte order (names with supplementary
  * characters make it differ from Java's UTF-16 order), with prefix, start-after, name-only and
  * non-recursive listings.

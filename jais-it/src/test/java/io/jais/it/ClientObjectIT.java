@@ -27,7 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every object operation of the native API through the Java SDK (spec §7, §8), on 3 targets. */
+/**
+ * Every object operation of the native API through the Java SDK (docs/native-api.md#objects), on 3
+ * targets.
+ */
 @JaisCluster(proxies = 2, targets = 3)
 class ClientObjectIT {
   private static final Bucket BUCKET = Bucket.ais("objects");

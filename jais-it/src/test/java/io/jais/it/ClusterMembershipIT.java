@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Membership and metadata (spec §3, aesthetics §6.8): a whole cluster restarted on its data, a
+ * Membership and metadata (docs/native-api.md#cluster-and-node): a whole cluster restarted on its data, a
  * restarted target, a joining target, and the version/UUID rules of metasync. Each test owns its
  * cluster because each changes membership.
  */

@@ -24,7 +24,10 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** The AIS native API on the wire, as the Python SDK sees it (spec §3–§8), through raw HTTP. */
+/**
+ * The AIS native API on the wire, as the Python SDK sees it (docs/native-api.md#cluster-and-node,
+ * docs/native-api.md#objects), through raw HTTP.
+ */
 @JaisCluster(proxies = 2, targets = 3)
 class NativeApiIT {
   private final String endpoint;

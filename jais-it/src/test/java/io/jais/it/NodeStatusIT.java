@@ -20,7 +20,8 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * What nodes report about themselves (spec §3.4, §17.3) on the wire: {@code what=node_status},
+ * What nodes report about themselves (docs/native-api.md#cluster-and-node) on the wire: {@code
+ * what=node_status},
  * {@code sysinfo} and {@code mountpaths} on every node, through the proxy's reverse route and
  * cluster-wide, with the field names and string-encoded counters of AIS.
  */

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * HRW placement (spec §2.5, §22): 6,000 objects (10,000 takes ~20 s to write on a 2-core machine) land evenly on 3 targets, each on the target the
+ * HRW placement (docs/native-api.md#redirects, docs/architecture.md#placement): 6,000 objects (10,000
+ * takes ~20 s to write on a 2-core machine) land evenly on 3 targets, each on the target the
  * client computes, which serves it directly.
  */
 @JaisCluster(proxies = 1, targets = 3)

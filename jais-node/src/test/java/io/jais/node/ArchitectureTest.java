@@ -15,7 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the layers of DESIGN §3 honest: base packages never reach up, only front doors see HTTP,
+ * Keeps the layers of docs/architecture.md#code-map honest: base packages never reach up, only front
+ * doors see HTTP,
  * and packages do not form cycles.
  */
 class ArchitectureTest {

@@ -8,7 +8,7 @@ import io.jais.api.error.JaisException;
 
 /**
  * A bucket: (provider, namespace, name). JSON shape
- * {@code {"name":..,"provider":..,"namespace":{"uuid":..,"name":..}}} (spec §2.2).
+ * {@code {"name":..,"provider":..,"namespace":{"uuid":..,"name":..}}} (docs/native-api.md#buckets).
  */
 public record Bucket(String name, Provider provider, Namespace namespace) {
   /** AIS limit on bucket name length, in bytes. */

@@ -16,7 +16,8 @@ import io.jais.api.config.WritePolicyConf;
 import io.jais.api.json.U64String;
 
 /**
- * The complete bucket properties document, {@code Ais-Bucket-Props} (spec §5.1). Defaults come
+ * The complete bucket properties document, {@code Ais-Bucket-Props} (docs/native-api.md#buckets).
+ * Defaults come
  * from the cluster config when the bucket is created; {@code access}, {@code features},
  * {@code bid} and {@code created} travel as decimal strings.
  */

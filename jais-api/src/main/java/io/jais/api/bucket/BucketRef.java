@@ -3,7 +3,8 @@ package io.jais.api.bucket;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
- * A bucket reference that may be empty, as in {@code backend_bck} (spec §5.1): an empty name and
+ * A bucket reference that may be empty, as in {@code backend_bck} (docs/native-api.md#buckets): an empty
+ * name and
  * provider mean "no backend".
  */
 public record BucketRef(String name, String provider, Namespace namespace) {

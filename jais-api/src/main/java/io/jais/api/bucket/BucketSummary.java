@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.jais.api.json.U64String;
 
 /**
- * A bucket summary (AIS {@code BsummResult}, spec §4.5): object counts and sizes of one bucket
+ * A bucket summary (AIS {@code BsummResult}, docs/native-api.md#summary-and-info): object counts and
+ * sizes of one bucket
  * (optionally under a prefix). Note the capitalized section keys and the counters encoded as
  * strings, exactly as AIS writes them.
  */

@@ -3,7 +3,7 @@ package io.jais.api.bucket;
 import io.jais.api.error.JaisException;
 
 /**
- * A parsed uname {@code <provider>/@<uuid>#<ns>/<bucket>/<object>} (spec §2.2), as in
+ * A parsed uname {@code <provider>/@<uuid>#<ns>/<bucket>/<object>} (docs/native-api.md#buckets), as in
  * {@code object_to} and {@code bck_to}; the object is empty for a bucket uname.
  */
 public record ObjectUname(Bucket bucket, String object) {

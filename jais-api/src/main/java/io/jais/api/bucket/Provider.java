@@ -2,7 +2,7 @@ package io.jais.api.bucket;
 
 import io.jais.api.error.JaisException;
 
-/** Bucket providers with their wire names, accepted aliases and URI schemes (spec §2.1). */
+/** Bucket providers with their wire names, accepted aliases and URI schemes (docs/native-api.md#buckets). */
 public enum Provider {
   AIS("ais", "ais", ""),
   AWS("aws", "s3", "s3"),

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * The value of {@code summary-bck} (AIS {@code BsummCtrlMsg}, spec §4.6): empty {@code uuid} starts
+ * The value of {@code summary-bck} (AIS {@code BsummCtrlMsg}, docs/native-api.md#summary-and-info):
+ * empty {@code uuid} starts
  * a summary, a job ID polls it.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)

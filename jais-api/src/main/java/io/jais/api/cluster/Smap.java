@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The cluster map (spec §3.1): proxies, targets and the primary. Immutable: every change is a new
+ * The cluster map (docs/native-api.md#cluster-and-node): proxies, targets and the primary. Immutable:
+ * every change is a new
  * value with the next version, produced by the primary.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -89,7 +90,8 @@ public record Smap(
   }
 
   /**
-   * The active target that owns {@code object} by HRW (spec §22): what proxies redirect to and
+   * The active target that owns {@code object} by HRW (docs/architecture.md#placement): what proxies
+   * redirect to and
    * what clients reading directly compute. Null when no target is active.
    */
   public Snode owner(Bucket bucket, String object) {

@@ -9,7 +9,8 @@ import io.jais.api.hash.Xxh64;
 import io.jais.api.json.U64String;
 
 /**
- * A node in the cluster map (spec §3.1). {@code id_digest} is XXH64 of the ID with the HRW seed:
+ * A node in the cluster map (docs/native-api.md#cluster-and-node). {@code id_digest} is XXH64 of the ID
+ * with the HRW seed:
  * clients compute object placement from it, so it must follow the AIS formula.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -13,7 +13,7 @@ public record ChecksumConf(
     @JsonProperty("validate_obj_move") boolean validateObjMove,
     @JsonProperty("enable_read_range") boolean enableReadRange) {
 
-  /** Checksum types AIS accepts (spec §5.1). */
+  /** Checksum types AIS accepts (docs/native-api.md#buckets). */
   public static final List<String> TYPES = List.of("none", "xxhash", "xxhash2", "md5", "crc32c", "sha256", "sha512");
 
   public static final ChecksumConf DEFAULT = new ChecksumConf("xxhash2", false, false, false, false);

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** The AIS JSON error body (spec §2.4); on HEAD it travels in the {@code Hdr-Error} header. */
+/**
+ * The AIS JSON error body (docs/native-api.md#errors); on HEAD it travels in the {@code Hdr-Error}
+ * header.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ErrorBody(
     @JsonInclude(JsonInclude.Include.NON_EMPTY) String tcode,

@@ -5,7 +5,8 @@ import java.util.function.ToLongFunction;
 
 /**
  * Highest-random-weight (rendezvous) placement, exactly as AIS and its Python SDK compute it
- * (spec §22): the owner of a key is the candidate maximizing {@code mix(candidate.digest ^
+ * (docs/architecture.md#placement): the owner of a key is the candidate maximizing {@code
+ * mix(candidate.digest ^
  * xxh64(key, HRW_SEED))}, compared unsigned. Because the choice depends only on the key and the
  * candidate set, any node or client computes the same owner, and adding a candidate moves only
  * the keys it wins.
@@ -43,7 +44,7 @@ public final class Hrw {
     return best;
   }
 
-  /** AIS's xoshiro-based 64-bit mixer (spec §22). */
+  /** AIS's xoshiro-based 64-bit mixer (docs/architecture.md#placement). */
   public static long mix(long x) {
     long z = x + 0x9e3779b97f4a7c15L;
     z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * The cluster-wide status of one job (AIS {@code nl.Status}, spec §11.3).
+ * The cluster-wide status of one job (AIS {@code nl.Status}, docs/native-api.md#jobs).
  *
  * @param endTimeNanos Unix nanoseconds when it ended; 0 while it runs
  */

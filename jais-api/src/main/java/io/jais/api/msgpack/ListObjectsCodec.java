@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Encodes and decodes list-objects pages in the msgpack form the AIS SDK requires (spec §6.4):
+ * Encodes and decodes list-objects pages in the msgpack form the AIS SDK requires
+ * (docs/native-api.md#listing-objects):
  * top-level keys {@code UUID ContinuationToken Entries Flags}; entries with short keys, empty
  * fields omitted.
  */

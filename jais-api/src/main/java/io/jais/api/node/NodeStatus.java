@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * A node's status (AIS {@code stats.NodeStatus}, {@code GET /v1/daemon?what=node_status}, spec
- * §17.3): who it is, its counters, its capacity (targets), memory and CPU, and the cluster map
- * version it has.
+ * A node's status (AIS {@code stats.NodeStatus}, {@code GET /v1/daemon?what=node_status},
+ * docs/native-api.md#cluster-and-node): who it is, its counters, its capacity (targets), memory
+ * and CPU, and the cluster map version it has.
  *
  * @param status empty when the node is online, else {@code maintenance} or {@code decommission}
  * @param deployment how the node runs ({@code K8s}, or the operating system as AIS says it)

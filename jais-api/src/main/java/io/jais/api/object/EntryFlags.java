@@ -1,6 +1,6 @@
 package io.jais.api.object;
 
-/** Bits of a list entry's {@code f} field (spec §6.4). */
+/** Bits of a list entry's {@code f} field (docs/native-api.md#listing-objects). */
 public final class EntryFlags {
   private EntryFlags() {}
 

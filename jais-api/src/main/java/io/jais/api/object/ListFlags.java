@@ -1,6 +1,6 @@
 package io.jais.api.object;
 
-/** List-objects request flags: {@code 1 << bit} (spec §6.2). */
+/** List-objects request flags: {@code 1 << bit} (docs/native-api.md#listing-objects). */
 public final class ListFlags {
   private ListFlags() {}
 

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.jais.api.json.U64String;
 
-/** A list-objects request, the ActMsg value of {@code action:"list"} (spec §6.1, AIS LsoMsg). */
+/**
+ * A list-objects request, the ActMsg value of {@code action:"list"} (docs/native-api.md#listing-objects,
+ * AIS LsoMsg).
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListObjectsMsg(

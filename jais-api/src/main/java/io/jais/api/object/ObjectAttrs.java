@@ -7,8 +7,9 @@ import java.util.TreeMap;
 /**
  * The attributes of one object as a client sees them: parsed from the response headers of HEAD,
  * GET and PUT ({@code Content-Length}, {@code Ais-Checksum-Type/-Value}, {@code Ais-Atime},
- * {@code Ais-Version}, {@code Ais-Custom-Md}, {@code Ais-Present}, {@code Ais-Location}; spec
- * §7.3, §8). Fields the server did not report are empty strings, {@code 0} or an empty map, never
+ * {@code Ais-Version}, {@code Ais-Custom-Md}, {@code Ais-Present}, {@code Ais-Location};
+ * docs/native-api.md#object-response-headers). Fields the server did not report are empty strings,
+ * {@code 0} or an empty map, never
  * null. Immutable and thread-safe.
  *
  * @param name object name (not percent-encoded)

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
  * One list-objects entry (AIS LsoEnt). On the wire (msgpack) the keys are short: {@code n cs a v
- * t m s c f}; empty and zero fields are omitted (spec §6.4).
+ * t m s c f}; empty and zero fields are omitted (docs/native-api.md#listing-objects).
  *
  * @param name object name; virtual directories end with {@code /}
  * @param checksum checksum value (hex) without its type

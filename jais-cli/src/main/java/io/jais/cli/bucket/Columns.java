@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The object properties a listing asks for (spec §6.3) and how each prints. {@code name} always
+ * The object properties a listing asks for (docs/native-api.md#listing-objects) and how each prints.
+ * {@code name} always
  * comes first, as in AIS, even when not asked for.
  */
 record Columns(List<String> names) {

@@ -6,7 +6,8 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 
 /**
- * The AIS error dialect (spec §2.4): a JSON {@link ErrorBody} with {@code X-Content-Type-Options:
+ * The AIS error dialect (docs/native-api.md#errors): a JSON {@link ErrorBody} with {@code
+ * X-Content-Type-Options:
  * nosniff} and no trailing newline; for HEAD the same JSON in the {@code Hdr-Error} header and an
  * empty body.
  */

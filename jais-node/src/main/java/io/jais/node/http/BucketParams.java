@@ -7,7 +7,7 @@ import io.jais.api.bucket.Provider;
 
 /**
  * Reads the bucket a native-API request is about: the {@code {bucket}} path segment plus the
- * {@code provider} and {@code namespace} query parameters (spec §2.3).
+ * {@code provider} and {@code namespace} query parameters (docs/native-api.md#buckets).
  */
 public final class BucketParams {
   private BucketParams() {}

@@ -5,7 +5,8 @@ import io.jais.api.object.ListObjectsMsg;
 import io.jais.api.object.ObjectEntry;
 
 /**
- * Which entry properties a listing returns (spec §6.3): names always; the rest as asked in
+ * Which entry properties a listing returns (docs/native-api.md#listing-objects): names always; the rest
+ * as asked in
  * {@code props}, matched by substring as AIS does. An empty {@code props} means name and size;
  * {@code NAME_ONLY} drops everything but names and flags.
  */

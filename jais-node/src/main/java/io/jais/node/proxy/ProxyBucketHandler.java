@@ -82,7 +82,8 @@ public final class ProxyBucketHandler {
   }
 
   /**
-   * {@code summary-bck} (spec §4.6): 202 with the job ID to start; then 202 while running and 200
+   * {@code summary-bck} (docs/native-api.md#summary-and-info): 202 with the job ID to start; then 202
+   * while running and 200
    * with a JSON array of one summary when done.
    */
   private Response summary(Bucket bucket, SummaryMsg msg) throws InterruptedException {
@@ -155,7 +156,8 @@ public final class ProxyBucketHandler {
 
   /**
    * {@code HEAD /v1/buckets/{bucket}}: the properties in {@code Ais-Bucket-Props}; with
-   * {@code bsumm_remote} it is {@code Bucket.info()}, which also runs a summary (spec §4.5).
+   * {@code bsumm_remote} it is {@code Bucket.info()}, which also runs a summary
+   * (docs/native-api.md#summary-and-info).
    */
   public Response head(Request request) throws InterruptedException {
     return head(request, "");
@@ -196,7 +198,10 @@ public final class ProxyBucketHandler {
     });
   }
 
-  /** Bucket paths with extra segments (e.g. {@code bucket/badname}) are invalid (spec §4.2). */
+  /**
+   * Bucket paths with extra segments (e.g. {@code bucket/badname}) are invalid
+   * (docs/native-api.md#buckets).
+   */
   public Response invalidUri(Request request) {
     throw JaisException.invalid("invalid request URI " + request.path()
         + ": bucket names may not contain '/'");

@@ -15,7 +15,8 @@ import io.jais.node.http.Response;
 import java.util.Map;
 
 /**
- * {@code GET /v1/reverse/daemon?...} with {@code Ais-Node-Id} (spec §17.2–17.3): the proxy answers
+ * {@code GET /v1/reverse/daemon?...} with {@code Ais-Node-Id} (docs/native-api.md#cluster-and-node): the
+ * proxy answers
  * for a node the client need not reach directly, by relaying the request to that node's
  * {@code /v1/daemon}. As in AIS, a node in maintenance is not asked for its {@code node_status}:
  * the proxy answers with what the cluster map says.

@@ -18,7 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * AIS append/flush (spec §7.7). The first append (empty handle) creates a workfile seeded with
+ * AIS append/flush (docs/native-api.md#objects). The first append (empty handle) creates a workfile
+ * seeded with
  * the current object, if any, and returns a handle; later appends add to it; flush commits it
  * like a PUT. Readers see the old object until flush.
  *

@@ -5,7 +5,8 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * Checksum types of AIS bucket property {@code checksum.type} (spec §5.1). The wire name goes into
+ * Checksum types of AIS bucket property {@code checksum.type} (docs/native-api.md#buckets). The wire
+ * name goes into
  * {@code Ais-Checksum-Type}; the code is this type's stable id in the on-disk metadata and must
  * never change.
  */
@@ -17,7 +18,7 @@ public enum ChecksumType {
   XXHASH("xxhash", 2),
   MD5("md5", 3),
   CRC32C("crc32c", 4),
-  /** AIS computes SHA-512/256 under this name (spec §22), not SHA-256. */
+  /** AIS computes SHA-512/256 under this name, not SHA-256. */
   SHA256("sha256", 5),
   SHA512("sha512", 6);
 

@@ -11,7 +11,7 @@ import java.util.zip.CRC32C;
 
 /**
  * Computes one checksum type over a stream of {@link ByteBuffer}s, heap or direct, without copying
- * them. Values follow AIS (spec §22): hex of the big-endian digest, {@code sha256} is SHA-512/256.
+ * them. Values follow AIS: hex of the big-endian digest, {@code sha256} is SHA-512/256.
  * Not thread-safe; one instance per stream.
  */
 public final class Checksummer {

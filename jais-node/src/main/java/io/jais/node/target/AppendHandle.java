@@ -4,7 +4,8 @@ import io.jais.api.error.JaisException;
 
 /**
  * Append handles as clients see them: {@code <target id>|<store handle>}. The prefix lets any
- * proxy route every append of one session to the target that holds its work file (spec §7.7).
+ * proxy route every append of one session to the target that holds its work file
+ * (docs/native-api.md#objects).
  */
 public final class AppendHandle {
   private AppendHandle() {}

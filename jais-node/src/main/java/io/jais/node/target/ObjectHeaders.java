@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 
-/** Writes object attributes as AIS response headers (spec §7.2–§8). */
+/** Writes object attributes as AIS response headers (docs/native-api.md#objects). */
 final class ObjectHeaders {
   private ObjectHeaders() {}
 
@@ -82,7 +82,7 @@ final class ObjectHeaders {
         .header(Header.PRESENT, "true");
   }
 
-  /** Properties HEAD v2 accepts in {@code ?props=} (spec §7.4). */
+  /** Properties HEAD v2 accepts in {@code ?props=} (docs/native-api.md#objects). */
   static final Set<String> V2_PROPS = Set.of("name", "size", "checksum", "atime", "version", "custom",
       "last-modified", "etag", "location", "copies", "ec", "chunked", "cached", "status", "present");
 

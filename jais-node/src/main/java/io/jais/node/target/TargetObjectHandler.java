@@ -227,7 +227,10 @@ public final class TargetObjectHandler {
     return Response.ok();
   }
 
-  /** PATCH: merge (or with {@code set-new-custom=true} replace) custom metadata (spec §7.6). */
+  /**
+   * PATCH: merge (or with {@code set-new-custom=true} replace) custom metadata
+   * (docs/native-api.md#objects).
+   */
   public Response patch(Request request) throws Exception {
     requireRedirected(request);
     Bucket bucket = BucketParams.of(request);
