@@ -12,12 +12,14 @@ import picocli.CommandLine;
 
 /**
  * The one place that turns a failure into what the user sees: a single line on standard error
- * and an exit status (1: the operation failed, 2: the command line was wrong). Stack traces are
- * for developers and appear only with {@code JAIS_DEBUG=1}.
+ * (plus a pointer to the help when the command line was wrong) and exit status 1, whatever went
+ * wrong, as the AIS CLI does: scripts written for {@code ais} test for non-zero or for 1. Stack
+ * traces are for developers and appear only with {@code JAIS_DEBUG=1}.
  */
 final class Failures implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
   static final int FAILED = 1;
-  static final int USAGE = 2;
+  /** A wrong command line: the same status as a failed operation, as in {@code ais}. */
+  static final int USAGE = 1;
 
   private final Session session;
 

@@ -68,6 +68,7 @@ public final class Main {
     } else {
       NOUNS.forEach(cli::addSubcommand);
     }
+    cli.registerConverter(java.time.Duration.class, new GoDuration());
     cli.setOut(session.out());
     cli.setErr(session.err());
     cli.setExecutionExceptionHandler(failures);

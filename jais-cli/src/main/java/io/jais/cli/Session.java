@@ -1,10 +1,16 @@
 package io.jais.cli;
 
 import io.jais.client.JaisClient;
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -22,11 +28,24 @@ public final class Session implements AutoCloseable {
   private final OutputStream stdout;
   private final PrintWriter out;
   private final PrintWriter err;
+  private final boolean terminalInput;
+  private BufferedReader answers;
   private volatile JaisClient client;
 
+  /** A session whose standard input is not a terminal: it never asks questions. */
   public Session(Map<String, String> env, InputStream stdin, OutputStream stdout, OutputStream stderr) {
+    this(env, stdin, stdout, stderr, false);
+  }
+
+  /**
+   * @param terminalInput whether standard input is a terminal, i.e. someone can answer a
+   *     confirmation question (see {@link Confirmation})
+   */
+  public Session(Map<String, String> env, InputStream stdin, OutputStream stdout, OutputStream stderr,
+      boolean terminalInput) {
     this.env = Map.copyOf(env);
     this.stdin = stdin;
+    this.terminalInput = terminalInput;
     this.stdout = stdout;
     this.out = new PrintWriter(stdout, true, StandardCharsets.UTF_8);
     this.err = new PrintWriter(stderr, true, StandardCharsets.UTF_8);
@@ -34,7 +53,22 @@ public final class Session implements AutoCloseable {
 
   /** The process's own streams and environment. */
   public static Session system() {
-    return new Session(System.getenv(), System.in, System.out, System.err);
+    return new Session(System.getenv(), System.in, System.out, System.err, stdinIsTerminal());
+  }
+
+  /**
+   * Whether this process's standard input is a terminal. The JVM only tells whether stdin and
+   * stdout both are ({@code Console.isTerminal}), and {@code jais put dir ais://b > log} must still
+   * be able to ask; on Linux {@code /proc/self/fd/0} names the device itself.
+   */
+  private static boolean stdinIsTerminal() {
+    try {
+      String device = Files.readSymbolicLink(Path.of("/proc/self/fd/0")).toString();
+      return device.startsWith("/dev/pts/") || device.startsWith("/dev/tty");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      java.io.Console console = System.console();
+      return console != null && console.isTerminal();
+    }
   }
 
   /** {@code AIS_ENDPOINT}, or the default. */
@@ -80,6 +114,23 @@ public final class Session implements AutoCloseable {
 
   public InputStream stdin() {
     return stdin;
+  }
+
+  /** Whether someone can answer a question on standard input. */
+  public boolean terminalInput() {
+    return terminalInput;
+  }
+
+  /** The next line typed on standard input, or {@code null} at its end. */
+  String readLine() {
+    try {
+      if (answers == null) {
+        answers = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+      }
+      return answers.readLine();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

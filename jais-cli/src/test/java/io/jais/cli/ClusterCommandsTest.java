@@ -105,7 +105,7 @@ class ClusterCommandsTest {
   void configCluster_notKeyValue_isUsageError() {
     Cli.Result result = cli.run("config", "cluster", "mirror.copies");
 
-    assertThat(result.status()).isEqualTo(2);
+    assertThat(result.status()).as("as ais: every error exits 1").isEqualTo(1);
     assertThat(result.err()).contains("expected: KEY=VALUE").contains("see 'jais config cluster --help'");
   }
 

@@ -37,7 +37,7 @@ class ObjectCommandsTest {
     Cli.Result put = cli.run("put", file.toString(), "ais://objs");
     Cli.Result renamed = cli.run("object", "put", file.toString(), "ais://objs/greetings/hi.txt");
 
-    assertThat(put.out()).isEqualTo("PUT \"" + file + "\" => ais://objs/hello.txt (11B)\n");
+    assertThat(put.out()).as("as ais: the absolute path, no size").isEqualTo("PUT \"" + file.toAbsolutePath() + "\" => ais://objs/hello.txt\n");
     assertThat(client.objects().get(Bucket.ais("objs"), "hello.txt")).isEqualTo("hello, jais".getBytes(UTF_8));
     assertThat(renamed.status()).isZero();
     assertThat(client.objects().get(Bucket.ais("objs"), "greetings/hi.txt")).hasSize(11);
@@ -52,7 +52,7 @@ class ObjectCommandsTest {
 
     assertThat(intoDir.status()).as(intoDir.toString()).isZero();
     assertThat(Files.readAllBytes(dir.resolve("name.bin"))).containsExactly(1, 2, 3);
-    assertThat(asFile.out()).contains("=> " + dir.resolve("other.bin"));
+    assertThat(asFile.out()).isEqualTo("GET deep/name.bin from ais://objs as " + dir.resolve("other.bin") + " (3B)\n");
     assertThat(Files.readAllBytes(dir.resolve("other.bin"))).containsExactly(1, 2, 3);
     try (var files = Files.list(dir)) {
       assertThat(files.filter(p -> p.toString().endsWith(".part"))).isEmpty();
@@ -71,17 +71,24 @@ class ObjectCommandsTest {
       Files.write(file, data);
     }
 
-    Cli.Result put = cli.run("put", source.toString(), "ais://objs/tree", "--workers", "4");
-    Cli.Result get = cli.run("get", "ais://objs", dir.resolve("out").toString(), "--prefix", "tree/");
+    Cli.Result put = cli.run("put", source.toString(), "ais://objs/tree/", "-r", "-y", "--num-workers", "4");
+    Cli.Result get = cli.run("get", "ais://objs", dir.resolve("out").toString(), "--prefix", "tree/", "-y");
+    Cli.Result tree = cli.run("get", "ais://objs", dir.resolve("tree").toString(), "--prefix", "tree/", "-y", "--keep-paths");
 
     assertThat(put.status()).as(put.toString()).isZero();
-    assertThat(put.out()).startsWith("PUT 40 objects");
+    assertThat(put.out()).startsWith("Files to upload:\nEXTENSION   COUNT   SIZE\n")
+        .endsWith("\nPUT 40 files (one directory, recursively) => ais://objs/tree/\n");
+    assertThat(client.buckets().listNames(Bucket.ais("objs"), "tree/")).hasSize(40).contains("tree/sub/deeper/f0");
     assertThat(get.status()).as(get.toString()).isZero();
-    assertThat(get.out()).startsWith("GET 40 objects");
+    assertThat(get.out()).startsWith("GET 40 objects from ais://objs to " + dir.resolve("out") + " (total size ");
+    assertThat(tree.status()).as(tree.toString()).isZero();
     try (var files = Files.walk(source)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
-        Path copy = dir.resolve("out/tree").resolve(source.relativize(file));
+        // as ais: every object lands as OUT/<basename>; --keep-paths keeps the names as paths
+        Path copy = dir.resolve("out").resolve(file.getFileName().toString());
         assertThat(Files.mismatch(file, copy)).as(copy.toString()).isEqualTo(-1);
+        Path kept = dir.resolve("tree/tree").resolve(source.relativize(file));
+        assertThat(Files.mismatch(file, kept)).as(kept.toString()).isEqualTo(-1);
       }
     }
   }
@@ -93,9 +100,9 @@ class ObjectCommandsTest {
       Files.write(source.resolve("f" + i), new byte[10_000]);
     }
 
-    Cli.Result quiet = cli.run("put", source.toString(), "ais://objs/quiet");
-    Cli.Result put = cli.run("put", source.toString(), "ais://objs/bar", "--progress");
-    Cli.Result get = cli.run("get", "ais://objs", dir.resolve("back").toString(), "--prefix", "bar/", "--progress");
+    Cli.Result quiet = cli.run("put", source.toString(), "ais://objs/quiet/", "-y");
+    Cli.Result put = cli.run("put", source.toString(), "ais://objs/bar/", "--progress", "-y");
+    Cli.Result get = cli.run("get", "ais://objs", dir.resolve("back").toString(), "--prefix", "bar/", "--progress", "-y");
 
     assertThat(quiet.err()).as("standard error is not a terminal here").isEmpty();
     // the bar is redrawn in place with \r; its last state is the finished transfer
@@ -156,10 +163,11 @@ class ObjectCommandsTest {
     Cli.Result again = cli.run("object", "rm", "ais://objs/doomed");
     Cli.Result get = cli.run("get", "ais://objs/doomed", "-");
 
-    assertThat(removed.out()).isEqualTo("deleted \"ais://objs/doomed\"\n");
+    assertThat(removed.out()).isEqualTo("deleted \"doomed\" from ais://objs\n");
     assertThat(again.status()).isEqualTo(1);
     assertThat(again.err().lines()).hasSize(1);
     assertThat(get.status()).isEqualTo(1);
     assertThat(get.err()).contains("ais://objs/doomed").contains("does not exist");
+    assertThat(again.err()).isEqualTo("\"ais://objs/doomed\" does not exist\n");
   }
 }

@@ -37,7 +37,7 @@ class StandaloneCommandsTest {
   void unknownCommand_isUsageError() {
     Cli.Result result = nowhere.run("frobnicate");
 
-    assertThat(result.status()).isEqualTo(2);
+    assertThat(result.status()).as("as ais: every error exits 1").isEqualTo(1);
     assertThat(result.err()).contains("frobnicate").contains("see 'jais --help'");
   }
 
@@ -45,7 +45,7 @@ class StandaloneCommandsTest {
   void missingArgument_isUsageError() {
     Cli.Result result = nowhere.run("bucket", "create");
 
-    assertThat(result.status()).isEqualTo(2);
+    assertThat(result.status()).as("as ais: every error exits 1").isEqualTo(1);
     assertThat(result.err()).contains("Missing required parameter").contains("jais bucket create --help");
   }
 
@@ -53,7 +53,7 @@ class StandaloneCommandsTest {
   void invalidBucketName_isUsageErrorNamingTheRule() {
     Cli.Result result = nowhere.run("bucket", "create", "ais://no spaces");
 
-    assertThat(result.status()).isEqualTo(2);
+    assertThat(result.status()).as("as ais: every error exits 1").isEqualTo(1);
     assertThat(result.err()).contains("may only contain letters, digits");
   }
 
@@ -109,7 +109,7 @@ class StandaloneCommandsTest {
   void badOptionValue_isUsageError() {
     Cli.Result result = nowhere.run("ls", "ais://b", "--limit", "many");
 
-    assertThat(result.status()).isEqualTo(2);
+    assertThat(result.status()).as("as ais: every error exits 1").isEqualTo(1);
     assertThat(result.err()).contains("--limit");
   }
 }

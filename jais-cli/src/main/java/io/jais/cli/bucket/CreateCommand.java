@@ -1,9 +1,12 @@
 package io.jais.cli.bucket;
 
+import io.jais.api.error.ErrorCode;
+import io.jais.api.error.JaisException;
 import io.jais.cli.ObjectPath;
 import io.jais.cli.Session;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code jais bucket create BUCKET...}. */
@@ -12,6 +15,9 @@ public final class CreateCommand implements Runnable {
   @Parameters(arity = "1..*", paramLabel = "BUCKET", converter = ObjectPath.Converter.class,
       description = "e.g. ais://data")
   List<ObjectPath> buckets;
+
+  @Option(names = "--ignore-error", description = "a bucket that already exists is not an error (as ais)")
+  boolean ignoreError;
 
   private final Session session;
 
@@ -22,7 +28,15 @@ public final class CreateCommand implements Runnable {
   @Override
   public void run() {
     for (ObjectPath path : buckets) {
-      session.client().buckets().create(path.bucket());
+      try {
+        session.client().buckets().create(path.bucket());
+      } catch (JaisException e) {
+        if (ignoreError && (e.code() == ErrorCode.BUCKET_EXISTS || e.code() == ErrorCode.CONFLICT)) {
+          session.out().println("Bucket \"" + path.bucket().uri() + "\" already exists");
+          continue;
+        }
+        throw e;
+      }
       session.out().println("\"" + path.bucket().uri() + "\" created");
     }
   }

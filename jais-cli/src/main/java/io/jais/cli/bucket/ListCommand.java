@@ -50,7 +50,7 @@ public final class ListCommand implements Runnable {
   @Option(names = {"-H", "--no-headers"}, description = "omit the header line and the summary")
   boolean noHeaders;
 
-  @Option(names = "--json", description = "print JSON (buckets, or the listed entries)")
+  @Option(names = {"-j", "--json"}, description = "print JSON (buckets, or the listed entries)")
   boolean json;
 
   private final Session session;

@@ -19,7 +19,7 @@ public class PropsShowCommand implements Runnable {
   @Parameters(index = "1", arity = "0..1", paramLabel = "PREFIX", description = "only properties under this prefix, e.g. mirror")
   String prefix;
 
-  @Option(names = "--json", description = "print the properties JSON (as in Ais-Bucket-Props)")
+  @Option(names = {"-j", "--json"}, description = "print the properties JSON (as in Ais-Bucket-Props)")
   boolean json;
 
   private final Session session;

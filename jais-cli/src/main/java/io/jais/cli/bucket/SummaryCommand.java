@@ -27,10 +27,10 @@ public final class SummaryCommand implements Runnable {
   @Option(names = "--prefix", description = "only objects whose names start with this")
   String prefix;
 
-  @Option(names = "--timeout", defaultValue = "PT5M", description = "give up after this long (ISO-8601, default 5 minutes)")
+  @Option(names = "--timeout", defaultValue = "PT5M", description = "give up after this long, e.g. 30s, 10m (default 5m)")
   Duration timeout;
 
-  @Option(names = "--json", description = "print JSON (a list of AIS BsummResult)")
+  @Option(names = {"-j", "--json"}, description = "print JSON (a list of AIS BsummResult)")
   boolean json;
 
   private final Session session;

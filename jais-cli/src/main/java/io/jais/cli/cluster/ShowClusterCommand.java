@@ -34,7 +34,7 @@ public final class ShowClusterCommand implements Runnable {
   @Parameters(arity = "0..1", paramLabel = "proxy|target|NODE_ID", description = "show only these nodes")
   String filter;
 
-  @Option(names = "--json", description = "print JSON (the cluster map and each node's status)")
+  @Option(names = {"-j", "--json"}, description = "print JSON (the cluster map and each node's status)")
   boolean json;
 
   private final Session session;

@@ -24,7 +24,7 @@ public final class ShowConfigCommand implements Runnable {
   @Parameters(index = "1", arity = "0..1", paramLabel = "PREFIX", description = "only settings under this prefix, e.g. checksum")
   String prefix;
 
-  @Option(names = "--json", description = "print JSON")
+  @Option(names = {"-j", "--json"}, description = "print JSON")
   boolean json;
 
   private final Session session;

@@ -28,11 +28,11 @@ public class JobShowCommand implements Runnable {
   @Option(names = "--all", description = "include finished jobs")
   boolean all;
 
-  @Option(names = "--json", description = "print JSON (snapshots by target ID)")
+  @Option(names = {"-j", "--json"}, description = "print JSON (snapshots by target ID)")
   boolean json;
 
   @Option(names = "--refresh", paramLabel = "DURATION",
-      description = "show again every DURATION (ISO-8601, e.g. PT2S) until the jobs have ended")
+      description = "show again every DURATION (e.g. 2s, 1m, or seconds: 2) until the jobs have ended")
   Duration refresh;
 
   @Option(names = "--count", paramLabel = "N", description = "with --refresh: at most N times")

@@ -38,7 +38,8 @@ public final class JobStartCommand implements Runnable {
   @Option(names = "--wait", description = "wait for the job to finish")
   boolean await;
 
-  @Option(names = "--timeout", defaultValue = "PT5M", description = "with --wait: give up after this long (default 5 minutes)")
+  @Option(names = "--timeout", paramLabel = "DURATION",
+      description = "with --wait: give up after this long, e.g. 30s, 5m (default: as long as it takes, as ais)")
   Duration timeout;
 
   @Option(names = "--progress", negatable = true, description = "with --wait: show objects and bytes as they go")

@@ -17,7 +17,8 @@ public final class JobWaitCommand implements Runnable {
   @Parameters(index = "0", paramLabel = "ID")
   String id;
 
-  @Option(names = "--timeout", defaultValue = "PT5M", description = "give up after this long (ISO-8601, default 5 minutes)")
+  @Option(names = "--timeout", paramLabel = "DURATION",
+      description = "give up after this long, e.g. 30s, 5m, 1h (default: wait as long as it takes, as ais)")
   Duration timeout;
 
   @Option(names = "--progress", negatable = true,

@@ -1,5 +1,7 @@
 package io.jais.cli.job;
 
+import io.jais.api.error.ErrorCode;
+import io.jais.api.error.JaisException;
 import io.jais.api.job.JobKind;
 import io.jais.api.job.JobStatus;
 import io.jais.cli.CommandFailedException;
@@ -12,14 +14,26 @@ import java.time.Duration;
  * ({@code JobApi.await}), an optional progress line, and the outcome in words: exit 0 when it
  * finished (or, for a demand job, went idle), 1 when it failed or was aborted.
  */
-final class JobWaiting {
+public final class JobWaiting {
   private JobWaiting() {}
 
+  /** Without a timeout the wait is unbounded, in rounds this long (the SDK polls at most once a second in them). */
+  private static final Duration ROUND = Duration.ofMinutes(1);
+
+  /** Waits for the job and says how it ended; {@code timeout} null waits as long as it takes (the AIS CLI's default). */
   static void await(Session session, String id, Duration timeout, Boolean progress) {
+    JobStatus status = waitFor(session, id, timeout, progress);
+    String name = JobKind.cname(JobKind.find(status.kind()).map(JobKind::displayName).orElse(status.kind()), id);
+    session.out().println("Job " + name + (status.finished() ? " finished" : " is idle"));
+  }
+
+  /** Waits for the job; fails (exit 1) if it was aborted or failed. For commands that start jobs. */
+  public static JobStatus waitFor(Session session, String id, Duration timeout, Boolean progress) {
     boolean show = progress != null ? progress : session.interactive();
     JobStatus status;
     try (JobProgress line = show ? JobProgress.start(session.err(), "job " + id) : JobProgress.off()) {
-      status = session.client().jobs().await(id, timeout, show ? line::update : null);
+      status = timeout != null ? session.client().jobs().await(id, timeout, show ? line::update : null)
+          : awaitUnbounded(session, id, show ? line::update : null);
     }
     String name = JobKind.cname(JobKind.find(status.kind()).map(JobKind::displayName).orElse(status.kind()), id);
     if (status.aborted()) {
@@ -28,6 +42,24 @@ final class JobWaiting {
     if (!status.error().isEmpty()) {
       throw new CommandFailedException("job " + name + ": failed: " + status.error());
     }
-    session.out().println("Job " + name + (status.finished() ? " finished" : " is idle"));
+    return status;
+  }
+
+  /**
+   * Rounds of bounded waits: the SDK's wait needs a deadline (and polls less often the longer it
+   * is), and ends a round that runs out with {@code UNAVAILABLE} "still running"; any other
+   * failure (the job is gone, the cluster is unreachable) ends the wait.
+   */
+  private static JobStatus awaitUnbounded(Session session, String id,
+      java.util.function.Consumer<java.util.List<io.jais.api.job.JobSnapshot>> progress) {
+    while (true) {
+      try {
+        return session.client().jobs().await(id, ROUND, progress);
+      } catch (JaisException e) {
+        if (e.code() != ErrorCode.UNAVAILABLE || e.getMessage() == null || !e.getMessage().contains("is still running")) {
+          throw e;
+        }
+      }
+    }
   }
 }

@@ -18,7 +18,7 @@ public class ObjectShowCommand implements Runnable {
   @Parameters(index = "0", paramLabel = "BUCKET/NAME", converter = ObjectPath.Converter.class)
   ObjectPath path;
 
-  @Option(names = "--json", description = "print JSON")
+  @Option(names = {"-j", "--json"}, description = "print JSON")
   boolean json;
 
   private final Session session;

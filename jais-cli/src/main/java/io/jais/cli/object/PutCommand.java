@@ -2,49 +2,105 @@ package io.jais.cli.object;
 
 import io.jais.api.bucket.Bucket;
 import io.jais.cli.CommandFailedException;
+import io.jais.cli.Confirmation;
 import io.jais.cli.ObjectPath;
 import io.jais.cli.Session;
-import io.jais.cli.render.Durations;
 import io.jais.cli.render.Progress;
 import io.jais.cli.render.Sizes;
+import io.jais.cli.render.Table;
+import io.jais.client.PutOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
+import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code jais put SOURCE BUCKET[/NAME]}: a file, a whole directory (recursively, object names are
- * the relative paths under the destination prefix) or standard input ({@code -}).
+ * {@code jais put SOURCE BUCKET[/NAME]}: a file, a directory or standard input ({@code -}), by
+ * the rules of {@code ais put}.
+ *
+ * <p>Design notes: the naming rule for a directory is AIS's, on purpose, since scripts depend on
+ * it: an object's name is the destination name <em>as typed</em> followed by the file's path
+ * relative to the directory, so {@code ais://b/train/} gives {@code train/a.txt} but
+ * {@code ais://b/train} gives {@code traina.txt} (with a warning). A directory is read one level
+ * deep unless {@code -r}, and the upload is confirmed first (the question lists the count and
+ * where they go) unless {@code -y}; without a terminal jais refuses rather than hang (see
+ * {@link Confirmation}).
  */
 @Command(name = "put", mixinStandardHelpOptions = true,
-    description = {"Upload a file, a directory (recursively) or standard input, e.g.",
+    description = {"Upload a file, a directory or standard input (as 'ais put'), e.g.",
         "  jais put README.md ais://b                 -> ais://b/README.md",
-        "  jais put data/ ais://b/train/              -> ais://b/train/<relative path>",
+        "  jais put data/ ais://b/train/ -r -y        -> ais://b/train/<path relative to data/>",
         "  tar c . | jais put - ais://b/backup.tar"})
 public final class PutCommand implements Runnable {
+  private static final int MAX_RETRIES = 5;
+
   @Parameters(index = "0", paramLabel = "FILE|DIR|-")
   String source;
 
   @Parameters(index = "1", paramLabel = "BUCKET[/NAME]", converter = ObjectPath.Converter.class)
   ObjectPath destination;
 
+  @Option(names = {"-r", "--recursive"}, description = "a directory: include its subdirectories (default: its files only, as ais)")
+  boolean recursive;
+
+  @Option(names = "--include-src-dir", description = "prefix object names with the source directory's name")
+  boolean includeSourceDir;
+
+  @Option(names = "--dry-run", description = "print what would be uploaded; upload nothing")
+  boolean dryRun;
+
+  @Option(names = {"-v", "--verbose"}, description = "a directory: print one line per uploaded file")
+  boolean verbose;
+
+  @Option(names = "--retries", paramLabel = "N", defaultValue = "0",
+      description = "retry a failed upload up to N times (1..5; default: no retry)")
+  int retries;
+
+  @Option(names = "--cont-on-err", description = "a directory: skip what cannot be read while walking it (default: fail)")
+  boolean continueOnError;
+
+  @Option(names = "--skip-lookup", hidden = true, description = "accepted for ais compatibility; jais never looks the bucket up first")
+  boolean skipLookup;
+
   @Mixin TransferOptions transfer;
 
+  @Mixin PutChecksum checksum;
+
+  @Mixin Confirmation confirmation;
+
   private final Session session;
+  private String computeType;
 
   PutCommand(Session session) {
     this.session = session;
   }
 
+  /** One file to upload and the object name it gets. */
+  private record Upload(Path file, String name, long size) {}
+
   @Override
   public void run() {
+    if (retries < 0 || retries > MAX_RETRIES) {
+      throw new IllegalArgumentException("--retries " + retries + " (expected: 0.." + MAX_RETRIES + ")");
+    }
+    checksum.expected();
+    if (dryRun) {
+      session.out().println("[DRY RUN] with no modifications to the cluster");
+    }
     if (source.equals("-")) {
       putStdin();
       return;
@@ -63,51 +119,150 @@ public final class PutCommand implements Runnable {
     if (!destination.hasObject() || destination.object().endsWith("/")) {
       throw new IllegalArgumentException("put from standard input needs an object name, e.g. ais://b/name");
     }
-    session.client().objects().put(destination.bucket(), destination.object(), session.stdin(), -1);
+    String[] expected = checksum.expected();
+    if (checksum.compute()) {
+      throw new IllegalArgumentException("--compute-checksum needs a file (standard input is read once); pass --TYPE VALUE");
+    }
+    if (!dryRun) {
+      PutOptions options = expected == null ? PutOptions.NONE : PutOptions.NONE.withChecksum(expected[0], expected[1]);
+      session.client().objects().put(destination.bucket(), destination.object(), session.stdin(), -1, options);
+    }
     session.out().println("PUT (standard input) => " + destination);
   }
 
+  /** One file: to {@code NAME}, or to {@code PREFIX/<file name>} when the destination ends with {@code /}. */
   private void putFile(Path file) {
     String name = destination.hasObject() && !destination.object().endsWith("/")
         ? destination.object() : destination.object() + file.getFileName();
     long size = size(file);
-    try (Progress progress = transfer.progress(session, "PUT", size, 1)) {
-      upload(destination.bucket(), name, file, progress);
+    if (!dryRun) {
+      computeType = checksumTypeToCompute();
+      try (Progress progress = transfer.progress(session, "PUT", size, 1)) {
+        uploadWithRetries(new Upload(file, name, size), progress);
+      }
     }
-    session.out().println("PUT \"" + file + "\" => " + destination.bucket().uri() + "/" + name + " (" + Sizes.format(size) + ")");
+    session.out().println("PUT \"" + file.toAbsolutePath().normalize() + "\" => " + destination.bucket().uri() + "/" + name);
   }
 
   private void putDirectory(Path dir) {
-    String prefix = destination.object().isEmpty() || destination.object().endsWith("/")
-        ? destination.object() : destination.object() + "/";
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(dir)) {
-      files = walk.filter(Files::isRegularFile).sorted().toList();
+    String prefix = destination.object();
+    if (!prefix.isEmpty() && !prefix.endsWith("/")) {
+      session.err().println("Warning: '" + prefix + "' will be used as the destination name prefix for all files from '"
+          + (source.endsWith("/") ? source : source + "/") + "'");
+    }
+    if (includeSourceDir && dir.toAbsolutePath().normalize().getFileName() != null) {
+      prefix += dir.toAbsolutePath().normalize().getFileName() + "/";
+    }
+    List<Upload> uploads = walk(dir, prefix);
+    if (uploads.isEmpty()) {
+      throw new CommandFailedException("no files to PUT (check the source name; a directory's subdirectories need -r)");
+    }
+    long total = uploads.stream().mapToLong(Upload::size).sum();
+    printExtensions(uploads, total);
+    String caption = "PUT " + uploads.size() + (uploads.size() == 1 ? " file" : " files") + " (one directory, "
+        + (recursive ? "recursively" : "non-recursive") + ") => " + destination;
+    if (dryRun) {
+      session.out().println("[DRY RUN] " + caption);
+      uploads.forEach(u -> session.out().println("PUT " + u.file() + " -> " + destination.bucket().uri() + "/" + u.name()));
+      return;
+    }
+    if (total == 0 && !confirmation.confirm(session, "PUT: total size of all files is zero - proceed anyway?")) {
+      return;
+    }
+    if (!confirmation.confirm(session, caption + "?")) {
+      return;
+    }
+    computeType = checksumTypeToCompute();
+    List<Workers.Failure<Upload>> failures;
+    try (Progress progress = transfer.progress(session, "PUT", total, uploads.size())) {
+      failures = Workers.run(uploads, transfer.workers(), upload -> {
+        uploadWithRetries(upload, progress);
+        if (verbose) {
+          session.out().println("PUT \"" + upload.file() + "\" => " + destination.bucket().uri() + "/" + upload.name());
+        }
+      });
+    }
+    failures.forEach(f -> session.err().println("failed to put \"" + f.item().file() + "\": " + f.cause().getMessage()));
+    if (!failures.isEmpty()) {
+      throw new CommandFailedException("failed to PUT " + failures.size() + " of " + uploads.size() + " files");
+    }
+    session.out().println(confirmation.assumeYes() ? "\n" + caption : "Done");
+  }
+
+  /** The files of {@code dir} (and below, with {@code -r}) in path order, with their object names. */
+  private List<Upload> walk(Path dir, String prefix) {
+    List<Upload> uploads = new ArrayList<>();
+    try {
+      Files.walkFileTree(dir, java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), recursive ? Integer.MAX_VALUE : 1,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (attrs.isRegularFile()) {
+                String relative = dir.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+                uploads.add(new Upload(file, prefix + relative, attrs.size()));
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+              if (continueOnError) {
+                session.err().println("Warning: skipping " + file + ": " + e.getMessage());
+                return FileVisitResult.CONTINUE;
+              }
+              throw e;
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    long total = files.stream().mapToLong(PutCommand::size).sum();
-    List<Workers.Failure<Path>> failures;
-    Progress progress = transfer.progress(session, "PUT", total, files.size());
-    try (progress) {
-      failures = Workers.run(files, transfer.workers(), file -> {
-        String relative = dir.relativize(file).toString().replace(java.io.File.separatorChar, '/');
-        upload(destination.bucket(), prefix + relative, file, progress);
-      });
+    uploads.sort(Comparator.comparing(u -> u.file().toString()));
+    return uploads;
+  }
+
+  /** The {@code Files to upload:} table of {@code ais put}: count and size per file extension. */
+  private void printExtensions(List<Upload> uploads, long total) {
+    Map<String, long[]> byExtension = new TreeMap<>();
+    for (Upload upload : uploads) {
+      String name = upload.file().getFileName().toString();
+      int dot = name.lastIndexOf('.');
+      long[] sum = byExtension.computeIfAbsent(dot < 0 ? "" : name.substring(dot), k -> new long[2]);
+      sum[0]++;
+      sum[1] += upload.size();
     }
-    failures.forEach(f -> session.err().println("failed to put \"" + f.item() + "\": " + f.cause().getMessage()));
-    int done = files.size() - failures.size();
-    session.out().println("PUT " + done + (done == 1 ? " object" : " objects") + " (" + Sizes.format(total) + ") to "
-        + destination.bucket().uri() + "/" + prefix + " in " + Durations.elapsed(progress.elapsed()));
-    if (!failures.isEmpty()) {
-      throw new CommandFailedException(failures.size() + " of " + files.size() + " files failed to upload");
+    session.out().println("Files to upload:");
+    Table table = Table.of("EXTENSION", "COUNT", "SIZE");
+    byExtension.forEach((ext, sum) -> table.row(ext, sum[0], Sizes.format(sum[1])));
+    table.row("TOTAL", uploads.size(), Sizes.format(total));
+    table.print(session.out());
+  }
+
+  private String checksumTypeToCompute() {
+    return checksum.compute() ? session.client().buckets().props(destination.bucket()).checksum().type() : null;
+  }
+
+  private void uploadWithRetries(Upload upload, Progress progress) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        upload(destination.bucket(), upload, progress);
+        if (attempt > 1) {
+          session.out().println("[#" + attempt + "] " + upload.file() + " - done.");
+        }
+        return;
+      } catch (RuntimeException e) {
+        if (attempt > retries) {
+          throw e;
+        }
+        session.err().println("[#" + attempt + "] " + upload.file() + ": " + e.getMessage() + " - retrying...");
+      }
     }
   }
 
   /** Streams the file so the bar moves within large files; the proxy redirects before the body is sent. */
-  private void upload(Bucket bucket, String name, Path file, Progress progress) {
-    try (InputStream in = new Counting(Files.newInputStream(file), progress)) {
-      session.client().objects().put(bucket, name, in, Files.size(file));
+  private void upload(Bucket bucket, Upload upload, Progress progress) {
+    PutOptions options = checksum.options(upload.file(), computeType);
+    try (InputStream in = new Counting(Files.newInputStream(upload.file()), progress)) {
+      session.client().objects().put(bucket, upload.name(), in, upload.size(), options);
       progress.fileDone();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -10,8 +10,13 @@ final class TransferOptions {
   private static final long LARGE_BYTES = 8L << 20;
   private static final int MANY_FILES = 8;
 
-  @Option(names = {"-j", "--workers"}, defaultValue = "16", description = "parallel transfers for directories (default 16)")
+  @Option(names = {"-j", "--workers", "--num-workers"}, defaultValue = "16",
+      description = "parallel transfers for directories (default 16; -1 or 1: one at a time)")
   int workers;
+
+  @Option(names = "--refresh", paramLabel = "DURATION", hidden = true,
+      description = "accepted for ais compatibility: jais redraws its progress bar continuously")
+  java.time.Duration refresh;
 
   @Option(names = "--progress", negatable = true,
       description = "show a progress bar (default: when standard error is a terminal and the transfer is large)")
@@ -23,6 +28,9 @@ final class TransferOptions {
   }
 
   int workers() {
+    if (workers == -1) {
+      return 1; // ais: -1 means serial
+    }
     if (workers < 1) {
       throw new IllegalArgumentException("--workers " + workers + " (expected: >= 1)");
     }

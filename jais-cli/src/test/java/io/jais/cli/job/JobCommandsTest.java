@@ -91,7 +91,7 @@ class JobCommandsTest {
     String id = client.buckets().copyObjects(source, new CopyObjectsMsg(Bucket.ais("cli-copy-dst"), "obj-{0..11}",
         null, "", "", null, false, false, false, false, 0, false, false));
 
-    Result waited = run("job", "wait", id, "--timeout", "PT60S", "--progress");
+    Result waited = run("job", "wait", id, "--timeout", "60s", "--progress");
     Result shown = run("job", "show", id);
     Result stopped = run("job", "stop", id);
     Result afterStop = run("job", "wait", id, "--timeout", "PT60S");
@@ -103,7 +103,7 @@ class JobCommandsTest {
         .containsPattern("NODE +ID +KIND +SRC BUCKET +DST BUCKET +OBJECTS +BYTES +START +END +STATE")
         .containsPattern(id + " +copy-listrange +ais://cli-copy-src +ais://cli-copy-dst +\\d+ .* +- +Idle")
         .containsPattern("Total: +12 +11\\.72KiB");
-    assertThat(stopped.out()).contains("Stopped job " + id);
+    assertThat(stopped.out()).isEqualTo("Stopped copy-objects[" + id + "]\n");
     assertThat(afterStop.status()).isEqualTo(1);
     assertThat(afterStop.err().strip()).isEqualTo("job copy-objects[" + id + "]: aborted: user abort");
   }
@@ -151,7 +151,7 @@ class JobCommandsTest {
     String id = client.buckets().copyObjects(source, new CopyObjectsMsg(source, null, List.of("obj-0"), "copy-", "",
         null, false, false, false, false, 0, false, false));
 
-    Result shown = run("show", "job", id, "--refresh", "PT0.1S", "--count", "3");
+    Result shown = run("show", "job", id, "--refresh", "100ms", "--count", "3");
 
     assertThat(shown.status()).as(shown.toString()).isZero();
     assertThat(shown.out().lines().filter(line -> line.startsWith("copy-objects[" + id + "]")).count()).isEqualTo(3);
