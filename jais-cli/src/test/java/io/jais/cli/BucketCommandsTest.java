@@ -9,6 +9,7 @@ import io.jais.api.json.WireJson;
 import io.jais.client.JaisClient;
 import io.jais.node.launch.LocalCluster;
 import io.jais.testkit.JaisCluster;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @JaisCluster(targets = 2)
@@ -28,7 +29,8 @@ class BucketCommandsTest {
     Cli.Result removed = cli.run("bucket", "rm", "ais://life1", "ais://life2");
 
     assertThat(created.out()).isEqualTo("\"ais://life1\" created\n\"ais://life2\" created\n");
-    assertThat(listed.out()).contains("ais://life1", "ais://life2").containsPattern("Total: \\d+ buckets");
+    assertThat(listed.out()).startsWith("NAME").containsPattern("ais://life1 +yes")
+        .containsPattern("\nTotal: \\[AIS buckets: \\d+\\] ========\n\n$");
     assertThat(removed.status()).isZero();
     assertThat(client.buckets().exists(Bucket.ais("life1"))).isFalse();
   }
@@ -70,9 +72,9 @@ class BucketCommandsTest {
     Cli.Result viaPath = cli.run("ls", "ais://listing/val/");
 
     assertThat(all.out()).startsWith("NAME").containsPattern("train/obj-0 +100B")
-        .endsWith("Listed 12 objects, total size 7.62KiB\n");
+        .endsWith("Listed 12 names\n");
     assertThat(train.out().lines().filter(line -> line.startsWith("train/")).count()).isEqualTo(3);
-    assertThat(train.out()).contains("Listed 3 objects");
+    assertThat(train.out()).as("as ais: no footer for 10 names or fewer").doesNotContain("Listed");
     assertThat(viaPath.out()).contains("val/obj-10", "val/obj-11").doesNotContain("train/");
   }
 
@@ -88,10 +90,46 @@ class BucketCommandsTest {
     Cli.Result props = cli.run("ls", "ais://paged", "--props", "size,version,checksum");
     JsonNode json = WireJson.MAPPER.readTree(cli.run("ls", "ais://paged", "--json").out());
 
-    assertThat(paged.out()).contains("Page 1: 2 names", "Page 2: 2 names", "Page 3: 1 names", "Listed 5 objects");
+    assertThat(paged.out()).as("as ais: the header on every page, page footers only past 10 names")
+        .isEqualTo("NAME   SIZE\no0     1B\no1     1B\nNAME   SIZE\no2     1B\no3     1B\nNAME   SIZE\no4     1B\n");
     assertThat(props.out()).containsPattern("NAME +SIZE +VERSION +CHECKSUM");
     assertThat(json.size()).isEqualTo(5);
     assertThat(json.get(0).get("name").asText()).isEqualTo("o0");
+  }
+
+  @Test
+  void lsObjects_aisFlags_regexTemplateNrStartAfterMaxPagesCountOnly() {
+    Bucket bucket = Bucket.ais("lsflags");
+    client.buckets().create(bucket);
+    for (String name : List.of("a/1", "a/2", "a/deep/3", "b/4", "shard-0.tar", "shard-1.tar", "shard-2.tar")) {
+      client.objects().put(bucket, name, "x".getBytes(UTF_8));
+    }
+
+    Cli.Result regex = cli.run("ls", "ais://lsflags", "--regex", "^a/\\d$", "-H");
+    Cli.Result template = cli.run("ls", "ais://lsflags", "--template", "shard-{1..2}.tar", "--name-only", "-H");
+    Cli.Result nr = cli.run("ls", "ais://lsflags/a/", "--nr", "-H");
+    Cli.Result after = cli.run("ls", "ais://lsflags", "--start-after", "b/4", "-H", "--props", "name");
+    Cli.Result pages = cli.run("ls", "ais://lsflags", "--page-size", "2", "--max-pages", "2", "-H");
+    Cli.Result count = cli.run("ls", "ais://lsflags", "--count-only");
+    Cli.Result none = cli.run("ls", "ais://lsflags/zzz");
+    Cli.Result buckets = cli.run("ls", "--regex", "^lsfl", "-F");
+
+    assertThat(regex.out()).isEqualTo("a/1   1B\na/2   1B\n");
+    assertThat(template.out()).isEqualTo("shard-1.tar\nshard-2.tar\n");
+    assertThat(nr.out()).contains("a/1", "a/2", "a/deep/").doesNotContain("a/deep/3");
+    assertThat(after.out()).isEqualTo("shard-0.tar\nshard-1.tar\nshard-2.tar\n");
+    assertThat(pages.out().lines()).hasSize(4);
+    assertThat(count.out()).matches("Listed 7 names in \\d+(ms|\\.\\ds)\n");
+    assertThat(none.status()).isEqualTo(1);
+    assertThat(none.err()).isEqualTo("ais://lsflags/zzz not found\n");
+    assertThat(buckets.out()).isEqualTo("NAME            PRESENT\nais://lsflags   yes\n");
+  }
+
+  @Test
+  void lsObjects_emptyBucket_saysSo() {
+    client.buckets().create(Bucket.ais("lsempty"));
+
+    assertThat(cli.run("ls", "ais://lsempty").out()).isEqualTo("No objects in ais://lsempty\n");
   }
 
   @Test
@@ -140,7 +178,9 @@ class BucketCommandsTest {
     JsonNode json = WireJson.MAPPER.readTree(cli.run("bucket", "summary", "ais://summed", "--json").out());
 
     assertThat(table.status()).as(table.toString()).isZero();
-    assertThat(table.out()).containsPattern("ais://summed +2 +3\\.91KiB");
+    assertThat(table.out()).containsPattern("NAME +OBJECTS \\(cached, remote\\) +OBJECT SIZES \\(min, avg, max\\) +"
+        + "TOTAL OBJECT SIZE \\(cached, remote\\) +USAGE\\(%\\)")
+        .containsPattern("ais://summed +2 0 +1000B 1.95KiB 2.93KiB +3\\.91KiB 0B +\\d+%");
     assertThat(json.get(0).get("ObjCount").get("obj_count_present").asText()).isEqualTo("2");
   }
 }

@@ -33,6 +33,9 @@ public final class SummaryCommand implements Runnable {
   @Option(names = {"-j", "--json"}, description = "print JSON (a list of AIS BsummResult)")
   boolean json;
 
+  @Option(names = {"-H", "--no-headers"}, description = "omit the header line")
+  boolean noHeaders;
+
   private final Session session;
 
   SummaryCommand(Session session) {
@@ -49,14 +52,6 @@ public final class SummaryCommand implements Runnable {
       Json.print(session.out(), summaries);
       return;
     }
-    Table table = Table.of("NAME", "OBJECTS", "SIZE", "SIZE ON DISK", "MIN/AVG/MAX", "USAGE(%)");
-    for (BucketSummary summary : summaries) {
-      BucketSummary.Sizes sizes = summary.sizes();
-      table.row(summary.bucket().uri(), summary.counts().present(), Sizes.format(summary.totals().presentObjects()),
-          Sizes.format(summary.totals().onDisk()),
-          Sizes.format(sizes.min()) + "/" + Sizes.format(sizes.avg()) + "/" + Sizes.format(sizes.max()),
-          summary.usedPct() + "%");
-    }
-    table.print(session.out());
+    SummaryTable.print(session.out(), summaries, !noHeaders);
   }
 }
