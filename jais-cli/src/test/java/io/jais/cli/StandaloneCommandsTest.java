@@ -74,6 +74,19 @@ class StandaloneCommandsTest {
   }
 
   @Test
+  void completion_kubectlForm_bashAndZsh_otherShellsRefused() {
+    Cli.Result bash = nowhere.run("completion", "bash");
+    Cli.Result zsh = nowhere.run("completion", "zsh");
+    Cli.Result fish = nowhere.run("completion", "fish");
+
+    assertThat(bash.status()).isZero();
+    assertThat(bash.out()).isEqualTo(nowhere.run("completion").out()).contains("complete -F");
+    assertThat(zsh.out()).contains("bashcompinit").contains("_complete_jais");
+    assertThat(fish.status()).isEqualTo(1);
+    assertThat(fish.err()).contains("unsupported shell \"fish\" (expected: bash or zsh)");
+  }
+
+  @Test
   void completion_inBash_completesSubcommandsOfTheWordTyped(@TempDir Path dir) throws Exception {
     Path script = Files.writeString(dir.resolve("jais-completion"), nowhere.run("completion").out());
 
@@ -88,7 +101,7 @@ class StandaloneCommandsTest {
   void completion_inZsh_registersForJais(@TempDir Path dir) throws Exception {
     Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/zsh")) || Files.isExecutable(Path.of("/bin/zsh")),
         "zsh is not installed");
-    Path script = Files.writeString(dir.resolve("jais-completion"), nowhere.run("completion").out());
+    Path script = Files.writeString(dir.resolve("jais-completion"), nowhere.run("completion", "zsh").out());
 
     String registered = shell("zsh", "-c", "autoload -U compinit && compinit -u; source " + script
         + "; print -r -- ${_comps[jais]}");
