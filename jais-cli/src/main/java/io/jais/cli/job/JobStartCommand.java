@@ -45,6 +45,9 @@ public final class JobStartCommand implements Runnable {
   @Option(names = "--progress", negatable = true, description = "with --wait: show objects and bytes as they go")
   Boolean progress;
 
+  @Option(names = {"--nv", "--non-verbose"}, description = "print only the job ID")
+  boolean idOnly;
+
   private final Session session;
 
   JobStartCommand(Session session) {
@@ -60,12 +63,14 @@ public final class JobStartCommand implements Runnable {
     long flags = keepMisplaced ? JobArgs.FLAG_KEEP_MISPLACED : 0;
     String id = session.client().jobs().start(new JobArgs("", kind, "", one, null, 0, flags, force, false),
         prefix == null ? "" : prefix);
-    String name = JobKind.cname(JobKind.find(kind).map(JobKind::displayName).orElse(kind), id);
-    if (!await) {
-      session.out().println("Started " + name + ". To monitor: jais show job " + id);
-      return;
+    String name = JobKind.cname(JobKind.find(kind).map(JobKind::kind).orElse(kind), id);
+    if (idOnly) {
+      session.out().println(id);
+    } else {
+      session.out().println("Started " + name + ". To monitor the progress, run 'jais show job " + id + "'");
     }
-    session.out().println("Started " + name);
-    JobWaiting.await(session, id, timeout, progress);
+    if (await) {
+      JobWaiting.await(session, id, timeout, progress);
+    }
   }
 }

@@ -2,7 +2,9 @@ package io.jais.cli.job;
 
 import io.jais.api.error.ErrorCode;
 import io.jais.api.error.JaisException;
+import io.jais.api.job.JobArgs;
 import io.jais.api.job.JobKind;
+import io.jais.api.job.JobSnapshot;
 import io.jais.api.job.JobStatus;
 import io.jais.cli.CommandFailedException;
 import io.jais.cli.Session;
@@ -20,11 +22,18 @@ public final class JobWaiting {
   /** Without a timeout the wait is unbounded, in rounds this long (the SDK polls at most once a second in them). */
   private static final Duration ROUND = Duration.ofMinutes(1);
 
-  /** Waits for the job and says how it ended; {@code timeout} null waits as long as it takes (the AIS CLI's default). */
+  /**
+   * Waits for the job as {@code ais job wait} does: {@code Waiting for kind[ID] ...}, then
+   * {@code Done.}; {@code timeout} null waits as long as it takes (the AIS CLI's default).
+   */
   static void await(Session session, String id, Duration timeout, Boolean progress) {
-    JobStatus status = waitFor(session, id, timeout, progress);
-    String name = JobKind.cname(JobKind.find(status.kind()).map(JobKind::displayName).orElse(status.kind()), id);
-    session.out().println("Job " + name + (status.finished() ? " finished" : " is idle"));
+    String kind = session.client().jobs().snapshots(JobArgs.ofId(id)).values().stream().flatMap(java.util.List::stream)
+        .map(JobSnapshot::kind).filter(k -> !k.isEmpty()).findFirst().orElse("");
+    String name = kind.isEmpty() ? "job " + id
+        : JobKind.cname(JobKind.find(kind).map(JobKind::displayName).orElse(kind), id);
+    session.out().println("Waiting for " + name + " ...");
+    waitFor(session, id, timeout, progress);
+    session.out().println("Done.");
   }
 
   /** Waits for the job; fails (exit 1) if it was aborted or failed. For commands that start jobs. */

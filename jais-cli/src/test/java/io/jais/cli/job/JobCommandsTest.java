@@ -73,7 +73,8 @@ class JobCommandsTest {
 
     assertThat(started.status()).as(started.toString()).isZero();
     String id = startedId(started);
-    assertThat(started.out()).contains("Started lru-eviction[" + id + "]").contains("Job lru-eviction[" + id + "] finished");
+    assertThat(started.out()).as("as ais: the kind, then the display name while waiting").isEqualTo("Started lru[" + id
+        + "]. To monitor the progress, run 'jais show job " + id + "'\nWaiting for lru-eviction[" + id + "] ...\nDone.\n");
 
     Result shown = run("show", "job", "lru", "--all");
 
@@ -97,7 +98,7 @@ class JobCommandsTest {
     Result afterStop = run("job", "wait", id, "--timeout", "PT60S");
 
     assertThat(waited.status()).as(waited.toString()).isZero();
-    assertThat(waited.out()).contains("Job copy-objects[" + id + "] is idle");
+    assertThat(waited.out()).isEqualTo("Waiting for copy-objects[" + id + "] ...\nDone.\n");
     assertThat(waited.err()).contains("job " + id).contains("12 objects").contains("targets done");
     assertThat(shown.out()).contains("copy-objects[" + id + "] (ctl: ais://cli-copy-src=>ais://cli-copy-dst")
         .containsPattern("NODE +ID +KIND +SRC BUCKET +DST BUCKET +OBJECTS +BYTES +START +END +STATE")
@@ -127,10 +128,12 @@ class JobCommandsTest {
 
     Result scrub = run("job", "start", "scrub", "ais://cli-scrub", "--prefix", "obj-1", "--wait");
     Result cleanup = run("job", "start", "cleanup", "--keep-misplaced", "--wait");
+    Result idOnly = run("job", "start", "lru", "--nv");
 
     assertThat(scrub.status()).as(scrub.toString()).isZero();
     assertThat(cleanup.status()).as(cleanup.toString()).isZero();
-    assertThat(cleanup.out()).contains("Started cleanup[");
+    assertThat(cleanup.out()).contains("Started cleanup-store[");
+    assertThat(idOnly.out()).as("--nv: the ID alone, as ais").matches("[A-Za-z0-9_-]+\n");
     String id = startedId(scrub);
     JsonNode json = WireJson.MAPPER.readTree(run("job", "ls", id, "--json").out());
     long checked = 0;
