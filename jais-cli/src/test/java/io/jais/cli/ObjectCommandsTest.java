@@ -151,7 +151,15 @@ class ObjectCommandsTest {
     Cli.Result table = cli.run("show", "object", "ais://objs/shown");
     Cli.Result json = cli.run("object", "show", "ais://objs/shown", "--json");
 
-    assertThat(table.out()).containsPattern("size +5B").containsPattern("checksum +xxhash2:[0-9a-f]{16}");
+    Cli.Result chosen = cli.run("object", "show", "ais://objs/shown", "--props", "size,version", "-H");
+    Cli.Result bad = cli.run("object", "show", "ais://objs/shown", "--props", "colour");
+
+    assertThat(table.out()).as("as ais: 4 rows sorted by name, checksum as type[head]")
+        .matches("PROPERTY +VALUE\natime +\\d\\d \\w{3} \\d\\d \\d\\d:\\d\\d UTC\nchecksum +xxhash2\\[[0-9a-f]{16}\\]\n"
+            + "name +ais://objs/shown\nsize +5B\n");
+    assertThat(chosen.out()).matches("size +5B\nversion +1\n");
+    assertThat(bad.status()).isEqualTo(1);
+    assertThat(bad.err()).contains("unknown object property \"colour\"");
     assertThat(json.out()).contains("\"size\" : 5");
   }
 
