@@ -24,18 +24,23 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code jais show cluster [proxy|target|NODE_ID]}: proxies and targets with the primary marked
- * {@code [P]}; each node's status, memory, capacity (targets) and uptime from its
- * {@code node_status}, asked of every node in parallel through the endpoint; and a summary with
- * the cluster's capacity, as {@code ais show cluster} prints them.
+ * {@code [P]}; each node's memory, capacity (targets) and uptime from its {@code node_status},
+ * asked of every node in parallel through the endpoint; and a summary with the cluster's
+ * capacity. The tables have {@code ais show cluster}'s shape: nodes as {@code p[ID]} and
+ * {@code t[ID]}, no URL column ({@code --json} has the URLs), and a STATUS column only when some
+ * node is not online.
  */
 @Command(name = "cluster", mixinStandardHelpOptions = true,
-    description = "Show proxies and targets: URL, status, memory, capacity and uptime; the primary is marked [P].")
+    description = "Show proxies and targets: memory, capacity, uptime (and status when not online); the primary is marked [P].")
 public final class ShowClusterCommand implements Runnable {
   @Parameters(arity = "0..1", paramLabel = "proxy|target|NODE_ID", description = "show only these nodes")
   String filter;
 
   @Option(names = {"-j", "--json"}, description = "print JSON (the cluster map and each node's status)")
   boolean json;
+
+  @Option(names = {"-H", "--no-headers"}, description = "omit the tables' header lines")
+  boolean noHeaders;
 
   private final Session session;
 
@@ -60,19 +65,27 @@ public final class ShowClusterCommand implements Runnable {
     PrintWriter out = session.out();
     boolean anyProxy = nodes.stream().anyMatch(n -> n.role().equals("proxy"));
     if (anyProxy) {
-      Table proxies = Table.of("PROXY", "URL", "STATUS", "MEM USED(%)", "MEM AVAIL", "UPTIME");
-      nodes.stream().filter(n -> n.role().equals("proxy"))
-          .forEach(n -> proxies.row(name(n), n.url(), n.status(), memUsed(n), memAvail(n), uptime(n)));
-      proxies.print(out);
+      List<NodeRow> shown = nodes.stream().filter(n -> n.role().equals("proxy")).toList();
+      boolean withStatus = shown.stream().anyMatch(n -> !n.status().equals("online"));
+      Table proxies = withStatus ? Table.of("PROXY", "MEM USED(%)", "MEM AVAIL", "UPTIME", "STATUS")
+          : Table.of("PROXY", "MEM USED(%)", "MEM AVAIL", "UPTIME");
+      shown.forEach(n -> proxies.row(withStatus ? new Object[] {name(n), memUsed(n), memAvail(n), uptime(n), n.status()}
+          : new Object[] {name(n), memUsed(n), memAvail(n), uptime(n)}));
+      proxies.print(out, !noHeaders);
     }
     if (nodes.stream().anyMatch(n -> n.role().equals("target"))) {
       if (anyProxy) {
         out.println();
       }
-      Table targets = Table.of("TARGET", "URL", "STATUS", "MEM USED(%)", "MEM AVAIL", "CAP USED(%)", "CAP AVAIL", "UPTIME");
-      nodes.stream().filter(n -> n.role().equals("target")).forEach(n -> targets.row(name(n), n.url(), n.status(),
-          memUsed(n), memAvail(n), capUsed(n), capAvail(n), uptime(n)));
-      targets.print(out);
+      List<NodeRow> shown = nodes.stream().filter(n -> n.role().equals("target")).toList();
+      boolean withStatus = shown.stream().anyMatch(n -> !n.status().equals("online"));
+      Table targets = withStatus
+          ? Table.of("TARGET", "MEM USED(%)", "MEM AVAIL", "CAP USED(%)", "CAP AVAIL", "UPTIME", "STATUS")
+          : Table.of("TARGET", "MEM USED(%)", "MEM AVAIL", "CAP USED(%)", "CAP AVAIL", "UPTIME");
+      shown.forEach(n -> targets.row(withStatus
+          ? new Object[] {name(n), memUsed(n), memAvail(n), capUsed(n), capAvail(n), uptime(n), n.status()}
+          : new Object[] {name(n), memUsed(n), memAvail(n), capUsed(n), capAvail(n), uptime(n)}));
+      targets.print(out, !noHeaders);
     }
     if (filter == null) {
       printSummary(out, smap, capacity);
@@ -113,8 +126,10 @@ public final class ShowClusterCommand implements Runnable {
     }
   }
 
+  /** As AIS names nodes: {@code p[ID]}, {@code t[ID]}, the primary with {@code [P]} after. */
   private static String name(NodeRow node) {
-    return node.primary() ? node.id() + "[P]" : node.id();
+    String name = (node.role().equals("proxy") ? "p[" : "t[") + node.id() + "]";
+    return node.primary() ? name + "[P]" : name;
   }
 
   private static String uptime(NodeRow node) {
