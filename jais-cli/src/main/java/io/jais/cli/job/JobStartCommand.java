@@ -32,7 +32,7 @@ public final class JobStartCommand implements Runnable {
   @Option(names = "--keep-misplaced", description = "cleanup: keep misplaced objects (do not move or remove them)")
   boolean keepMisplaced;
 
-  @Option(names = "--force", description = "override a kind's restrictions (e.g. LRU on a bucket with LRU disabled)")
+  @Option(names = {"-f", "--force"}, description = "override a kind's restrictions (e.g. LRU on a bucket with LRU disabled)")
   boolean force;
 
   @Option(names = "--wait", description = "wait for the job to finish")

@@ -1,5 +1,6 @@
 package io.jais.cli.log;
 
+import io.jais.cli.Confirmation;
 import io.jais.cli.Session;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,6 +37,8 @@ public final class LogGetCommand implements Runnable {
   @Option(names = "--all", description = "every file of that severity, current and rotated, as one tar.gz")
   boolean all;
 
+  @Mixin Confirmation confirmation;
+
   private final Session session;
 
   LogGetCommand(Session session) {
@@ -53,6 +57,10 @@ public final class LogGetCommand implements Runnable {
       Path target = destination == null ? Path.of(".") : Path.of(destination);
       if (Files.isDirectory(target)) {
         target = target.resolve(node + "." + fullName(severity) + (all ? ".tar.gz" : ".log"));
+      }
+      // as ais log get: an existing file is replaced only when the user agrees (or -y)
+      if (Files.isRegularFile(target) && !confirmation.confirm(session, "overwrite existing \"" + target + "\"")) {
+        return;
       }
       long size = Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
       session.out().println(node + " => " + target + " (" + size + " bytes)");

@@ -72,6 +72,8 @@ class LogCommandsTest {
 
     Run current = run("log", "get", id, dir.toString());
     Run all = run("log", "get", id, dir.toString(), "--all");
+    Run again = run("log", "get", id, dir.toString());
+    Run overwritten = run("log", "get", id, dir.toString(), "-y");
 
     assertThat(current.status()).as(current.err()).isZero();
     assertThat(Files.readString(dir.resolve(id + ".info.log"))).contains("Started up at", proxy.snode().displayName());
@@ -79,5 +81,8 @@ class LogCommandsTest {
     byte[] tar = new GZIPInputStream(Files.newInputStream(dir.resolve(id + ".info.tar.gz"))).readAllBytes();
     assertThat(new String(tar, 0, 100, StandardCharsets.US_ASCII)).startsWith("jais.INFO");
     assertThat(all.text()).contains(id + ".info.tar.gz");
+    assertThat(again.status()).as("as ais: an existing file is replaced only when confirmed").isEqualTo(1);
+    assertThat(again.err()).contains("overwrite existing").contains("-y");
+    assertThat(overwritten.status()).as(overwritten.err()).isZero();
   }
 }
