@@ -148,6 +148,20 @@ class AisCompatibilityTest {
   }
 
   @Test
+  void lsOfAnObject_showsItsProperties_catReadsARange() {
+    bucket("compat-ls-obj", "obj.txt", "obj.txt.bak");
+
+    Cli.Result object = cli.run("ls", "ais://compat-ls-obj/obj.txt");
+    Cli.Result prefix = cli.run("ls", "ais://compat-ls-obj/obj", "-H");
+    Cli.Result range = cli.run("object", "cat", "ais://compat-ls-obj/obj.txt", "--offset", "2", "--length", "3");
+
+    assertThat(object.out()).startsWith("PROPERTY   VALUE\n").contains("name       ais://compat-ls-obj/obj.txt\n")
+        .contains("size       7B\n");
+    assertThat(prefix.out()).isEqualTo("obj.txt       7B\nobj.txt.bak   11B\n");
+    assertThat(range.stdout()).isEqualTo("j.t".getBytes(UTF_8));
+  }
+
+  @Test
   void get_overExistingFile_asksFirst(@TempDir Path dir) throws IOException {
     bucket("compat-overwrite", "o");
     Path existing = Files.writeString(dir.resolve("o"), "mine");

@@ -10,6 +10,7 @@ import io.jais.api.object.ListObjectsPage;
 import io.jais.api.object.ObjectEntry;
 import io.jais.cli.ObjectPath;
 import io.jais.cli.Session;
+import io.jais.cli.object.ObjectShowCommand;
 import io.jais.cli.render.Durations;
 import io.jais.cli.render.Json;
 import java.time.Duration;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Parameters;
  * without a bucket, the buckets ({@code NAME PRESENT} and the {@code Total: [AIS buckets: N]}
  * footer); with one, its objects in name order, and {@code Listed N names} only when more than
  * ten were printed (as AIS, so that short listings are just the table). An empty bucket says
- * {@code No objects in ais://b}; an embedded prefix that matches nothing is an error.
+ * {@code No objects in ais://b}; an embedded prefix that matches nothing is an error, and an
+ * embedded name that is an object shows the object's properties.
  *
  * <p>Implementation notes: {@code --regex} and the ranges of {@code --template} filter on this
  * side, after the server has listed by prefix, as AIS does; a template without ranges is a prefix
@@ -125,9 +127,23 @@ public final class ListCommand implements Runnable {
       summarize();
     } else if (path == null) {
       listBuckets();
-    } else {
+    } else if (!showAsObject()) {
       listObjects(path.bucket());
     }
+  }
+
+  /**
+   * {@code ls ais://b/NAME} where NAME is an object prints the object's properties, as AIS does
+   * (it looks the name up before listing); otherwise NAME is a prefix.
+   */
+  private boolean showAsObject() {
+    if (!path.hasObject() || path.object().endsWith("/") || prefix != null || template != null || json || summary) {
+      return false;
+    }
+    return session.client().objects().headIfExists(path.bucket(), path.object()).map(attrs -> {
+      ObjectShowCommand.print(session, path, attrs, ObjectShowCommand.defaultProperties(), !noHeaders);
+      return true;
+    }).orElse(false);
   }
 
   private Predicate<String> regexFilter() {

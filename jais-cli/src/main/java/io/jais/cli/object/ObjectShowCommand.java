@@ -69,16 +69,26 @@ public class ObjectShowCommand implements Runnable {
       Json.print(session.out(), attrs);
       return;
     }
+    print(session, path, attrs, selected, !noHeaders);
+  }
+
+  /** The properties table; also what {@code ls BUCKET/NAME} prints when NAME is an object, as in AIS. */
+  public static void print(Session session, ObjectPath path, ObjectAttrs attrs, List<String> selected, boolean withHeaders) {
     Map<String, String> rows = new TreeMap<>();
     for (String name : selected) {
-      String value = value(attrs, name);
+      String value = value(path, attrs, name);
       if (!value.isEmpty()) {
         rows.put(name, value);
       }
     }
     Table table = Table.of("PROPERTY", "VALUE");
     rows.forEach(table::row);
-    table.print(session.out(), !noHeaders);
+    table.print(session.out(), withHeaders);
+  }
+
+  /** The properties {@code ais object show} prints when none are asked for. */
+  public static List<String> defaultProperties() {
+    return DEFAULT;
   }
 
   private List<String> selected() {
@@ -100,7 +110,7 @@ public class ObjectShowCommand implements Runnable {
     return names;
   }
 
-  private String value(ObjectAttrs attrs, String name) {
+  private static String value(ObjectPath path, ObjectAttrs attrs, String name) {
     return switch (name) {
       case "name" -> path.toString();
       case "size" -> Sizes.format(attrs.size());
