@@ -111,6 +111,49 @@ class AisCompatibilityTest {
   }
 
   @Test
+  void putListTemplateCsvAndRange_nameFilesAsAis(@TempDir Path dir) throws IOException {
+    Bucket bucket = bucket("compat-put-many");
+    Path source = tree(dir);
+    String a = source.resolve("a.txt").toString();
+    String b = source.resolve("b.bin").toString();
+
+    Cli.Result list = cli.run("put", "ais://compat-put-many/l/", "--list", a + "," + source.resolve("sub"), "-y");
+    Cli.Result csv = cli.run("put", a + "," + b, "ais://compat-put-many/c/", "-y");
+    Cli.Result range = cli.run("put", source + "/{a,b}.txt", "ais://compat-put-many/bad/", "-y");
+    Cli.Result braces = cli.run("put", dir + "/sr{c..c}/a.txt", "ais://compat-put-many/nope/", "-y");
+    Cli.Result template = cli.run("put", "ais://compat-put-many/t/", "--template", source.toString(), "-y");
+    Cli.Result both = cli.run("put", a, "ais://compat-put-many/x", "--list", a);
+    Cli.Result none = cli.run("put", "ais://compat-put-many/x");
+
+    assertThat(list.status()).as(list.toString()).isZero();
+    assertThat(list.out()).endsWith("PUT 2 files (one directory, non-recursive) => ais://compat-put-many/l/\n");
+    assertThat(csv.status()).as(csv.toString()).isZero();
+    assertThat(template.status()).as(template.toString()).isZero();
+    assertThat(range.status()).as("not a numeric range").isEqualTo(1);
+    assertThat(braces.status()).isEqualTo(1);
+    assertThat(both.status()).isEqualTo(1);
+    assertThat(both.err()).contains("mutually exclusive");
+    assertThat(none.status()).isEqualTo(1);
+    assertThat(none.err()).contains("missing source");
+    assertThat(names(bucket)).containsExactly("c/a.txt", "c/b.bin", "l/a.txt", "l/c.txt", "t/a.txt", "t/b.bin");
+  }
+
+  @Test
+  void putNumericRange_uploadsTheFilesThatExist(@TempDir Path dir) throws IOException {
+    Bucket bucket = bucket("compat-put-range");
+    for (int i = 0; i < 3; i++) {
+      Files.createDirectories(dir.resolve("d" + i));
+      Files.writeString(dir.resolve("d" + i + "/f.txt"), "f" + i);
+    }
+
+    Cli.Result result = cli.run("put", dir + "/d{0..4}/f.txt", "ais://compat-put-range/r/", "-y");
+
+    assertThat(result.status()).as(result.toString()).isZero();
+    assertThat(result.out()).endsWith("PUT 3 files => ais://compat-put-range/r/\n");
+    assertThat(names(bucket)).containsExactly("r/d0/f.txt", "r/d1/f.txt", "r/d2/f.txt");
+  }
+
+  @Test
   void putChecksums_wrongOneIsRefused_computedOneIsAccepted(@TempDir Path dir) throws IOException {
     Bucket bucket = bucket("compat-put-cksum");
     Path file = Files.writeString(dir.resolve("f.txt"), "checked");

@@ -1,6 +1,7 @@
 package io.jais.cli.object;
 
 import io.jais.api.bucket.Bucket;
+import io.jais.api.job.NameTemplate;
 import io.jais.cli.CommandFailedException;
 import io.jais.cli.Confirmation;
 import io.jais.cli.ObjectPath;
@@ -29,8 +30,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code jais put SOURCE BUCKET[/NAME]}: a file, a directory or standard input ({@code -}), by
- * the rules of {@code ais put}.
+ * {@code jais put SOURCE BUCKET[/NAME]}: a file, a directory or standard input ({@code -}), or
+ * {@code jais put BUCKET[/PREFIX] --list a,b,dir | --template '/data/x{0..9}.bin'} (also a
+ * comma-separated list or a brace range as the source), by the rules of {@code ais put}.
  *
  * <p>Design notes: the naming rule for a directory is AIS's, on purpose, since scripts depend on
  * it: an object's name is the destination name <em>as typed</em> followed by the file's path
@@ -44,15 +46,23 @@ import picocli.CommandLine.Parameters;
     description = {"Upload a file, a directory or standard input (as 'ais put'), e.g.",
         "  jais put README.md ais://b                 -> ais://b/README.md",
         "  jais put data/ ais://b/train/ -r -y        -> ais://b/train/<path relative to data/>",
+        "  jais put ais://b/x/ --list a.txt,b.txt -y  -> ais://b/x/a.txt, ais://b/x/b.txt",
         "  tar c . | jais put - ais://b/backup.tar"})
 public final class PutCommand implements Runnable {
   private static final int MAX_RETRIES = 5;
+  /** A source range is expanded and each name looked up on disk; beyond this many, list a directory instead. */
+  private static final long MAX_RANGE_FILES = 1_000_000;
 
-  @Parameters(index = "0", paramLabel = "FILE|DIR|-")
-  String source;
+  @Parameters(arity = "1..2", paramLabel = "[FILE|DIR|-] BUCKET[/NAME]",
+      description = "the source (not with --list or --template), then the destination")
+  List<String> arguments;
 
-  @Parameters(index = "1", paramLabel = "BUCKET[/NAME]", converter = ObjectPath.Converter.class)
-  ObjectPath destination;
+  @Option(names = "--list", paramLabel = "PATHS", description = "comma-separated files and directories to upload")
+  String list;
+
+  @Option(names = "--template", paramLabel = "TEMPLATE",
+      description = "files to upload, e.g. '/data/shard-{000..099}.tar' (one without ranges is a directory)")
+  String template;
 
   @Option(names = {"-r", "--recursive"}, description = "a directory: include its subdirectories (default: its files only, as ais)")
   boolean recursive;
@@ -83,6 +93,8 @@ public final class PutCommand implements Runnable {
   @Mixin Confirmation confirmation;
 
   private final Session session;
+  private String source;
+  private ObjectPath destination;
   private String computeType;
 
   PutCommand(Session session) {
@@ -98,8 +110,34 @@ public final class PutCommand implements Runnable {
       throw new IllegalArgumentException("--retries " + retries + " (expected: 0.." + MAX_RETRIES + ")");
     }
     checksum.expected();
+    if (list != null && template != null) {
+      throw new IllegalArgumentException("--list and --template are mutually exclusive");
+    }
+    boolean flagged = list != null || template != null;
+    if (arguments.size() == 1 && !flagged) {
+      throw new IllegalArgumentException("missing source (FILE|DIR|-) before \"" + arguments.getFirst()
+          + "\", or --list / --template");
+    }
+    if (arguments.size() == 2 && flagged) {
+      throw new IllegalArgumentException("source (\"" + arguments.getFirst() + "\") and --list/--template are mutually exclusive");
+    }
+    destination = ObjectPath.parse(arguments.getLast());
+    source = arguments.size() == 2 ? arguments.getFirst() : list != null ? list : template;
     if (dryRun) {
       session.out().println("[DRY RUN] with no modifications to the cluster");
+    }
+    if (list != null) {
+      putList(list);
+      return;
+    }
+    if (template != null || isRange(source)) {
+      NameTemplate parsed = NameTemplate.parse(source);
+      if (parsed.isPrefix()) {
+        putDirectory(Path.of(parsed.prefix()));
+      } else {
+        putRange(parsed);
+      }
+      return;
     }
     if (source.equals("-")) {
       putStdin();
@@ -110,9 +148,62 @@ public final class PutCommand implements Runnable {
       putDirectory(path);
     } else if (Files.isRegularFile(path)) {
       putFile(path);
+    } else if (source.contains(",")) {
+      putList(source);
     } else {
       throw new UncheckedIOException(new NoSuchFileException(source));
     }
+  }
+
+  private static boolean isRange(String text) {
+    return text.contains("{") && text.contains("..") && text.contains("}");
+  }
+
+  /** {@code --list a,b,dir} (or {@code a,b} as the source): each file by its name, each directory as {@code put DIR}. */
+  private void putList(String csv) {
+    List<Upload> uploads = new ArrayList<>();
+    int directories = 0;
+    for (String item : csv.split(",")) {
+      String name = item.strip();
+      if (name.isEmpty()) {
+        continue;
+      }
+      Path path = Path.of(name);
+      if (Files.isDirectory(path)) {
+        directories++;
+        uploads.addAll(walk(path, destination.object() + sourceDirPrefix(path)));
+      } else if (Files.isRegularFile(path)) {
+        uploads.add(new Upload(path, destination.object() + path.getFileName(), size(path)));
+      } else {
+        throw new UncheckedIOException(new NoSuchFileException(name));
+      }
+    }
+    putMany(uploads, directories);
+  }
+
+  /**
+   * A brace range of local paths: the files that exist, named by their path after the range's
+   * fixed directory part ({@code /data/d{0..1}/x} gives {@code d0/x}, {@code d1/x}), as in AIS.
+   */
+  private void putRange(NameTemplate range) {
+    if (range.count() > MAX_RANGE_FILES) {
+      throw new IllegalArgumentException("template \"" + source + "\" names more than " + MAX_RANGE_FILES + " files");
+    }
+    String fixed = range.prefix().substring(0, range.prefix().lastIndexOf('/') + 1);
+    List<Upload> uploads = new ArrayList<>();
+    for (String name : range) {
+      Path path = Path.of(name);
+      if (Files.isRegularFile(path)) {
+        uploads.add(new Upload(path, destination.object() + name.substring(fixed.length()), size(path)));
+      }
+    }
+    putMany(uploads, 0);
+  }
+
+  /** With {@code --include-src-dir}: the directory's own name and {@code /}; else nothing. */
+  private String sourceDirPrefix(Path dir) {
+    Path name = dir.toAbsolutePath().normalize().getFileName();
+    return includeSourceDir && name != null ? name + "/" : "";
   }
 
   private void putStdin() {
@@ -145,22 +236,29 @@ public final class PutCommand implements Runnable {
   }
 
   private void putDirectory(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new UncheckedIOException(new NoSuchFileException(dir.toString()));
+    }
+    putMany(walk(dir, destination.object() + sourceDirPrefix(dir)), 1);
+  }
+
+  /** Many files: the extension table, the question (unless -y), the uploads, {@code Done}. */
+  private void putMany(List<Upload> uploads, int directories) {
     String prefix = destination.object();
     if (!prefix.isEmpty() && !prefix.endsWith("/")) {
-      session.err().println("Warning: '" + prefix + "' will be used as the destination name prefix for all files from '"
-          + (source.endsWith("/") ? source : source + "/") + "'");
+      session.err().println("Warning: '" + prefix + "' will be used as the destination name prefix for all files "
+          + (directories == 1 && list == null ? "from '" + (source.endsWith("/") ? source : source + "/") + "'"
+              : "from [" + source + "]"));
     }
-    if (includeSourceDir && dir.toAbsolutePath().normalize().getFileName() != null) {
-      prefix += dir.toAbsolutePath().normalize().getFileName() + "/";
-    }
-    List<Upload> uploads = walk(dir, prefix);
     if (uploads.isEmpty()) {
       throw new CommandFailedException("no files to PUT (check the source name; a directory's subdirectories need -r)");
     }
     long total = uploads.stream().mapToLong(Upload::size).sum();
     printExtensions(uploads, total);
-    String caption = "PUT " + uploads.size() + (uploads.size() == 1 ? " file" : " files") + " (one directory, "
-        + (recursive ? "recursively" : "non-recursive") + ") => " + destination;
+    String where = directories == 0 ? ""
+        : " (" + (directories == 1 ? "one directory" : directories + " directories") + ", "
+            + (recursive ? "recursively" : "non-recursive") + ")";
+    String caption = "PUT " + uploads.size() + (uploads.size() == 1 ? " file" : " files") + where + " => " + destination;
     if (dryRun) {
       session.out().println("[DRY RUN] " + caption);
       uploads.forEach(u -> session.out().println("PUT " + u.file() + " -> " + destination.bucket().uri() + "/" + u.name()));
