@@ -19,6 +19,10 @@ public final class CreateCommand implements Runnable {
   @Option(names = "--ignore-error", description = "a bucket that already exists is not an error (as ais)")
   boolean ignoreError;
 
+  @Option(names = "--props", paramLabel = "PROPS",
+      description = "create with these properties: 'KEY=VALUE KEY=VALUE' or JSON, e.g. --props 'mirror.enabled=true mirror.copies=2'")
+  String props;
+
   private final Session session;
 
   CreateCommand(Session session) {
@@ -27,9 +31,15 @@ public final class CreateCommand implements Runnable {
 
   @Override
   public void run() {
+    com.fasterxml.jackson.databind.JsonNode patch = props == null ? null
+        : PropsPatch.parse(props.strip().startsWith("{") ? List.of(props) : List.of(props.strip().split("\\s+")));
     for (ObjectPath path : buckets) {
       try {
-        session.client().buckets().create(path.bucket());
+        if (props == null) {
+          session.client().buckets().create(path.bucket());
+        } else {
+          session.client().buckets().create(path.bucket(), patch);
+        }
       } catch (JaisException e) {
         if (ignoreError && (e.code() == ErrorCode.BUCKET_EXISTS || e.code() == ErrorCode.CONFLICT)) {
           session.out().println("Bucket \"" + path.bucket().uri() + "\" already exists");

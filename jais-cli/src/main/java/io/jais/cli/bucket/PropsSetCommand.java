@@ -1,11 +1,8 @@
 package io.jais.cli.bucket;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jais.api.json.WireJson;
 import io.jais.cli.ObjectPath;
 import io.jais.cli.Session;
-import java.io.IOException;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,9 +11,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code jais bucket props set BUCKET KEY=VALUE...|JSON}: a partial update (AIS
- * {@code BpropsToSet}). Dotted keys become nested JSON; {@code true}/{@code false} and integers
- * are sent as JSON booleans and numbers because the server's records are typed.
+ * {@code jais bucket props set BUCKET KEY=VALUE...|KEY VALUE...|JSON}: a partial update (AIS
+ * {@code BpropsToSet}); see {@link PropsPatch}.
  */
 @Command(name = "set", mixinStandardHelpOptions = true,
     description = {"Change bucket properties, e.g.  jais bucket props set ais://b mirror.enabled=true mirror.copies=2",
@@ -43,36 +39,10 @@ public final class PropsSetCommand implements Runnable {
   }
 
   private JsonNode patch() {
-    if (settings.size() == 1 && settings.getFirst().strip().startsWith("{")) {
-      try {
-        return WireJson.MAPPER.readTree(settings.getFirst());
-      } catch (IOException e) {
-        throw new ParameterException(spec.commandLine(), "invalid JSON: " + e.getMessage());
-      }
+    try {
+      return PropsPatch.parse(settings);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    ObjectNode root = WireJson.MAPPER.createObjectNode();
-    for (String setting : settings) {
-      int eq = setting.indexOf('=');
-      if (eq <= 0) {
-        throw new ParameterException(spec.commandLine(), "invalid property \"" + setting + "\" (expected: KEY=VALUE)");
-      }
-      String[] keys = setting.substring(0, eq).split("\\.");
-      ObjectNode parent = root;
-      for (int i = 0; i < keys.length - 1; i++) {
-        parent = parent.has(keys[i]) ? (ObjectNode) parent.get(keys[i]) : parent.putObject(keys[i]);
-      }
-      parent.set(keys[keys.length - 1], value(setting.substring(eq + 1)));
-    }
-    return root;
-  }
-
-  private static JsonNode value(String text) {
-    if (text.equals("true") || text.equals("false")) {
-      return WireJson.MAPPER.getNodeFactory().booleanNode(Boolean.parseBoolean(text));
-    }
-    if (text.matches("-?\\d{1,18}")) {
-      return WireJson.MAPPER.getNodeFactory().numberNode(Long.parseLong(text));
-    }
-    return WireJson.MAPPER.getNodeFactory().textNode(text);
   }
 }
