@@ -23,9 +23,12 @@ class AisCompatibilityTest {
   private final Cli cli;
   private final JaisClient client;
 
+  private final LocalCluster cluster;
+
   AisCompatibilityTest(LocalCluster cluster, JaisClient client) {
     this.cli = new Cli(cluster.endpoint());
     this.client = client;
+    this.cluster = cluster;
   }
 
   private Bucket bucket(String name, String... objects) {
@@ -202,6 +205,29 @@ class AisCompatibilityTest {
         .contains("size       7B\n");
     assertThat(prefix.out()).isEqualTo("obj.txt       7B\nobj.txt.bak   11B\n");
     assertThat(range.stdout()).isEqualTo("j.t".getBytes(UTF_8));
+  }
+
+  @Test
+  void getChecksum_passesIntactObjects_failsOnBytesChangedOnDisk(@TempDir Path dir) throws IOException {
+    bucket("compat-cksum", "intact", "victim");
+    // flip the stored bytes behind the cluster's back (same size, metadata kept)
+    Path stored;
+    try (var files = Files.walk(cluster.dir())) {
+      stored = files.filter(p -> p.getFileName().toString().equals("victim") && Files.isRegularFile(p)).findFirst().orElseThrow();
+    }
+    Files.write(stored, "VICTIM".getBytes(UTF_8), java.nio.file.StandardOpenOption.WRITE);
+
+    Cli.Result intact = cli.run("get", "ais://compat-cksum/intact", dir.resolve("intact").toString(), "--checksum");
+    Cli.Result unchecked = cli.run("get", "ais://compat-cksum/victim", "-");
+    Cli.Result checked = cli.run("get", "ais://compat-cksum/victim", dir.resolve("victim").toString(), "--checksum");
+    Cli.Result ranged = cli.run("get", "ais://compat-cksum/intact", "-", "--checksum", "--offset", "0", "--length", "1");
+
+    assertThat(intact.status()).as(intact.toString()).isZero();
+    assertThat(unchecked.stdout()).as("the corruption is real").isEqualTo("VICTIM".getBytes(UTF_8));
+    assertThat(checked.status()).isEqualTo(1);
+    assertThat(checked.err()).startsWith("BAD DATA CHECKSUM: ais://compat-cksum/victim: xxhash2(");
+    assertThat(dir.resolve("victim")).as("a bad download never takes the file's place").doesNotExist();
+    assertThat(ranged.status()).isEqualTo(1);
   }
 
   @Test

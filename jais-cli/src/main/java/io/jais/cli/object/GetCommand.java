@@ -68,6 +68,9 @@ public final class GetCommand implements Runnable {
   @Option(names = "--length", paramLabel = "BYTES", description = "read this many bytes (with --offset)")
   Long length;
 
+  @Option(names = "--checksum", description = "check the content against the object's checksum as it arrives (a mismatch fails)")
+  boolean validate;
+
   @Option(names = {"-v", "--verbose"}, description = "with --prefix: one line per object")
   boolean verbose;
 
@@ -89,6 +92,9 @@ public final class GetCommand implements Runnable {
   public void run() {
     if ((offset == null) != (length == null)) {
       throw new IllegalArgumentException("--offset and --length must be both present (or not)");
+    }
+    if (validate && offset != null) {
+      throw new IllegalArgumentException("--checksum checks whole objects; it cannot be used with --offset/--length");
     }
     if (prefix != null) {
       if (source.hasObject()) {
@@ -112,12 +118,14 @@ public final class GetCommand implements Runnable {
     if ("-".equals(destination) || DISCARD.equals(destination)) {
       long read;
       OutputStream out = "-".equals(destination) ? session.stdout() : OutputStream.nullOutputStream();
-      try (InputStream in = open(bucket, name)) {
+      Validation check = validation(bucket, name);
+      try (InputStream in = check.wrap(open(bucket, name))) {
         read = in.transferTo(out);
         out.flush();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+      check.verify(bucket, name);
       if (DISCARD.equals(destination)) {
         session.out().println(offset != null ? "Read and discard range (length " + read + " at offset " + offset + ")"
             : "GET and discard " + name + " from " + bucket.uri() + size(read));
@@ -179,7 +187,8 @@ public final class GetCommand implements Runnable {
       failures = Workers.run(entries, workers, entry -> {
         String name = entry.name();
         if (toStdout || discard) {
-          try (InputStream in = new Counting(open(bucket, name), progress)) {
+          Validation check = validation(bucket, name);
+          try (InputStream in = check.wrap(new Counting(open(bucket, name), progress))) {
             OutputStream out = toStdout ? session.stdout() : OutputStream.nullOutputStream();
             in.transferTo(out);
             out.flush();
@@ -187,6 +196,7 @@ public final class GetCommand implements Runnable {
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
+          check.verify(bucket, name);
         } else {
           Path target = keepPaths ? localPath(root, name) : localPath(root, name.substring(name.lastIndexOf('/') + 1));
           long written = download(bucket, name, target, progress);
@@ -228,6 +238,35 @@ public final class GetCommand implements Runnable {
     return target;
   }
 
+  /**
+   * {@code --checksum}: the object's checksum as HEAD reports it, and the same type computed
+   * over the bytes as they arrive. Without the flag, or for an object stored without a checksum,
+   * a no-op.
+   */
+  private record Validation(String expected, ContentChecksum computed) {
+    InputStream wrap(InputStream in) {
+      return computed == null ? in : ContentChecksum.feeding(in, computed);
+    }
+
+    void verify(Bucket bucket, String name) {
+      if (computed != null && !computed.hex().equals(expected)) {
+        throw new CommandFailedException("BAD DATA CHECKSUM: " + bucket.uri() + "/" + name + ": " + computed.type()
+            + "(" + computed.hex() + " != " + expected + ")");
+      }
+    }
+  }
+
+  private Validation validation(Bucket bucket, String name) {
+    if (!validate) {
+      return new Validation("", null);
+    }
+    var attrs = session.client().objects().head(bucket, name);
+    if (attrs.checksumType().isEmpty() || attrs.checksumType().equals("none")) {
+      return new Validation("", null);
+    }
+    return new Validation(attrs.checksumValue(), new ContentChecksum(attrs.checksumType()));
+  }
+
   /** The object's bytes, or the {@code --offset/--length} range of them. */
   private InputStream open(Bucket bucket, String name) {
     if (offset == null) {
@@ -247,9 +286,12 @@ public final class GetCommand implements Runnable {
       Files.createDirectories(parent);
       temp = Files.createTempFile(parent, "." + target.getFileName(), ".part");
       long written;
-      try (InputStream in = new Counting(open(bucket, name), progress); OutputStream out = Files.newOutputStream(temp)) {
+      Validation check = validation(bucket, name);
+      try (InputStream in = check.wrap(new Counting(open(bucket, name), progress));
+          OutputStream out = Files.newOutputStream(temp)) {
         written = in.transferTo(out);
       }
+      check.verify(bucket, name); // before the rename: a corrupted download never takes the file's place
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {

@@ -1,18 +1,13 @@
 package io.jais.cli.object;
 
-import io.jais.api.hash.Xxh64;
 import io.jais.client.PutOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.zip.CRC32C;
 import picocli.CommandLine.Option;
 
 /**
@@ -72,40 +67,15 @@ final class PutChecksum {
 
   /** The AIS checksum value of a file's content. */
   static String of(Path file, String type) {
+    ContentChecksum checksum = new ContentChecksum(type);
     try (InputStream in = Files.newInputStream(file)) {
       byte[] buffer = new byte[64 * 1024];
-      switch (type) {
-        case "xxhash", "xxhash2" -> {
-          Xxh64 hash = new Xxh64(0);
-          for (int n; (n = in.read(buffer)) > 0; ) {
-            hash.update(buffer, 0, n);
-          }
-          return Xxh64.hex(hash.digest());
-        }
-        case "crc32c" -> {
-          CRC32C crc = new CRC32C();
-          for (int n; (n = in.read(buffer)) > 0; ) {
-            crc.update(buffer, 0, n);
-          }
-          return HexFormat.of().toHexDigits((int) crc.getValue());
-        }
-        default -> {
-          MessageDigest digest = MessageDigest.getInstance(switch (type) {
-            case "md5" -> "MD5";
-            case "sha256" -> "SHA-512/256";
-            case "sha512" -> "SHA-512";
-            default -> throw new IllegalArgumentException("cannot compute checksum type \"" + type + "\"");
-          });
-          for (int n; (n = in.read(buffer)) > 0; ) {
-            digest.update(buffer, 0, n);
-          }
-          return HexFormat.of().formatHex(digest.digest());
-        }
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        checksum.update(buffer, 0, n);
       }
+      return checksum.hex();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }
