@@ -341,6 +341,23 @@ class AisCompatibilityTest {
   }
 
   @Test
+  void noHeaders_onTheShowCommands() {
+    bucket("compat-headers");
+    cli.run("job", "start", "lru", "--wait");
+
+    Cli.Result config = cli.run("show", "config", "cluster", "checksum", "-H");
+    Cli.Result props = cli.run("bucket", "props", "show", "ais://compat-headers", "mirror", "-H");
+    Cli.Result jobs = cli.run("show", "job", "lru", "--all", "-H");
+    Cli.Result withHeaders = cli.run("show", "job", "lru", "--all");
+
+    assertThat(config.out()).startsWith("checksum.").doesNotContain("PROPERTY");
+    assertThat(props.out()).startsWith("mirror.").doesNotContain("PROPERTY");
+    assertThat(withHeaders.out()).contains("NODE ");
+    assertThat(jobs.status()).as(jobs.toString()).isZero();
+    assertThat(jobs.out()).contains("lru-eviction[").doesNotContain("NODE ");
+  }
+
+  @Test
   void jobStopByKind_asksFirst_durationsAsAis() {
     Cli.Result refused = cli.run("job", "stop", "lru");
     Cli.Result stopped = cli.run("job", "stop", "lru", "-y");

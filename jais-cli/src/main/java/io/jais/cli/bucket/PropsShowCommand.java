@@ -19,6 +19,9 @@ public class PropsShowCommand implements Runnable {
   @Parameters(index = "1", arity = "0..1", paramLabel = "PREFIX", description = "only properties under this prefix, e.g. mirror")
   String prefix;
 
+  @Option(names = {"-H", "--no-headers"}, description = "omit the header line")
+  boolean noHeaders;
+
   @Option(names = {"-j", "--json"}, description = "print the properties JSON (as in Ais-Bucket-Props)")
   boolean json;
 
@@ -42,7 +45,7 @@ public class PropsShowCommand implements Runnable {
         table.row(entry.getKey(), entry.getValue());
       }
     }
-    table.print(session.out());
+    table.print(session.out(), !noHeaders);
   }
 
 }

@@ -10,6 +10,10 @@ final class ConfigTable {
   private ConfigTable() {}
 
   static void print(PrintWriter out, Object config, String prefix) {
+    print(out, config, prefix, true);
+  }
+
+  static void print(PrintWriter out, Object config, String prefix, boolean withHeaders) {
     Table table = Table.of("PROPERTY", "VALUE");
     for (Map.Entry<String, String> entry : Json.flatten(config).entrySet()) {
       if (prefix == null || entry.getKey().startsWith(prefix)) {
@@ -19,6 +23,6 @@ final class ConfigTable {
     if (table.isEmpty() && prefix != null) {
       throw new IllegalArgumentException("no setting starts with \"" + prefix + "\"");
     }
-    table.print(out);
+    table.print(out, withHeaders);
   }
 }

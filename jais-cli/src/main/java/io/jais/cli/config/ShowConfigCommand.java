@@ -24,6 +24,9 @@ public final class ShowConfigCommand implements Runnable {
   @Parameters(index = "1", arity = "0..1", paramLabel = "PREFIX", description = "only settings under this prefix, e.g. checksum")
   String prefix;
 
+  @Option(names = {"-H", "--no-headers"}, description = "omit the header line")
+  boolean noHeaders;
+
   @Option(names = {"-j", "--json"}, description = "print JSON")
   boolean json;
 
@@ -40,7 +43,7 @@ public final class ShowConfigCommand implements Runnable {
     if (json) {
       Json.print(session.out(), config);
     } else {
-      ConfigTable.print(session.out(), config, prefix);
+      ConfigTable.print(session.out(), config, prefix, !noHeaders);
     }
   }
 

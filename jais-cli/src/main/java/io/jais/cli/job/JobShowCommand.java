@@ -38,6 +38,9 @@ public class JobShowCommand implements Runnable {
   @Option(names = "--count", paramLabel = "N", description = "with --refresh: at most N times")
   int count;
 
+  @Option(names = {"-H", "--no-headers"}, description = "omit the column headers")
+  boolean noHeaders;
+
   private final Session session;
 
   protected JobShowCommand(Session session) {
@@ -58,7 +61,7 @@ public class JobShowCommand implements Runnable {
       } else if (byTarget.values().stream().allMatch(List::isEmpty)) {
         session.out().println("No " + (all || !what.id().isEmpty() ? "" : "running ") + what);
       } else {
-        JobTables.print(session.out(), JobTables.jobs(byTarget));
+        JobTables.print(session.out(), JobTables.jobs(byTarget), !noHeaders);
       }
       if (refresh == null || !running || count > 0 && shown >= count) {
         return;

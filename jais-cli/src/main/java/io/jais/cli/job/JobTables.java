@@ -55,18 +55,23 @@ final class JobTables {
 
   /** Prints every job, a blank line between them. */
   static void print(PrintWriter out, List<Job> jobs) {
+    print(out, jobs, true);
+  }
+
+  /** As {@link #print(PrintWriter, List)}; {@code withHeaders} false leaves out the column headers ({@code -H}). */
+  static void print(PrintWriter out, List<Job> jobs, boolean withHeaders) {
     boolean first = true;
     for (Job job : jobs) {
       if (!first) {
         out.println();
       }
       first = false;
-      print(out, job);
+      print(out, job, withHeaders);
     }
     out.flush();
   }
 
-  private static void print(PrintWriter out, Job job) {
+  private static void print(PrintWriter out, Job job, boolean withHeaders) {
     String name = JobKind.find(job.kind()).map(JobKind::displayName).orElse(job.kind());
     Map<String, String> ctl = new LinkedHashMap<>(); // message -> first node that has it
     job.byTarget().forEach((node, s) -> {
@@ -122,7 +127,7 @@ final class JobTables {
       totals.set(headers.indexOf("BYTES"), bytes == 0 ? "-" : Sizes.format(bytes));
       table.row(totals.toArray());
     }
-    table.print(out);
+    table.print(out, withHeaders);
   }
 
   private static String uri(BucketRef ref) {
