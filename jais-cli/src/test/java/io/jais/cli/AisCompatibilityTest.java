@@ -361,6 +361,7 @@ class AisCompatibilityTest {
   void jobStopByKind_asksFirst_durationsAsAis() {
     Cli.Result refused = cli.run("job", "stop", "lru");
     Cli.Result stopped = cli.run("job", "stop", "lru", "-y");
+    Cli.Result waitedByKind = cli.run("job", "wait", "lru");
     Cli.Result badDuration = cli.run("job", "wait", "someid", "--timeout", "5 minutes");
     Cli.Result unknownJob = cli.run("job", "wait", "nosuchjob", "--timeout", "30s");
 
@@ -368,6 +369,8 @@ class AisCompatibilityTest {
     assertThat(refused.err()).contains("Stop all 'lru-eviction' jobs?");
     assertThat(stopped.status()).as(stopped.toString()).isZero();
     assertThat(stopped.out()).isEqualTo("No running 'lru-eviction' jobs, nothing to do\n");
+    assertThat(waitedByKind.status()).isZero();
+    assertThat(waitedByKind.out()).isEqualTo("No running 'lru-eviction' jobs, nothing to do\n");
     assertThat(badDuration.status()).isEqualTo(1);
     assertThat(badDuration.err()).contains("invalid duration");
     assertThat(unknownJob.status()).isEqualTo(1);

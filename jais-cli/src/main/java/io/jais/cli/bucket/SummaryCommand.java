@@ -27,7 +27,7 @@ public final class SummaryCommand implements Runnable {
   @Option(names = "--prefix", description = "only objects whose names start with this")
   String prefix;
 
-  @Option(names = "--timeout", defaultValue = "PT5M", description = "give up after this long, e.g. 30s, 10m (default 5m)")
+  @Option(names = "--timeout", defaultValue = "5m", description = "give up after this long, e.g. 30s, 10m (default 5m)")
   Duration timeout;
 
   @Option(names = {"-j", "--json"}, description = "print JSON (a list of AIS BsummResult)")

@@ -93,12 +93,14 @@ class JobCommandsTest {
         null, "", "", null, false, false, false, false, 0, false, false));
 
     Result waited = run("job", "wait", id, "--timeout", "60s", "--progress");
+    Result byKind = run("job", "wait", "copy-objects", "--timeout", "60s");
     Result shown = run("job", "show", id);
     Result stopped = run("job", "stop", id);
     Result afterStop = run("job", "wait", id, "--timeout", "PT60S");
 
     assertThat(waited.status()).as(waited.toString()).isZero();
     assertThat(waited.out()).isEqualTo("Waiting for copy-objects[" + id + "] ...\nDone.\n");
+    assertThat(byKind.out()).as("by kind, as ais: every running job of the kind").isEqualTo(waited.out());
     assertThat(waited.err()).contains("job " + id).contains("12 objects").contains("targets done");
     assertThat(shown.out()).contains("copy-objects[" + id + "] (ctl: ais://cli-copy-src=>ais://cli-copy-dst")
         .containsPattern("NODE +ID +KIND +SRC BUCKET +DST BUCKET +OBJECTS +BYTES +START +END +STATE")
