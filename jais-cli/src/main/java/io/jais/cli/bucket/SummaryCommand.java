@@ -6,8 +6,6 @@ import io.jais.api.bucket.Provider;
 import io.jais.cli.ObjectPath;
 import io.jais.cli.Session;
 import io.jais.cli.render.Json;
-import io.jais.cli.render.Sizes;
-import io.jais.cli.render.Table;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;

@@ -118,7 +118,8 @@ public class RemoveCommand implements Runnable {
       startJob(bucket, name, null);
       return;
     }
-    boolean object = name.endsWith("/") ? false : !nonRecursive ? isObject(bucket, name) : true;
+    // a trailing '/' is a prefix; with --nr any other name is an object; else one list page decides
+    boolean object = !name.endsWith("/") && (nonRecursive || isObject(bucket, name));
     if (object) {
       deleteObject(bucket, name);
     } else {
