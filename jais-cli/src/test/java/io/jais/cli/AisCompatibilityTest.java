@@ -281,6 +281,22 @@ class AisCompatibilityTest {
   }
 
   @Test
+  void rmo_emptyPrefixOrTemplate_selectsTheWholeBucket_soItAsksFirst() {
+    Bucket bucket = bucket("compat-rm-empty", "a", "b/c");
+
+    Cli.Result prefix = cli.run("rmo", "ais://compat-rm-empty", "--prefix", "");
+    Cli.Result template = cli.run("rmo", "ais://compat-rm-empty", "--template", "");
+    List<String> afterRefused = names(bucket);
+    Cli.Result declined = cli.runAtTerminal("n\n", "rmo", "ais://compat-rm-empty", "--prefix", "");
+
+    assertThat(prefix.status()).as(prefix.toString()).isEqualTo(1);
+    assertThat(template.status()).as(template.toString()).isEqualTo(1);
+    assertThat(declined.status()).as(declined.toString()).isZero();
+    assertThat(afterRefused).containsExactlyInAnyOrder("a", "b/c");
+    assertThat(names(bucket)).containsExactlyInAnyOrder("a", "b/c");
+  }
+
+  @Test
   void rmo_ambiguousNameAndBareBucket_areErrors_allAsksFirst() {
     Bucket bucket = bucket("compat-rm-all", "dir", "dir/x", "other");
 

@@ -102,7 +102,15 @@ public class RemoveCommand implements Runnable {
       if (list != null) {
         startJob(bucket, null, Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
       } else {
-        startJob(bucket, template != null ? template : prefix, null);
+        String selection = template != null ? template : prefix;
+        // an empty prefix or template (e.g. an unset shell variable) selects the whole bucket: ask as --all does
+        if (selection.isEmpty()) {
+          session.err().println("Warning: will remove all objects from " + bucket.uri() + ". The operation cannot be undone!");
+          if (!confirmation.confirm(session, "Proceed?")) {
+            return;
+          }
+        }
+        startJob(bucket, selection, null);
       }
       return;
     }
