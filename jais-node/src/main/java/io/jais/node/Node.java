@@ -41,6 +41,9 @@ import io.jais.node.proxy.ProxyJobHandler;
 import io.jais.node.proxy.NodeReports;
 import io.jais.node.proxy.ProxyObjectHandler;
 import io.jais.node.proxy.ReverseDaemonHandler;
+import io.jais.node.rebalance.MovedObjectReceiver;
+import io.jais.node.rebalance.RebalanceCoordinator;
+import io.jais.node.rebalance.TargetRebalance;
 import io.jais.node.s3.S3Options;
 import io.jais.node.s3.S3Routes;
 import io.jais.node.storage.ObjectStore;
@@ -87,6 +90,7 @@ public final class Node implements AutoCloseable {
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private volatile Primary primary;
   private volatile BucketMetadata bucketMetadata;
+  private volatile RebalanceCoordinator rebalance; // the primary's
   private PrimaryLink link;
   private NettyServer server;
   private NettyServer controlServer;
@@ -202,6 +206,10 @@ public final class Node implements AutoCloseable {
       closeables.add(p);
       p.start();
       bucketMetadata = new BucketMetadata(state, p);
+      RebalanceCoordinator r = new RebalanceCoordinator(state, new Metasync(state, control), control);
+      closeables.add(r);
+      r.start();
+      rebalance = r;
       primary = p;
     } else {
       link = new PrimaryLink(state, control, config.primaryUrl());
@@ -215,7 +223,8 @@ public final class Node implements AutoCloseable {
     PrimaryForwarder forwarder = new PrimaryForwarder(state, intra);
     jobs = new JobCoordinator(state, intra);
     return new ProxyClusterHandler(state, () -> primary, forwarder, new NodeReports(state, intra),
-        new ProxyJobHandler(state, () -> primary != null, forwarder, jobs));
+        new ProxyJobHandler(state, () -> primary != null, forwarder, jobs,
+            () -> rebalance == null ? null : rebalance::start));
   }
 
   private RouteTable proxyRoutes(DaemonHandler daemon, ProxyClusterHandler clusterHandler) {
@@ -238,10 +247,14 @@ public final class Node implements AutoCloseable {
     S3Routes.dropUploadsWithTheirBuckets(state, staged);
     ObjectService objects = new ObjectService(state, store, intra);
     closeables.add(streams.register(StreamedPutReceiver.TRNAME, new StreamedPutReceiver(objects)));
+    TargetRebalance rebalancing = new TargetRebalance(state, store, objects, streams);
+    closeables.add(streams.register(MovedObjectReceiver.TRNAME, rebalancing.receiver()));
     Jobs jobs = Jobs.open(state.self().displayName(), TargetJobKinds.of(new TargetServices(state, store, objects,
-        intra, bucket -> S3Routes.isLiveUploadsBucket(state, bucket))), Path.of(config.metaDir()), Jobs.Options.DEFAULT,
-        metrics.jobs());
+        intra, bucket -> S3Routes.isLiveUploadsBucket(state, bucket)),
+        kinds -> kinds.add(io.jais.api.job.JobKind.REBALANCE, rebalancing::create)), Path.of(config.metaDir()),
+        Jobs.Options.DEFAULT, metrics.jobs());
     closeables.add(jobs);
+    rebalancing.attach(jobs);
     return NodeRoutes.target(daemon, new TargetObjectHandler(state, objects), new PeerObjectHandler(objects),
         new TargetListHandler(state, store), new JobHandler(jobs),
         routes -> S3Routes.target(routes, state, objects, staged, S3Options.fromEnvironment(), metrics), metrics);
@@ -298,6 +311,20 @@ public final class Node implements AutoCloseable {
 
   public boolean isPrimary() {
     return primary != null;
+  }
+
+  /**
+   * The primary's rebalance coordinator: start a rebalance, wait until placement is settled for a
+   * Smap version ({@link RebalanceCoordinator#awaitRebalanced}).
+   *
+   * @throws IllegalStateException on any node but the primary
+   */
+  public RebalanceCoordinator rebalance() {
+    RebalanceCoordinator r = rebalance;
+    if (r == null) {
+      throw new IllegalStateException(state.self().displayName() + " is not the primary: it coordinates no rebalance");
+    }
+    return r;
   }
 
   /**

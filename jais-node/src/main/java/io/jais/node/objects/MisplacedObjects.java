@@ -59,6 +59,7 @@ final class MisplacedObjects {
   private final PeerTargets peers;
   private final CommitHooks hooks;
   private final ConcurrentHashMap<Key, Slot> busy = new ConcurrentHashMap<>();
+  private final RecentDeletes deletes = new RecentDeletes(java.time.InstantSource.system());
 
   MisplacedObjects(ClusterState state, ObjectStore store, PeerTargets peers, CommitHooks hooks) {
     this.state = state;
@@ -118,6 +119,31 @@ final class MisplacedObjects {
   @FunctionalInterface
   interface IoAction<T> {
     T run() throws IOException;
+  }
+
+  /**
+   * Stores a copy moving here, its owner, from the target that held it (a rebalance): unless a
+   * DELETE of the object came after that copy was written, and only over an older object (a
+   * newer write here wins). Runs while no pull or DELETE of the object runs, so a DELETE either
+   * removes the stored copy or is seen by it.
+   *
+   * @return the stored metadata; empty when the copy was dropped (deleted, or older than the object here)
+   */
+  Optional<ObjectMeta> storeMoved(Bucket bucket, String name, io.jais.node.storage.ByteBufSource body, ObjectMeta meta,
+      BucketProps props, Caller caller) throws IOException {
+    return excludingPulls(bucket, name, () -> {
+      if (deletes.deletedSince(bucket, name, meta.mtimeNanos())) {
+        return Optional.<ObjectMeta>empty();
+      }
+      Optional<ObjectMeta> stored = store.putReplicaIfNewer(bucket, name, body, meta, props.writePolicy().fsyncData());
+      stored.ifPresent(committed -> hooks.fire(ObjectEvent.Kind.REPLICA, bucket, name, committed, caller));
+      return stored;
+    });
+  }
+
+  /** Records a cluster-wide DELETE (call it inside {@link #excludingPulls}), for {@link #storeMoved}. */
+  void recordDelete(Bucket bucket, String name) {
+    deletes.record(bucket, name);
   }
 
   /** Deletes every copy other targets hold (a user's or job's DELETE); how many targets held one. */

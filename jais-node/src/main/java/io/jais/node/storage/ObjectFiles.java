@@ -240,7 +240,7 @@ final class ObjectFiles {
    * @param fqn the object on its mountpath, in the form a new object tries first ({@link #fqn})
    * @param meta the new metadata; its version is replaced unless {@code mode} keeps it
    * @return the metadata as stored; null when {@link CommitMode#AS_GIVEN_IF_ABSENT} found an object
-   *     in place (the workfile is then left to the caller's close, which deletes it)
+   *     in place, or {@link CommitMode#AS_GIVEN_IF_NEWER} one at least as new (the workfile is then left to the caller's close, which deletes it)
    * @throws JaisException CONFLICT when the name must go escaped and its hash slot holds another name
    */
   ObjectMeta commit(ObjectKey key, Fqn fqn, WorkFile work, ObjectMeta meta, CommitMode mode, boolean fsync)
@@ -255,11 +255,15 @@ final class ObjectFiles {
       if (mode == CommitMode.AS_GIVEN_IF_ABSENT && previous.isPresent()) {
         return null;
       }
+      if (mode == CommitMode.AS_GIVEN_IF_NEWER && previous.isPresent()
+          && previous.get().meta().mtimeNanos() >= meta.mtimeNanos()) {
+        return null;
+      }
       committed = switch (mode) {
         case NEXT_VERSION -> meta.withVersion(
             ObjectMeta.nextVersion(previous.map(found -> found.meta().version()).orElse("")));
         case NO_VERSION -> meta.withVersion("");
-        case AS_GIVEN, AS_GIVEN_IF_ABSENT -> meta;
+        case AS_GIVEN, AS_GIVEN_IF_ABSENT, AS_GIVEN_IF_NEWER -> meta;
       };
       placed = placeNewVersion(work, previous.map(Located::fqn).orElse(fqn), committed, previous);
       work.committed();

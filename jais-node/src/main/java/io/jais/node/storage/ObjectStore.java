@@ -142,6 +142,24 @@ public final class ObjectStore implements AutoCloseable {
    */
   public Optional<ObjectMeta> putReplica(Bucket bucket, String name, ByteBufSource body, ObjectMeta meta,
       boolean replaceExisting, boolean fsync) throws IOException {
+    return putReplica(bucket, name, body, meta, replaceExisting ? CommitMode.AS_GIVEN : CommitMode.AS_GIVEN_IF_ABSENT,
+        fsync);
+  }
+
+  /**
+   * {@link #putReplica(Bucket, String, ByteBufSource, ObjectMeta, boolean, boolean)} that replaces
+   * only an older object (smaller mtime) and yields to one at least as new: for a copy moving to
+   * its owner, which may hold a newer write or a stale copy.
+   *
+   * @return the stored metadata; empty when the object in place is at least as new (kept)
+   */
+  public Optional<ObjectMeta> putReplicaIfNewer(Bucket bucket, String name, ByteBufSource body, ObjectMeta meta,
+      boolean fsync) throws IOException {
+    return putReplica(bucket, name, body, meta, CommitMode.AS_GIVEN_IF_NEWER, fsync);
+  }
+
+  private Optional<ObjectMeta> putReplica(Bucket bucket, String name, ByteBufSource body, ObjectMeta meta,
+      CommitMode mode, boolean fsync) throws IOException {
     ObjectKey key = new ObjectKey(bucket, name);
     Fqn fqn = files.fqn(key);
     Checksummer checksummer = Checksummer.of(meta.checksum().type());
@@ -155,7 +173,6 @@ public final class ObjectStore implements AutoCloseable {
       if (fsync) {
         work.fsync();
       }
-      CommitMode mode = replaceExisting ? CommitMode.AS_GIVEN : CommitMode.AS_GIVEN_IF_ABSENT;
       return Optional.ofNullable(files.commit(key, fqn, work, meta, mode, fsync));
     }
   }
