@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * 404 after its DELETE). Failures are collected, not thrown, and read after {@link #stop}.
  */
 final class VerifyingLoad implements AutoCloseable {
+  // close() is stop(): it waits for the workers
   private final JaisClient client;
   private final Bucket bucket;
   private final Map<String, Long> expected = new ConcurrentHashMap<>(); // name -> generation (seed) of its bytes
@@ -59,7 +60,7 @@ final class VerifyingLoad implements AutoCloseable {
   }
 
   static byte[] content(String name, long generation) {
-    return TestBytes.random(name.hashCode() * 31L + generation, 512 + (int) Math.floorMod(generation * 7919 + name.hashCode(), 3584));
+    return TestBytes.random(name.hashCode() * 31L + generation, 512 + Math.floorMod(generation * 7919 + name.hashCode(), 3584));
   }
 
   private void run(int worker, int workers, int objects) {
@@ -133,7 +134,7 @@ final class VerifyingLoad implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() throws Exception {
     stop();
   }
 }
