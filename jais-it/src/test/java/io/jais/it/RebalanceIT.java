@@ -62,14 +62,27 @@ class RebalanceIT {
 
     assertThat(load.failures()).as("answers under load (%d operations)", load.operations()).isEmpty();
     assertThat(primary.state().rmd().version()).as("at least one rebalance ran").isPositive();
-    assertThat(rebalanceStat(cluster.endpoint(), "out-objs")).as("objects sent by rebalances").isPositive();
+    assertThat(rebalanceStat(cluster.endpoint(), "{\"kind\":\"rebalance\"}", "out-objs")).as("objects sent by rebalances")
+        .isPositive();
+    assertPlaced(cluster, client, bucket, load.expected());
+
+    // on demand (AIS: start kind rebalance): a g<N> ID; with everything in place it moves nothing
+    String id = new String(RawHttp.send("PUT", cluster.endpoint() + "/v1/cluster",
+        RawHttp.json("{\"action\":\"start\",\"value\":{\"kind\":\"rebalance\"}}")).body());
+    assertThat(id).matches("g[0-9]+").isEqualTo("g" + primary.state().rmd().version());
+    assertThat(primary.rebalance().awaitRebalanced(primary.state().smap().version(), SETTLE)).isTrue();
+    JsonNode status = WireJson.MAPPER.readTree(RawHttp.send("GET", cluster.endpoint() + "/v1/cluster?what=status",
+        RawHttp.json("{\"id\":\"" + id + "\"}")).body());
+    assertThat(status.path("end_time").asLong()).as("status of %s: %s", id, status).isPositive();
+    assertThat(status.path("aborted").asBoolean()).isFalse();
+    assertThat(rebalanceStat(cluster.endpoint(), "{\"id\":\"" + id + "\"}", "out-objs")).as("sent by %s", id).isZero();
     assertPlaced(cluster, client, bucket, load.expected());
   }
 
-  /** The sum of one counter over every target's rebalance snapshots. */
-  static long rebalanceStat(String endpoint, String stat) throws Exception {
+  /** The sum of one counter over every target's snapshots of the jobs the query names. */
+  static long rebalanceStat(String endpoint, String query, String stat) throws Exception {
     JsonNode all = WireJson.MAPPER.readTree(RawHttp.send("GET", endpoint + "/v1/cluster?what=qryxstats",
-        RawHttp.json("{\"kind\":\"rebalance\"}")).body());
+        RawHttp.json(query)).body());
     long sum = 0;
     for (JsonNode snapshots : all) {
       for (JsonNode snapshot : snapshots) {

@@ -43,10 +43,12 @@ import io.jais.node.proxy.ProxyObjectHandler;
 import io.jais.node.proxy.ReverseDaemonHandler;
 import io.jais.node.rebalance.MovedObjectReceiver;
 import io.jais.node.rebalance.RebalanceCoordinator;
+import io.jais.node.rebalance.Resilvering;
 import io.jais.node.rebalance.TargetRebalance;
 import io.jais.node.s3.S3Options;
 import io.jais.node.s3.S3Routes;
 import io.jais.node.storage.ObjectStore;
+import io.jais.node.target.MountpathHandler;
 import io.jais.node.target.PeerObjectHandler;
 import io.jais.node.target.StreamedPutReceiver;
 import io.jais.node.target.TargetListHandler;
@@ -248,16 +250,21 @@ public final class Node implements AutoCloseable {
     ObjectService objects = new ObjectService(state, store, intra);
     closeables.add(streams.register(StreamedPutReceiver.TRNAME, new StreamedPutReceiver(objects)));
     TargetRebalance rebalancing = new TargetRebalance(state, store, objects, streams);
+    Resilvering resilvering = new Resilvering(state, store);
     closeables.add(streams.register(MovedObjectReceiver.TRNAME, rebalancing.receiver()));
     Jobs jobs = Jobs.open(state.self().displayName(), TargetJobKinds.of(new TargetServices(state, store, objects,
         intra, bucket -> S3Routes.isLiveUploadsBucket(state, bucket)),
-        kinds -> kinds.add(io.jais.api.job.JobKind.REBALANCE, rebalancing::create)), Path.of(config.metaDir()),
+        kinds -> kinds.add(io.jais.api.job.JobKind.REBALANCE, rebalancing::create)
+            .add(io.jais.api.job.JobKind.RESILVER, resilvering::create)), Path.of(config.metaDir()),
         Jobs.Options.DEFAULT, metrics.jobs());
     closeables.add(jobs);
     rebalancing.attach(jobs);
+    resilvering.attach(jobs);
+    daemon.reportMountpaths(() -> mountpathList(store.mountpathSet()));
     return NodeRoutes.target(daemon, new TargetObjectHandler(state, objects), new PeerObjectHandler(objects),
         new TargetListHandler(state, store), new JobHandler(jobs),
-        routes -> S3Routes.target(routes, state, objects, staged, S3Options.fromEnvironment(), metrics), metrics);
+        routes -> NodeRoutes.mountpaths(S3Routes.target(routes, state, objects, staged, S3Options.fromEnvironment(),
+            metrics), new MountpathHandler(resilvering)), metrics);
   }
 
   /**
@@ -278,6 +285,11 @@ public final class Node implements AutoCloseable {
         }
       }
     }
+  }
+
+  private static io.jais.api.node.MountpathList mountpathList(io.jais.node.storage.MountpathSet set) {
+    return new io.jais.api.node.MountpathList(set.enabled().stream().map(m -> m.path().toString()).sorted().toList(),
+        java.util.List.of(), set.disabled().stream().map(m -> m.path().toString()).sorted().toList());
   }
 
   /** Ready to serve: the primary has targets; other nodes have joined. */

@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -51,7 +52,13 @@ import org.slf4j.LoggerFactory;
 final class ObjectFiles {
   private static final Logger log = LoggerFactory.getLogger(ObjectFiles.class);
 
-  private final Mountpaths mountpaths;
+  private volatile Mountpaths mountpaths;
+  /**
+   * Mountpaths to look on when an object is missing from its HRW mountpath: while a resilver
+   * moves objects after the mountpaths changed, an object may still be on its old one (including
+   * a mountpath being disabled or detached). Empty otherwise: a miss is then just a miss.
+   */
+  private volatile List<Mountpath> strayPlaces = List.of();
   private final ObjectLocks locks = new ObjectLocks();
   private final LomStore lomStore;
   private final MetaCache cache;
@@ -68,6 +75,29 @@ final class ObjectFiles {
 
   Mountpaths mountpaths() {
     return mountpaths;
+  }
+
+  /**
+   * Places objects by {@code next} from now on, looking for objects not yet moved on
+   * {@code strays} too. The caches name places by the old mountpaths: they are emptied (atimes
+   * not yet flushed are lost; the store flushes them first).
+   */
+  void changeMountpaths(Mountpaths next, List<Mountpath> strays) {
+    mountpaths = next;
+    strayPlaces = List.copyOf(strays);
+    cache.clear();
+    descriptors.clear();
+  }
+
+  /** Objects are all on their HRW mountpaths again (a resilver finished): misses stop looking elsewhere. */
+  void settled(List<Mountpath> expectedStrays) {
+    if (strayPlaces.equals(expectedStrays)) {
+      strayPlaces = List.of();
+    }
+  }
+
+  List<Mountpath> strayPlaces() {
+    return strayPlaces;
   }
 
   /** An object found on disk or in the cache: its form and its metadata. */
@@ -265,10 +295,16 @@ final class ObjectFiles {
         case NO_VERSION -> meta.withVersion("");
         case AS_GIVEN, AS_GIVEN_IF_ABSENT, AS_GIVEN_IF_NEWER -> meta;
       };
-      placed = placeNewVersion(work, previous.map(Located::fqn).orElse(fqn), committed, previous);
+      Optional<Located> stray = previous.filter(found -> !found.fqn().mountpath().equals(fqn.mountpath()));
+      Optional<Located> inPlace = stray.isPresent() ? Optional.empty() : previous;
+      placed = placeNewVersion(work, inPlace.map(Located::fqn).orElse(fqn), committed, inPlace);
       work.committed();
       cache.put(key, committed, placed.escaped());
       descriptors.invalidate(key);
+      if (stray.isPresent()) { // the old version on a mountpath a resilver has yet to drain
+        Files.deleteIfExists(stray.get().fqn().path());
+        lomStore.deleteSidecar(stray.get().fqn().sidecarPath());
+      }
     } finally {
       lock.unlock();
     }
@@ -666,6 +702,16 @@ final class ObjectFiles {
     }
     Optional<Located> disk = readDisk(fqn);
     disk.ifPresent(found -> cache.putIfAbsent(key, found.meta(), found.fqn().escaped()));
+    if (disk.isEmpty()) {
+      for (Mountpath other : strayPlaces) {
+        if (!other.equals(fqn.mountpath())) {
+          Optional<Located> stray = readDisk(Fqn.of(other, key.bucket(), key.name()));
+          if (stray.isPresent()) {
+            return stray; // not cached: the cache names the HRW mountpath
+          }
+        }
+      }
+    }
     return disk;
   }
 
