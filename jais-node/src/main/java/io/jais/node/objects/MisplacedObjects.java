@@ -21,11 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Objects that are not on the target HRW places them on: written before this target joined, and
- * not moved since (there is no rebalance yet). When the owner misses an object, it asks the other
+ * Objects that are not on the target HRW places them on: written before this target joined (or
+ * another left), and not moved yet by the rebalance that runs then. When the owner misses an object, it asks the other
  * targets; if one has it, the owner pulls it here with its metadata intact (a replica: checksum
  * verified on arrival, version, custom metadata and times kept), deletes the other targets'
- * copies, and then serves it as its own. That is the move a rebalance makes, done on demand.
+ * copies, and then serves it as its own. That is the move a rebalance makes, done on demand; the
+ * rebalance's own moves arrive through {@link #storeMoved}.
  *
  * <p>Design notes:
  * <ul>
