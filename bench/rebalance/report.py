@@ -14,8 +14,10 @@ def parse(t):
 by_target = json.load(sys.stdin)
 objs = byts = 0
 starts, ends = [], []
-for snapshots in by_target.values():
+for target, snapshots in sorted(by_target.items()):
     for s in snapshots:
+        print(f"  {target}: {s['start-time']} .. {s['end-time']} out {s['stats'].get('out-objs')} "
+              f"in {s['stats'].get('in-objs')} errors {s['stats'].get('errors')}", file=sys.stderr)
         objs += int(s["stats"].get("out-objs", 0))
         byts += int(s["stats"].get("out-bytes", 0))
         starts.append(parse(s["start-time"]))
