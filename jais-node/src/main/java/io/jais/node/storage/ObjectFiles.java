@@ -100,6 +100,18 @@ final class ObjectFiles {
     return strayPlaces;
   }
 
+  /** Where a listing looks: the enabled mountpaths and, while a resilver runs, the ones being drained. */
+  List<Mountpath> listedMountpaths() {
+    List<Mountpath> strays = strayPlaces;
+    List<Mountpath> enabled = mountpaths.all();
+    if (strays.isEmpty()) {
+      return enabled;
+    }
+    List<Mountpath> all = new java.util.ArrayList<>(enabled);
+    strays.stream().filter(m -> !all.contains(m)).forEach(all::add);
+    return all;
+  }
+
   /** An object found on disk or in the cache: its form and its metadata. */
   record Located(Fqn fqn, ObjectMeta meta) {}
 
