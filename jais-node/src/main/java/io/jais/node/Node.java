@@ -92,7 +92,7 @@ public final class Node implements AutoCloseable {
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private volatile Primary primary;
   private volatile BucketMetadata bucketMetadata;
-  private volatile RebalanceCoordinator rebalance; // the primary's
+  private volatile RebalanceCoordinator rebalance; // proxies: acts while this one is primary
   private PrimaryLink link;
   private NettyServer server;
   private NettyServer controlServer;
@@ -203,15 +203,18 @@ public final class Node implements AutoCloseable {
     HandlerThreads dataThreads = HandlerThreads.virtual("jais-http", ServerOptions.DEFAULT_MAX_IN_FLIGHT);
     server = NettyServer.start(routes, ServerOptions.of(config.host(), config.port(), name)
         .withIntraAuthenticator(authenticator).withHandlerThreads(dataThreads), hooks);
+    if (config.role() == NodeRole.PROXY) {
+      // every proxy: only the primary's acts, and one elected later takes over
+      RebalanceCoordinator r = new RebalanceCoordinator(state, new Metasync(state, control), control);
+      closeables.add(r);
+      r.start();
+      rebalance = r;
+    }
     if (config.isPrimary()) {
       Primary p = new Primary(state, new Metasync(state, control), control, liveness);
       closeables.add(p);
       p.start();
       bucketMetadata = new BucketMetadata(state, p);
-      RebalanceCoordinator r = new RebalanceCoordinator(state, new Metasync(state, control), control);
-      closeables.add(r);
-      r.start();
-      rebalance = r;
       primary = p;
     } else {
       link = new PrimaryLink(state, control, config.primaryUrl());
@@ -226,7 +229,7 @@ public final class Node implements AutoCloseable {
     jobs = new JobCoordinator(state, intra);
     return new ProxyClusterHandler(state, () -> primary, forwarder, new NodeReports(state, intra),
         new ProxyJobHandler(state, () -> primary != null, forwarder, jobs,
-            () -> rebalance == null ? null : rebalance::start));
+            () -> rebalance == null || !state.isPrimary() ? null : rebalance::start));
   }
 
   private RouteTable proxyRoutes(DaemonHandler daemon, ProxyClusterHandler clusterHandler) {
@@ -326,15 +329,16 @@ public final class Node implements AutoCloseable {
   }
 
   /**
-   * The primary's rebalance coordinator: start a rebalance, wait until placement is settled for a
-   * Smap version ({@link RebalanceCoordinator#awaitRebalanced}).
+   * This proxy's rebalance coordinator, which acts while the proxy is primary: start a rebalance,
+   * wait until placement is settled for a Smap version ({@link RebalanceCoordinator#awaitRebalanced};
+   * call it on the primary).
    *
-   * @throws IllegalStateException on any node but the primary
+   * @throws IllegalStateException on a target
    */
   public RebalanceCoordinator rebalance() {
     RebalanceCoordinator r = rebalance;
     if (r == null) {
-      throw new IllegalStateException(state.self().displayName() + " is not the primary: it coordinates no rebalance");
+      throw new IllegalStateException(state.self().displayName() + " is not a proxy: it coordinates no rebalance");
     }
     return r;
   }

@@ -48,6 +48,10 @@ import org.slf4j.LoggerFactory;
  *       Smap version (e.g. decommission: flag the node, wait, remove it).</li>
  * </ul>
  *
+ * <p>Every proxy runs one; only the primary's acts. A proxy that becomes primary (an election)
+ * takes over from the RMD it holds: it watches the latest rebalance to its end and starts the next
+ * one when needed.
+ *
  * <p>Implementation notes: every decision runs under one lock, on the watcher thread or the caller
  * of {@link #start}; Smap changes only wake the watcher (they arrive on the thread that changes
  * the Smap, inside the metadata owner's lock, where no network call may run).
@@ -75,6 +79,7 @@ public final class RebalanceCoordinator implements AutoCloseable {
   private Duration retryPause = FIRST_RETRY;
   private long retryAt;
   private boolean wake;
+  private boolean primary;
   private volatile boolean closed;
   private Thread watcher;
 
@@ -85,7 +90,7 @@ public final class RebalanceCoordinator implements AutoCloseable {
     this.placedFor = state.rmd().targetIds();
   }
 
-  /** Starts watching the Smap and the rebalances; call once the node is primary. */
+  /** Starts watching the Smap and the rebalances (acting only while this node is primary). */
   public void start() {
     state.smapOwner().onChange((before, after) -> wake());
     Thread t = new Thread(this::watch, "rebalance-watch-" + state.self().id());
@@ -180,7 +185,14 @@ public final class RebalanceCoordinator implements AutoCloseable {
   private void evaluate() {
     Smap smap = state.smap();
     if (!state.isPrimary()) {
+      primary = false;
       return;
+    }
+    if (!primary) { // this proxy just became primary (or started as one): take over from the RMD it holds
+      primary = true;
+      placedFor = state.rmd().targetIds();
+      settledRmd = -1;
+      retryAt = 0;
     }
     List<String> eligible = eligible(smap);
     Rmd rmd = state.rmd();
