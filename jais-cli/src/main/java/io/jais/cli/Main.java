@@ -38,6 +38,7 @@ public final class Main {
     nouns.put("config", ConfigCommand.class);
     nouns.put("job", JobCommand.class);
     nouns.put("log", LogCommand.class);
+    nouns.put("storage", io.jais.cli.storage.StorageCommand.class);
     nouns.put("completion", CompletionCommand.class);
     return nouns;
   }

@@ -4,6 +4,7 @@ import io.jais.cli.bucket.ShowBucketCommand;
 import io.jais.cli.cluster.ShowClusterCommand;
 import io.jais.cli.config.ShowConfigCommand;
 import io.jais.cli.job.JobShowCommand;
+import io.jais.cli.job.ShowRebalanceCommand;
 import io.jais.cli.object.ObjectShowCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Spec;
         ShowBucketCommand.class,
         ObjectShowCommand.UnderShow.class,
         JobShowCommand.UnderShow.class,
+        ShowRebalanceCommand.class,
     })
 final class ShowCommand implements Runnable {
   @Spec CommandSpec spec;

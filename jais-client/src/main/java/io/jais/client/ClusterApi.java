@@ -114,6 +114,31 @@ public final class ClusterApi {
   }
 
   /**
+   * A target's mountpath operation ({@code /v1/reverse/daemon/mountpaths} with {@code
+   * Ais-Node-Id}, as AIS): {@code attach-mp}, {@code detach-mp}, {@code enable-mp},
+   * {@code disable-mp} or {@code rescan-mp}. Unless {@code resilver} is false, the target then
+   * moves its objects to their mountpaths in a {@code resilver} job.
+   *
+   * @return the resilver's job ID; empty when none was started
+   * @throws JaisException {@code NOT_FOUND} for an unknown node or mountpath, {@code CONFLICT} for
+   *     attaching one twice or disabling the last enabled one
+   */
+  public String mountpath(String nodeId, String action, String mountpath, boolean resilver) {
+    String method = switch (action) {
+      case "attach-mp" -> "PUT";
+      case "detach-mp" -> "DELETE";
+      case "enable-mp", "disable-mp", "rescan-mp" -> "POST";
+      default -> throw new IllegalArgumentException("not a mountpath action: " + action);
+    };
+    Call call = Call.of(method, ApiPath.REVERSE_DAEMON + "/mountpaths").header(Header.NODE_ID, nodeId)
+        .action(new io.jais.api.ActMsg(action, "", com.fasterxml.jackson.databind.node.TextNode.valueOf(mountpath)));
+    if (!resilver) {
+      call.query("dntres", "true");
+    }
+    return new String(transport.send(call).bytes(), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /**
    * Opens one node's log ({@code GET /v1/reverse/daemon?what=log} with {@code Ais-Node-Id}): its
    * current log of a severity as text or, with {@code all}, a tar.gz of that severity's current
    * and rotated files. The endpoint relays the request; the caller closes the stream.

@@ -125,6 +125,7 @@ class JobsIT {
 
   @Test
   void badStarts_are4xxWithAReason_andStartNothing() throws Exception {
+    client.buckets().create(Bucket.ais("jobs-bad-starts"));
     int before = client.jobs().list(new JobQuery("", "", false)).size();
     Map<String, Integer> cases = new java.util.LinkedHashMap<>();
     cases.put("{\"action\":\"start\",\"value\":{\"Kind\":\"no-such-kind\"}}", 400);
@@ -134,7 +135,7 @@ class JobsIT {
     cases.put("{\"action\":\"start\",\"value\":{\"Kind\":\"delete-listrange\"}}", 400);
     cases.put("{\"action\":\"start\",\"value\":{\"Kind\":\"load-lom-cache\"}}", 400);
     cases.put("{\"action\":\"start\",\"value\":{\"Kind\":\"lru\",\"Bck\":{\"name\":\"no-such-bucket\",\"provider\":\"ais\"}}}", 404);
-    cases.put("{\"action\":\"start\",\"value\":{\"Kind\":\"rebalance\"}}", 501);
+    cases.put("{\"action\":\"start\",\"value\":{\"Kind\":\"rechunk\",\"Bck\":{\"name\":\"jobs-bad-starts\",\"provider\":\"ais\"}}}", 501);
     cases.put("{\"action\":\"stop\",\"value\":{\"ID\":\"\",\"Kind\":\"\"}}", 400);
     cases.put("{\"action\":\"stop\",\"value\":{\"Kind\":\"bogus\"}}", 400);
     cases.put("{\"action\":\"stop\",\"value\":{\"ID\":\"../x\"}}", 400);
@@ -152,7 +153,7 @@ class JobsIT {
     assertThat(clusterGet("running_all", "{\"kind\":\"bogus\"}").statusCode()).isEqualTo(400);
 
     assertThat(client.jobs().list(new JobQuery("", "", false))).hasSize(before);
-    assertThat(client.jobs().snapshots(JobArgs.ofKind("rebalance")).values()).allMatch(List::isEmpty);
+    assertThat(client.jobs().snapshots(JobArgs.ofKind("rechunk")).values()).allMatch(List::isEmpty);
   }
 
   @Test

@@ -156,8 +156,7 @@ class TwoDoorsIT {
     assertThat(misplaced).as("names the new target owns").hasSizeGreaterThan(8);
     for (int i = 0; i < misplaced.size() - 2; i++) {
       String name = misplaced.get(i);
-      assertThat(filesOf(grown, bucket, name)).as("%s before it is read", name)
-          .noneMatch(file -> file.startsWith(targetDir(grown, added)));
+      // the rebalance the join started moves it, or this first touch pulls it: either way the same object
       switch (i % 4) { // the first touch: either door, GET or HEAD
         case 0 -> assertThat(natively.objects().get(bucket, name)).isEqualTo(written.get(name));
         case 1 -> assertThat(viaS3.getObjectAsBytes(b -> b.bucket(bucket.name()).key(name)).asByteArray())

@@ -41,9 +41,14 @@ import io.jais.node.proxy.ProxyJobHandler;
 import io.jais.node.proxy.NodeReports;
 import io.jais.node.proxy.ProxyObjectHandler;
 import io.jais.node.proxy.ReverseDaemonHandler;
+import io.jais.node.rebalance.MovedObjectReceiver;
+import io.jais.node.rebalance.RebalanceCoordinator;
+import io.jais.node.rebalance.Resilvering;
+import io.jais.node.rebalance.TargetRebalance;
 import io.jais.node.s3.S3Options;
 import io.jais.node.s3.S3Routes;
 import io.jais.node.storage.ObjectStore;
+import io.jais.node.target.MountpathHandler;
 import io.jais.node.target.PeerObjectHandler;
 import io.jais.node.target.StreamedPutReceiver;
 import io.jais.node.target.TargetListHandler;
@@ -87,6 +92,7 @@ public final class Node implements AutoCloseable {
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private volatile Primary primary;
   private volatile BucketMetadata bucketMetadata;
+  private volatile RebalanceCoordinator rebalance; // proxies: acts while this one is primary
   private PrimaryLink link;
   private NettyServer server;
   private NettyServer controlServer;
@@ -197,6 +203,13 @@ public final class Node implements AutoCloseable {
     HandlerThreads dataThreads = HandlerThreads.virtual("jais-http", ServerOptions.DEFAULT_MAX_IN_FLIGHT);
     server = NettyServer.start(routes, ServerOptions.of(config.host(), config.port(), name)
         .withIntraAuthenticator(authenticator).withHandlerThreads(dataThreads), hooks);
+    if (config.role() == NodeRole.PROXY) {
+      // every proxy: only the primary's acts, and one elected later takes over
+      RebalanceCoordinator r = new RebalanceCoordinator(state, new Metasync(state, control), control);
+      closeables.add(r);
+      r.start();
+      rebalance = r;
+    }
     if (config.isPrimary()) {
       Primary p = new Primary(state, new Metasync(state, control), control, liveness);
       closeables.add(p);
@@ -215,7 +228,8 @@ public final class Node implements AutoCloseable {
     PrimaryForwarder forwarder = new PrimaryForwarder(state, intra);
     jobs = new JobCoordinator(state, intra);
     return new ProxyClusterHandler(state, () -> primary, forwarder, new NodeReports(state, intra),
-        new ProxyJobHandler(state, () -> primary != null, forwarder, jobs));
+        new ProxyJobHandler(state, () -> primary != null, forwarder, jobs,
+            () -> rebalance == null || !state.isPrimary() ? null : rebalance::start));
   }
 
   private RouteTable proxyRoutes(DaemonHandler daemon, ProxyClusterHandler clusterHandler) {
@@ -238,13 +252,22 @@ public final class Node implements AutoCloseable {
     S3Routes.dropUploadsWithTheirBuckets(state, staged);
     ObjectService objects = new ObjectService(state, store, intra);
     closeables.add(streams.register(StreamedPutReceiver.TRNAME, new StreamedPutReceiver(objects)));
+    TargetRebalance rebalancing = new TargetRebalance(state, store, objects, streams);
+    Resilvering resilvering = new Resilvering(state, store);
+    closeables.add(streams.register(MovedObjectReceiver.TRNAME, rebalancing.receiver()));
     Jobs jobs = Jobs.open(state.self().displayName(), TargetJobKinds.of(new TargetServices(state, store, objects,
-        intra, bucket -> S3Routes.isLiveUploadsBucket(state, bucket))), Path.of(config.metaDir()), Jobs.Options.DEFAULT,
-        metrics.jobs());
+        intra, bucket -> S3Routes.isLiveUploadsBucket(state, bucket)),
+        kinds -> kinds.add(io.jais.api.job.JobKind.REBALANCE, rebalancing::create)
+            .add(io.jais.api.job.JobKind.RESILVER, resilvering::create)), Path.of(config.metaDir()),
+        Jobs.Options.DEFAULT, metrics.jobs());
     closeables.add(jobs);
+    rebalancing.attach(jobs);
+    resilvering.attach(jobs);
+    daemon.reportMountpaths(() -> mountpathList(store.mountpathSet()));
     return NodeRoutes.target(daemon, new TargetObjectHandler(state, objects), new PeerObjectHandler(objects),
         new TargetListHandler(state, store), new JobHandler(jobs),
-        routes -> S3Routes.target(routes, state, objects, staged, S3Options.fromEnvironment(), metrics), metrics);
+        routes -> NodeRoutes.mountpaths(S3Routes.target(routes, state, objects, staged, S3Options.fromEnvironment(),
+            metrics), new MountpathHandler(resilvering)), metrics);
   }
 
   /**
@@ -265,6 +288,11 @@ public final class Node implements AutoCloseable {
         }
       }
     }
+  }
+
+  private static io.jais.api.node.MountpathList mountpathList(io.jais.node.storage.MountpathSet set) {
+    return new io.jais.api.node.MountpathList(set.enabled().stream().map(m -> m.path().toString()).sorted().toList(),
+        java.util.List.of(), set.disabled().stream().map(m -> m.path().toString()).sorted().toList());
   }
 
   /** Ready to serve: the primary has targets; other nodes have joined. */
@@ -298,6 +326,21 @@ public final class Node implements AutoCloseable {
 
   public boolean isPrimary() {
     return primary != null;
+  }
+
+  /**
+   * This proxy's rebalance coordinator, which acts while the proxy is primary: start a rebalance,
+   * wait until placement is settled for a Smap version ({@link RebalanceCoordinator#awaitRebalanced};
+   * call it on the primary).
+   *
+   * @throws IllegalStateException on a target
+   */
+  public RebalanceCoordinator rebalance() {
+    RebalanceCoordinator r = rebalance;
+    if (r == null) {
+      throw new IllegalStateException(state.self().displayName() + " is not a proxy: it coordinates no rebalance");
+    }
+    return r;
   }
 
   /**

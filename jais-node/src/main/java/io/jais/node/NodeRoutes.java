@@ -20,6 +20,7 @@ import io.jais.node.proxy.ProxyBucketHandler;
 import io.jais.node.proxy.ProxyClusterHandler;
 import io.jais.node.proxy.ProxyObjectHandler;
 import io.jais.node.proxy.ReverseDaemonHandler;
+import io.jais.node.target.MountpathHandler;
 import io.jais.node.target.PeerObjectHandler;
 import io.jais.node.target.TargetListHandler;
 import io.jais.node.target.TargetObjectHandler;
@@ -66,6 +67,9 @@ final class NodeRoutes {
       ProxyObjectHandler objects, UnaryOperator<RouteTable.Builder> s3, NodeMetrics metrics) {
     RouteTable.Builder routes = s3.apply(common(daemon, metrics))
         .route(GET, ApiPath.REVERSE_DAEMON, reverse::reverse)
+        .route(PUT, ApiPath.REVERSE_DAEMON + "/mountpaths", reverse::mountpaths)
+        .route(POST, ApiPath.REVERSE_DAEMON + "/mountpaths", reverse::mountpaths)
+        .route(DELETE, ApiPath.REVERSE_DAEMON + "/mountpaths", reverse::mountpaths)
         .route(GET, ApiPath.CLUSTER, cluster::query)
         .route(PUT, ApiPath.CLUSTER, cluster::act)
         .route(PUT, ApiPath.CLUSTER + "/set-config", cluster::setConfigQuery)
@@ -105,6 +109,13 @@ final class NodeRoutes {
         .route(PUT, PEER_OBJECT, peers::put);
     meterObjects(routes, metrics);
     return routes.build();
+  }
+
+  /** A target's mountpath operations ({@code /v1/daemon/mountpaths}). */
+  static RouteTable.Builder mountpaths(RouteTable.Builder routes, MountpathHandler mountpaths) {
+    return routes.route(PUT, ApiPath.DAEMON + "/mountpaths", mountpaths::put)
+        .route(POST, ApiPath.DAEMON + "/mountpaths", mountpaths::post)
+        .route(DELETE, ApiPath.DAEMON + "/mountpaths", mountpaths::delete);
   }
 
   /**

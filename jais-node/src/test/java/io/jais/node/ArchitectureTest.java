@@ -24,14 +24,15 @@ class ArchitectureTest {
       "io.jais.node.listing.."};
   private static final String[] ABOVE_BASE = {"io.jais.node.cluster..", "io.jais.node.http..", "io.jais.node.proxy..",
       "io.jais.node.target..", "io.jais.node.daemon..", "io.jais.node.launch..", "io.jais.node.objects..",
-      "io.jais.node.transport..", "io.jais.node.metrics..", "io.jais.node.logs..", "io.jais.node.job.."};
+      "io.jais.node.transport..", "io.jais.node.metrics..", "io.jais.node.logs..", "io.jais.node.job..",
+      "io.jais.node.rebalance.."};
   /**
    * What {@code ObjectStore} does to single objects. Everything else on it stays open to the
    * front doors: listing and capacity (the target's list and summary pages walk local
    * directories; the object service would add nothing to that) and the node's housekeeping.
    */
   private static final String OBJECT_OPERATIONS =
-      "put|putReplica|head|open|openUntouched|openShared|tryOpenCached|delete|deleteIfSame|setCustom|copy|append|flush";
+      "put|putReplica|putReplicaIfNewer|head|open|openUntouched|openShared|tryOpenCached|delete|deleteIfSame|setCustom|copy|append|flush";
   /** Observability every package may report to: it must depend on none of them but HTTP. */
   private static final String[] OBSERVABILITY = {"io.jais.node.metrics..", "io.jais.node.logs.."};
   /** Network fronts: HTTP and the target-to-target streams each own their Netty channels. */

@@ -52,16 +52,7 @@ public final class ProcessCluster implements AutoCloseable {
     try {
       proxy.start();
       for (int i = 1; i <= targets; i++) {
-        String id = "t" + i;
-        Path home = dir.resolve(id);
-        List<String> mps = new ArrayList<>();
-        for (int k = 1; k <= mountpaths; k++) {
-          mps.add(Files.createDirectories(home.resolve("mp" + k)).toString());
-        }
-        NodeProcess target = new NodeProcess(id, home, new LocalConfig(NodeRole.TARGET, id, "127.0.0.1", "",
-            freePort(), home.resolve("meta").toString(), mps, proxy.url(), 0, 0, secret.toString(), ""), jvmOptions);
-        cluster.targets.add(target);
-        target.start();
+        cluster.newTarget(mountpaths, jvmOptions).start();
       }
       try {
         cluster.awaitSmap("all " + targets + " targets joined", Duration.ofSeconds(180),
@@ -74,6 +65,36 @@ public final class ProcessCluster implements AutoCloseable {
       cluster.close();
       throw e;
     }
+  }
+
+  private NodeProcess newTarget(int mountpaths, List<String> jvmOptions) throws IOException {
+    String id = "t" + (targets.size() + 1);
+    Path home = dir.resolve(id);
+    List<String> mps = new ArrayList<>();
+    for (int k = 1; k <= mountpaths; k++) {
+      mps.add(Files.createDirectories(home.resolve("mp" + k)).toString());
+    }
+    NodeProcess target = new NodeProcess(id, home, new LocalConfig(NodeRole.TARGET, id, "127.0.0.1", "",
+        freePort(), home.resolve("meta").toString(), mps, proxy.url(), 0, 0, dir.resolve("cluster.secret").toString(),
+        ""), jvmOptions);
+    targets.add(target);
+    return target;
+  }
+
+  /**
+   * Starts one more target (ID {@code t<N+1>}, {@code mountpaths} mountpaths, the JVM options of
+   * the first target) and returns once the primary's map has it.
+   */
+  public NodeProcess addTarget(int mountpaths) throws Exception {
+    NodeProcess target = newTarget(mountpaths, targets.isEmpty() ? List.of() : targets.getFirst().jvmOptions);
+    target.start();
+    String id = target.id();
+    try {
+      awaitSmap(id + " joined", Duration.ofSeconds(120), smap -> smap.targets().containsKey(id));
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; node logs:\n" + logs(), e);
+    }
+    return target;
   }
 
   /** The primary proxy's URL. */
@@ -178,6 +199,11 @@ public final class ProcessCluster implements AutoCloseable {
 
     public Path home() {
       return home;
+    }
+
+    /** The target's mountpath directories (none for a proxy). */
+    public List<Path> mountpaths() {
+      return config.mountpaths().stream().map(Path::of).toList();
     }
 
     public Path log() {

@@ -43,6 +43,8 @@ public record JobKind(String kind, String displayName, Scope scope, boolean star
   public static final String STORE_CLEANUP = "cleanup-store";
   public static final String SUMMARY = "summary-bck";
   public static final String SCRUB = "scrub";
+  public static final String REBALANCE = "rebalance";
+  public static final String RESILVER = "resilver";
   public static final String DELETE_OBJECTS = "delete-listrange";
   public static final String COPY_OBJECTS = "copy-listrange";
   public static final String BLOB_DOWNLOAD = "blob-download";

@@ -1,6 +1,7 @@
 package io.jais.node.cluster;
 
 import io.jais.api.bucket.Bmd;
+import io.jais.api.cluster.Rmd;
 import io.jais.api.cluster.Smap;
 import io.jais.api.cluster.Snode;
 import io.jais.api.Versioned;
@@ -13,20 +14,23 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * The cluster metadata one node holds: its own identity and the newest Smap, BMD and cluster
- * config it has seen, each persisted under the node's metadata directory.
+ * The cluster metadata one node holds: its own identity and the newest Smap, BMD, cluster config
+ * and rebalance metadata (RMD) it has seen, each persisted under the node's metadata directory.
  */
 public final class ClusterState {
   private final Snode self;
   private final MetaOwner<Smap> smap;
   private final MetaOwner<Bmd> bmd;
   private final MetaOwner<ClusterConfig> config;
+  private final MetaOwner<Rmd> rmd;
 
-  private ClusterState(Snode self, MetaOwner<Smap> smap, MetaOwner<Bmd> bmd, MetaOwner<ClusterConfig> config) {
+  private ClusterState(Snode self, MetaOwner<Smap> smap, MetaOwner<Bmd> bmd, MetaOwner<ClusterConfig> config,
+      MetaOwner<Rmd> rmd) {
     this.self = self;
     this.smap = smap;
     this.bmd = bmd;
     this.config = config;
+    this.rmd = rmd;
   }
 
   /** Loads the node's persisted documents from {@code metaDir} (empty ones on first start). */
@@ -34,7 +38,8 @@ public final class ClusterState {
     return new ClusterState(self,
         MetaOwner.load(new MetaStore<>(metaDir.resolve("smap.json"), Smap.class), Smap.empty()),
         MetaOwner.load(new MetaStore<>(metaDir.resolve("bmd.json"), Bmd.class), Bmd.empty()),
-        MetaOwner.load(new MetaStore<>(metaDir.resolve("config.json"), ClusterConfig.class), ClusterConfig.defaults()));
+        MetaOwner.load(new MetaStore<>(metaDir.resolve("config.json"), ClusterConfig.class), ClusterConfig.defaults()),
+        MetaOwner.load(new MetaStore<>(metaDir.resolve("rmd.json"), Rmd.class), Rmd.empty()));
   }
 
   public Snode self() {
@@ -65,6 +70,14 @@ public final class ClusterState {
     return config;
   }
 
+  public Rmd rmd() {
+    return rmd.get();
+  }
+
+  public MetaOwner<Rmd> rmdOwner() {
+    return rmd;
+  }
+
   public boolean isPrimary() {
     return smap.get().isPrimary(self.id());
   }
@@ -74,18 +87,19 @@ public final class ClusterState {
     return smap.get().uuid();
   }
 
-  /** All three documents, for a node that joins or lags behind. */
+  /** All documents, for a node that joins or lags behind. */
   public MetaPayload snapshot() {
-    return new MetaPayload(smap.get(), bmd.get(), config.get());
+    return new MetaPayload(smap.get(), bmd.get(), config.get(), rmd.get());
   }
 
   /** The documents newer than the given versions; empty when the caller is up to date. */
-  public MetaPayload newerThan(long smapVersion, long bmdVersion, long configVersion) {
+  public MetaPayload newerThan(long smapVersion, long bmdVersion, long configVersion, long rmdVersion) {
     Smap s = smap.get();
     Bmd b = bmd.get();
     ClusterConfig c = config.get();
+    Rmd r = rmd.get();
     return new MetaPayload(s.version() > smapVersion ? s : null, b.version() > bmdVersion ? b : null,
-        c.version() > configVersion ? c : null);
+        c.version() > configVersion ? c : null, r.version() > rmdVersion ? r : null);
   }
 
   /**
@@ -114,7 +128,7 @@ public final class ClusterState {
           + primary.id() + ") distributes cluster metadata");
     }
     String uuid = clusterUuid();
-    for (Versioned<?> doc : new Versioned<?>[] {payload.smap(), payload.bmd(), payload.config()}) {
+    for (Versioned<?> doc : new Versioned<?>[] {payload.smap(), payload.bmd(), payload.config(), payload.rmd()}) {
       if (doc != null && !uuid.equals(doc.uuid())) {
         throw new JaisException(ErrorCode.CONFLICT, doc.kind() + " v" + doc.version() + " of cluster \""
             + doc.uuid() + "\" refused: " + self.displayName() + " is in cluster " + uuid);
@@ -126,7 +140,8 @@ public final class ClusterState {
   /**
    * Takes the documents that are newer than ours (a join or keepalive reply from the primary this
    * node called, or a verified metasync). The Smap goes first so that listeners of the BMD and
-   * config already see the membership they were computed for.
+   * config already see the membership they were computed for; the RMD goes last, so that the
+   * rebalance it starts sees the Smap and buckets it was made for.
    */
   public void accept(MetaPayload payload) {
     if (payload.smap() != null) {
@@ -137,6 +152,9 @@ public final class ClusterState {
     }
     if (payload.bmd() != null) {
       bmd.accept(payload.bmd());
+    }
+    if (payload.rmd() != null) {
+      rmd.accept(payload.rmd());
     }
   }
 }

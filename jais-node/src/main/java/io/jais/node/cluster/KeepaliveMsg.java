@@ -9,4 +9,5 @@ public record KeepaliveMsg(
     @JsonProperty("node_id") String nodeId,
     @JsonProperty("smap_version") long smapVersion,
     @JsonProperty("bmd_version") long bmdVersion,
-    @JsonProperty("config_version") long configVersion) {}
+    @JsonProperty("config_version") long configVersion,
+    @JsonProperty("rmd_version") long rmdVersion) {}

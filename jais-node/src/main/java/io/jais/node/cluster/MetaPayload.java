@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.jais.api.bucket.Bmd;
+import io.jais.api.cluster.Rmd;
 import io.jais.api.cluster.Smap;
 import io.jais.api.config.ClusterConfig;
 
@@ -13,9 +14,14 @@ import io.jais.api.config.ClusterConfig;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MetaPayload(Smap smap, Bmd bmd, ClusterConfig config) {
+public record MetaPayload(Smap smap, Bmd bmd, ClusterConfig config, Rmd rmd) {
+  /** Without rebalance metadata. */
+  public MetaPayload(Smap smap, Bmd bmd, ClusterConfig config) {
+    this(smap, bmd, config, null);
+  }
+
   @JsonIgnore
   public boolean isEmpty() {
-    return smap == null && bmd == null && config == null;
+    return smap == null && bmd == null && config == null && rmd == null;
   }
 }

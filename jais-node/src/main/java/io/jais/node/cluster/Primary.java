@@ -123,7 +123,8 @@ public final class Primary implements AutoCloseable {
     if (!state.smap().contains(msg.nodeId())) {
       return KeepaliveReply.rejoinFirst();
     }
-    return KeepaliveReply.newer(state.newerThan(msg.smapVersion(), msg.bmdVersion(), msg.configVersion()));
+    return KeepaliveReply.newer(state.newerThan(msg.smapVersion(), msg.bmdVersion(), msg.configVersion(),
+        msg.rmdVersion()));
   }
 
   /** Changes the BMD and waits until every reachable node has the new version. */

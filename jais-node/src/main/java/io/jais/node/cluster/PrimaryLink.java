@@ -101,7 +101,7 @@ public final class PrimaryLink implements AutoCloseable {
   /** False when the primary asks this node to join again. */
   private boolean keepalive() throws IOException {
     KeepaliveMsg msg = new KeepaliveMsg(state.self().id(), state.smap().version(), state.bmd().version(),
-        state.config().version());
+        state.config().version(), state.rmd().version());
     KeepaliveReply reply = control.json("POST", primaryControlUrl() + ApiPath.CLUSTER_KEEPALIVE, msg,
         KeepaliveReply.class, CALL_TIMEOUT);
     if (reply == null) {

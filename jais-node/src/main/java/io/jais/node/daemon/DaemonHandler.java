@@ -32,6 +32,8 @@ public final class DaemonHandler {
   private final HostLoad host = new HostLoad();
   private final NodeMetrics metrics;
   private final LogHandler logs;
+  /** The target's mountpaths by state once its store is open (attach, detach, enable, disable change them). */
+  private volatile java.util.function.Supplier<io.jais.api.node.MountpathList> mountpathStates;
 
   /**
    * @param clusterReady whether the cluster as this node sees it can serve requests (for the
@@ -49,6 +51,11 @@ public final class DaemonHandler {
     this.logs = new LogHandler(logs, state.self().displayName());
   }
 
+  /** Reports the mountpaths by state from {@code states} from now on ({@code what=mountpaths}). */
+  public void reportMountpaths(java.util.function.Supplier<io.jais.api.node.MountpathList> states) {
+    this.mountpathStates = states;
+  }
+
   /** {@code GET /v1/daemon?what=smap|bmd|config|snode|node_status|sysinfo|mountpaths|log}. */
   public Response daemon(Request request) throws IOException {
     String what = request.query(QueryParam.WHAT, "");
@@ -63,7 +70,8 @@ public final class DaemonHandler {
         if (!isTarget()) {
           throw JaisException.invalid("what=mountpaths: " + state.self().displayName() + " is a proxy and has no mountpaths");
         }
-        yield Response.json(mountpaths.list());
+        java.util.function.Supplier<io.jais.api.node.MountpathList> states = mountpathStates;
+        yield Response.json(states != null ? states.get() : mountpaths.list());
       }
       case "log" -> logs.serve(request);
       default -> throw JaisException.invalid("invalid what=\"" + what

@@ -21,11 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Objects that are not on the target HRW places them on: written before this target joined, and
- * not moved since (there is no rebalance yet). When the owner misses an object, it asks the other
+ * Objects that are not on the target HRW places them on: written before this target joined (or
+ * another left), and not moved yet by the rebalance that runs then. When the owner misses an object, it asks the other
  * targets; if one has it, the owner pulls it here with its metadata intact (a replica: checksum
  * verified on arrival, version, custom metadata and times kept), deletes the other targets'
- * copies, and then serves it as its own. That is the move a rebalance makes, done on demand.
+ * copies, and then serves it as its own. That is the move a rebalance makes, done on demand; the
+ * rebalance's own moves arrive through {@link #storeMoved}.
  *
  * <p>Design notes:
  * <ul>
@@ -59,6 +60,7 @@ final class MisplacedObjects {
   private final PeerTargets peers;
   private final CommitHooks hooks;
   private final ConcurrentHashMap<Key, Slot> busy = new ConcurrentHashMap<>();
+  private final RecentDeletes deletes = new RecentDeletes(java.time.InstantSource.system());
 
   MisplacedObjects(ClusterState state, ObjectStore store, PeerTargets peers, CommitHooks hooks) {
     this.state = state;
@@ -118,6 +120,31 @@ final class MisplacedObjects {
   @FunctionalInterface
   interface IoAction<T> {
     T run() throws IOException;
+  }
+
+  /**
+   * Stores a copy moving here, its owner, from the target that held it (a rebalance): unless a
+   * DELETE of the object came after that copy was written, and only over an older object (a
+   * newer write here wins). Runs while no pull or DELETE of the object runs, so a DELETE either
+   * removes the stored copy or is seen by it.
+   *
+   * @return the stored metadata; empty when the copy was dropped (deleted, or older than the object here)
+   */
+  Optional<ObjectMeta> storeMoved(Bucket bucket, String name, io.jais.node.storage.ByteBufSource body, ObjectMeta meta,
+      BucketProps props, Caller caller) throws IOException {
+    return excludingPulls(bucket, name, () -> {
+      if (deletes.deletedSince(bucket, name, meta.mtimeNanos())) {
+        return Optional.<ObjectMeta>empty();
+      }
+      Optional<ObjectMeta> stored = store.putReplicaIfNewer(bucket, name, body, meta, props.writePolicy().fsyncData());
+      stored.ifPresent(committed -> hooks.fire(ObjectEvent.Kind.REPLICA, bucket, name, committed, caller));
+      return stored;
+    });
+  }
+
+  /** Records a cluster-wide DELETE (call it inside {@link #excludingPulls}), for {@link #storeMoved}. */
+  void recordDelete(Bucket bucket, String name) {
+    deletes.record(bucket, name);
   }
 
   /** Deletes every copy other targets hold (a user's or job's DELETE); how many targets held one. */

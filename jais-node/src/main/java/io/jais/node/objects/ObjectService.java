@@ -51,6 +51,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * bucket's properties are read from the BMD once per call, so a call sees one version of them.
  */
 public final class ObjectService {
+  private static final java.time.Duration JOIN_WAIT = java.time.Duration.ofSeconds(5);
   private final ClusterState state;
   private final ObjectStore store;
   private final PeerTargets peers;
@@ -213,6 +214,21 @@ public final class ObjectService {
   }
 
   /**
+   * Stores an object a rebalance moves here (its new owner) from the target that held it, with
+   * the metadata it arrived with (verified as {@link #putReplica}), unless this target holds a
+   * write at least as new (kept) or took a DELETE of the object after the copy was written
+   * (dropped: the move must not bring a deleted object back). Serialized with pulls and DELETEs
+   * of the same object.
+   *
+   * @return the stored metadata; empty when the copy was not stored (newer here, or deleted)
+   * @throws JaisException BAD_DIGEST when the body does not match the checksum
+   */
+  public Optional<ObjectMeta> receiveMoved(Bucket bucket, String name, ByteBufSource body, ObjectMeta meta,
+      Caller caller) throws IOException {
+    return misplaced.storeMoved(bucket, name, body, meta, props(bucket), caller);
+  }
+
+  /**
    * Copies an object to another name or bucket with PUT semantics at the destination (a new
    * version there), keeping its checksum and custom metadata. The source must be here (or be a
    * misplaced object this target owns); the destination goes to its HRW owner, which may be
@@ -270,6 +286,7 @@ public final class ObjectService {
       return;
     }
     boolean found = misplaced.excludingPulls(bucket, name, () -> {
+      misplaced.recordDelete(bucket, name);
       boolean here = true;
       try {
         deleteHere(bucket, name, caller);
@@ -347,7 +364,34 @@ public final class ObjectService {
   }
 
   private BucketProps props(Bucket bucket) {
-    return state.bmd().props(bucket).orElseThrow(() -> JaisException.noSuchBucket(bucket));
+    Optional<BucketProps> props = state.bmd().props(bucket);
+    if (props.isEmpty() && !joined()) {
+      props = afterJoin(bucket);
+    }
+    return props.orElseThrow(() -> JaisException.noSuchBucket(bucket));
+  }
+
+  /** In a cluster map and holding the cluster's BMD (a joining node takes the map first). */
+  private boolean joined() {
+    return state.smap().contains(state.self().id()) && !state.bmd().uuid().isEmpty();
+  }
+
+  /**
+   * A request reached this target before its join reply did: the primary routes to a joining
+   * target as soon as its map has it, while the metadata is still on its way here. Wait for it
+   * (briefly) rather than deny a bucket the cluster has.
+   */
+  private Optional<BucketProps> afterJoin(Bucket bucket) {
+    long deadline = System.nanoTime() + JOIN_WAIT.toNanos();
+    while (!joined() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return state.bmd().props(bucket);
   }
 
   private static PutOptions putOptions(BucketProps props, Checksum expected) {

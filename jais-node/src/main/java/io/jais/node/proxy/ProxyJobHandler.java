@@ -28,12 +28,26 @@ public final class ProxyJobHandler {
   private final BooleanSupplier isPrimary;
   private final PrimaryForwarder forwarder;
   private final JobCoordinator jobs;
+  private final java.util.function.Supplier<RebalanceStarter> rebalance;
+
+  /** Starts a global rebalance on the primary; returns its ID ({@code g<N>}). */
+  @FunctionalInterface
+  public interface RebalanceStarter {
+    String start(String reason);
+  }
 
   public ProxyJobHandler(ClusterState state, BooleanSupplier isPrimary, PrimaryForwarder forwarder, JobCoordinator jobs) {
+    this(state, isPrimary, forwarder, jobs, () -> null);
+  }
+
+  /** @param rebalance the primary's rebalance starter (null on other proxies, and while there is none) */
+  public ProxyJobHandler(ClusterState state, BooleanSupplier isPrimary, PrimaryForwarder forwarder, JobCoordinator jobs,
+      java.util.function.Supplier<RebalanceStarter> rebalance) {
     this.state = state;
     this.isPrimary = isPrimary;
     this.forwarder = forwarder;
     this.jobs = jobs;
+    this.rebalance = rebalance;
   }
 
   /** {@code start}: the new job's ID as text. */
@@ -55,6 +69,10 @@ public final class ProxyJobHandler {
       if (!state.bmd().contains(bucket)) {
         throw JaisException.noSuchBucket(bucket);
       }
+    }
+    if (kind.kind().equals(JobKind.REBALANCE) && rebalance.get() != null) {
+      // not a job like the others: its ID is the next RMD version, and the primary watches it to its end
+      return Response.text(rebalance.get().start("requested by a user"));
     }
     if (kind.scope() == JobKind.Scope.BUCKET && args.allBuckets().size() != 1) {
       throw JaisException.invalid("job kind \"" + kind.kind() + "\" works on one bucket: name it (Bck)");

@@ -32,7 +32,23 @@ public final class ReverseDaemonHandler {
     this.relay = relay;
   }
 
-  public Response reverse(Request request) throws Exception {
+  /**
+   * {@code PUT|POST|DELETE /v1/reverse/daemon/mountpaths} with {@code Ais-Node-Id}: a target's
+   * mountpath operation (attach, detach, enable, disable, rescan), relayed with its body and query.
+   */
+  public Response mountpaths(Request request) throws Exception {
+    Snode node = named(request);
+    if (!node.isTarget()) {
+      throw JaisException.invalid(node.displayName() + " is a proxy and has no mountpaths");
+    }
+    byte[] body = request.bodyBytes(64 * 1024);
+    String uri = request.rawUri();
+    int query = uri.indexOf('?');
+    return relay.relay(request, body, node.url() + ApiPath.DAEMON + "/mountpaths" + (query < 0 ? "" : uri.substring(query)),
+        Map.of());
+  }
+
+  private Snode named(Request request) {
     String id = request.header(Header.NODE_ID);
     if (id == null || id.isBlank()) {
       throw JaisException.invalid("missing node ID: name the node in the " + Header.NODE_ID + " header");
@@ -43,6 +59,12 @@ public final class ReverseDaemonHandler {
       throw new JaisException(ErrorCode.NOT_FOUND, state.self().displayName() + ": cannot forward request to node \""
           + id.strip() + "\": not in the cluster map (v" + smap.version() + ")");
     }
+    return node;
+  }
+
+  public Response reverse(Request request) throws Exception {
+    Smap smap = state.smap();
+    Snode node = named(request);
     if (!node.isActive() && request.query(QueryParam.WHAT, "").equals("node_status")) {
       return Response.json(new NodeStatus(DaemonHandler.statusOf(node), "", "", "", "", node, Map.of(), null, null,
           smap.version()));

@@ -9,7 +9,12 @@ enum CommitMode {
   /** A replica: the version it arrived with, replacing whatever is in place. */
   AS_GIVEN,
   /** A replica that yields to an object already in place: then nothing is committed. */
-  AS_GIVEN_IF_ABSENT;
+  AS_GIVEN_IF_ABSENT,
+  /**
+   * A replica that replaces only an older object (smaller mtime): a copy moving to its owner must
+   * never overwrite a write the owner took meanwhile, and must replace a stale copy it holds.
+   */
+  AS_GIVEN_IF_NEWER;
 
   static CommitMode of(boolean versioning) {
     return versioning ? NEXT_VERSION : NO_VERSION;

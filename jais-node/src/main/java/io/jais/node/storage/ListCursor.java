@@ -64,7 +64,7 @@ final class ListCursor {
   /** A new cursor at {@code startAfter}: the walks read only what lies after it. */
   static ListCursor open(ObjectFiles files, Key key, String startAfter, long racyMillis) throws IOException {
     ListCursor cursor = new ListCursor(key, startAfter);
-    List<Mountpath> mountpaths = files.mountpaths().all();
+    List<Mountpath> mountpaths = files.listedMountpaths(); // objects not resilvered yet are listed where they are
     for (int i = 0; i < mountpaths.size(); i++) {
       Mountpath mountpath = mountpaths.get(i);
       Path objects = Fqn.contentDir(mountpath, key.bucket(), Fqn.OBJECTS);

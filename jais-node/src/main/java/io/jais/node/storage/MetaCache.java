@@ -128,6 +128,17 @@ final class MetaCache {
     }
   }
 
+  /** Forgets every entry, buffered atimes included (flush them first): the mountpaths changed. */
+  void clear() {
+    lock.lock();
+    try {
+      entries.clear();
+      evicted.clear();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Forgets every entry of a bucket (destroyed), including buffered atimes. */
   void removeBucket(Bucket bucket) {
     lock.lock();

@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -51,7 +52,13 @@ import org.slf4j.LoggerFactory;
 final class ObjectFiles {
   private static final Logger log = LoggerFactory.getLogger(ObjectFiles.class);
 
-  private final Mountpaths mountpaths;
+  private volatile Mountpaths mountpaths;
+  /**
+   * Mountpaths to look on when an object is missing from its HRW mountpath: while a resilver
+   * moves objects after the mountpaths changed, an object may still be on its old one (including
+   * a mountpath being disabled or detached). Empty otherwise: a miss is then just a miss.
+   */
+  private volatile List<Mountpath> strayPlaces = List.of();
   private final ObjectLocks locks = new ObjectLocks();
   private final LomStore lomStore;
   private final MetaCache cache;
@@ -68,6 +75,41 @@ final class ObjectFiles {
 
   Mountpaths mountpaths() {
     return mountpaths;
+  }
+
+  /**
+   * Places objects by {@code next} from now on, looking for objects not yet moved on
+   * {@code strays} too. The caches name places by the old mountpaths: they are emptied (atimes
+   * not yet flushed are lost; the store flushes them first).
+   */
+  void changeMountpaths(Mountpaths next, List<Mountpath> strays) {
+    mountpaths = next;
+    strayPlaces = List.copyOf(strays);
+    cache.clear();
+    descriptors.clear();
+  }
+
+  /** Objects are all on their HRW mountpaths again (a resilver finished): misses stop looking elsewhere. */
+  void settled(List<Mountpath> expectedStrays) {
+    if (strayPlaces.equals(expectedStrays)) {
+      strayPlaces = List.of();
+    }
+  }
+
+  List<Mountpath> strayPlaces() {
+    return strayPlaces;
+  }
+
+  /** Where a listing looks: the enabled mountpaths and, while a resilver runs, the ones being drained. */
+  List<Mountpath> listedMountpaths() {
+    List<Mountpath> strays = strayPlaces;
+    List<Mountpath> enabled = mountpaths.all();
+    if (strays.isEmpty()) {
+      return enabled;
+    }
+    List<Mountpath> all = new java.util.ArrayList<>(enabled);
+    strays.stream().filter(m -> !all.contains(m)).forEach(all::add);
+    return all;
   }
 
   /** An object found on disk or in the cache: its form and its metadata. */
@@ -240,7 +282,7 @@ final class ObjectFiles {
    * @param fqn the object on its mountpath, in the form a new object tries first ({@link #fqn})
    * @param meta the new metadata; its version is replaced unless {@code mode} keeps it
    * @return the metadata as stored; null when {@link CommitMode#AS_GIVEN_IF_ABSENT} found an object
-   *     in place (the workfile is then left to the caller's close, which deletes it)
+   *     in place, or {@link CommitMode#AS_GIVEN_IF_NEWER} one at least as new (the workfile is then left to the caller's close, which deletes it)
    * @throws JaisException CONFLICT when the name must go escaped and its hash slot holds another name
    */
   ObjectMeta commit(ObjectKey key, Fqn fqn, WorkFile work, ObjectMeta meta, CommitMode mode, boolean fsync)
@@ -255,16 +297,26 @@ final class ObjectFiles {
       if (mode == CommitMode.AS_GIVEN_IF_ABSENT && previous.isPresent()) {
         return null;
       }
+      if (mode == CommitMode.AS_GIVEN_IF_NEWER && previous.isPresent()
+          && previous.get().meta().mtimeNanos() >= meta.mtimeNanos()) {
+        return null;
+      }
       committed = switch (mode) {
         case NEXT_VERSION -> meta.withVersion(
             ObjectMeta.nextVersion(previous.map(found -> found.meta().version()).orElse("")));
         case NO_VERSION -> meta.withVersion("");
-        case AS_GIVEN, AS_GIVEN_IF_ABSENT -> meta;
+        case AS_GIVEN, AS_GIVEN_IF_ABSENT, AS_GIVEN_IF_NEWER -> meta;
       };
-      placed = placeNewVersion(work, previous.map(Located::fqn).orElse(fqn), committed, previous);
+      Optional<Located> stray = previous.filter(found -> !found.fqn().mountpath().equals(fqn.mountpath()));
+      Optional<Located> inPlace = stray.isPresent() ? Optional.empty() : previous;
+      placed = placeNewVersion(work, inPlace.map(Located::fqn).orElse(fqn), committed, inPlace);
       work.committed();
       cache.put(key, committed, placed.escaped());
       descriptors.invalidate(key);
+      if (stray.isPresent()) { // the old version on a mountpath a resilver has yet to drain
+        Files.deleteIfExists(stray.get().fqn().path());
+        lomStore.deleteSidecar(stray.get().fqn().sidecarPath());
+      }
     } finally {
       lock.unlock();
     }
@@ -662,6 +714,16 @@ final class ObjectFiles {
     }
     Optional<Located> disk = readDisk(fqn);
     disk.ifPresent(found -> cache.putIfAbsent(key, found.meta(), found.fqn().escaped()));
+    if (disk.isEmpty()) {
+      for (Mountpath other : strayPlaces) {
+        if (!other.equals(fqn.mountpath())) {
+          Optional<Located> stray = readDisk(Fqn.of(other, key.bucket(), key.name()));
+          if (stray.isPresent()) {
+            return stray; // not cached: the cache names the HRW mountpath
+          }
+        }
+      }
+    }
     return disk;
   }
 

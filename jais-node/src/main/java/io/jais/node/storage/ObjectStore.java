@@ -40,6 +40,7 @@ public final class ObjectStore implements AutoCloseable {
   private final ObjectLister lister;
   private final ScheduledExecutorService atimeFlusher;
   private final StoreMaintenance maintenance;
+  private MountpathSet mountpathSet; // guarded by this
 
   public ObjectStore(Mountpaths mountpaths) {
     this(mountpaths, StoreOptions.DEFAULT);
@@ -47,6 +48,7 @@ public final class ObjectStore implements AutoCloseable {
 
   public ObjectStore(Mountpaths mountpaths, StoreOptions options) {
     this.files = new ObjectFiles(mountpaths, options);
+    this.mountpathSet = MountpathSet.of(mountpaths.all());
     this.appends = new AppendSessions(files);
     this.lister = new ObjectLister(files, ListCursors.withDefaults());
     this.maintenance = new StoreMaintenance(files, appends);
@@ -79,6 +81,55 @@ public final class ObjectStore implements AutoCloseable {
 
   public Mountpaths mountpaths() {
     return files.mountpaths();
+  }
+
+  /** What a mountpath operation asks for (AIS {@code attach-mp}, {@code detach-mp}, ...). */
+  public enum MountpathAction { ATTACH, DETACH, ENABLE, DISABLE }
+
+  /** The mountpaths by state now. */
+  public synchronized MountpathSet mountpathSet() {
+    return mountpathSet;
+  }
+
+  /**
+   * Attaches, detaches, enables or disables a mountpath. From then on objects are placed by HRW
+   * over the enabled ones; objects not yet on their new mountpath are still found where they are
+   * (searched on a miss) until {@link #resilvered} says a resilver moved them. With {@code drain}
+   * false (AIS {@code dntres}) a disabled or detached mountpath's objects are left where they are
+   * and not searched.
+   *
+   * @return true when something changed (false: enabling an enabled one, disabling a disabled one)
+   * @throws JaisException NOT_FOUND for a mountpath that is not attached, CONFLICT for attaching
+   *     one twice or taking away the last enabled one
+   * @throws IOException when the directory to attach cannot be created
+   */
+  public synchronized boolean changeMountpath(MountpathAction action, Path directory, boolean drain) throws IOException {
+    Path path = directory.toAbsolutePath().normalize();
+    MountpathSet next = switch (action) {
+      case ATTACH -> mountpathSet.attach(Mountpath.open(path));
+      case DETACH -> mountpathSet.detach(path, drain);
+      case ENABLE -> mountpathSet.enable(path);
+      case DISABLE -> mountpathSet.disable(path, drain);
+    };
+    if (next.equals(mountpathSet)) {
+      return false;
+    }
+    flushAtimes();
+    mountpathSet = next;
+    files.changeMountpaths(new Mountpaths(next.enabled()), next.searched());
+    return true;
+  }
+
+  /**
+   * A resilver that started with {@code searched} (the set's {@link MountpathSet#searched()}) moved
+   * every object to its HRW mountpath: the draining mountpaths are empty now and misses stop
+   * searching. Does nothing when the mountpaths changed again meanwhile (the next resilver will).
+   */
+  public synchronized void resilvered(List<Mountpath> searched) {
+    if (mountpathSet.searched().equals(searched)) {
+      mountpathSet = mountpathSet.drained(mountpathSet.draining());
+      files.settled(searched);
+    }
   }
 
   /** The store as files, for maintenance jobs (cleanup, scrub). */
@@ -142,6 +193,24 @@ public final class ObjectStore implements AutoCloseable {
    */
   public Optional<ObjectMeta> putReplica(Bucket bucket, String name, ByteBufSource body, ObjectMeta meta,
       boolean replaceExisting, boolean fsync) throws IOException {
+    return putReplica(bucket, name, body, meta, replaceExisting ? CommitMode.AS_GIVEN : CommitMode.AS_GIVEN_IF_ABSENT,
+        fsync);
+  }
+
+  /**
+   * {@link #putReplica(Bucket, String, ByteBufSource, ObjectMeta, boolean, boolean)} that replaces
+   * only an older object (smaller mtime) and yields to one at least as new: for a copy moving to
+   * its owner, which may hold a newer write or a stale copy.
+   *
+   * @return the stored metadata; empty when the object in place is at least as new (kept)
+   */
+  public Optional<ObjectMeta> putReplicaIfNewer(Bucket bucket, String name, ByteBufSource body, ObjectMeta meta,
+      boolean fsync) throws IOException {
+    return putReplica(bucket, name, body, meta, CommitMode.AS_GIVEN_IF_NEWER, fsync);
+  }
+
+  private Optional<ObjectMeta> putReplica(Bucket bucket, String name, ByteBufSource body, ObjectMeta meta,
+      CommitMode mode, boolean fsync) throws IOException {
     ObjectKey key = new ObjectKey(bucket, name);
     Fqn fqn = files.fqn(key);
     Checksummer checksummer = Checksummer.of(meta.checksum().type());
@@ -155,7 +224,6 @@ public final class ObjectStore implements AutoCloseable {
       if (fsync) {
         work.fsync();
       }
-      CommitMode mode = replaceExisting ? CommitMode.AS_GIVEN : CommitMode.AS_GIVEN_IF_ABSENT;
       return Optional.ofNullable(files.commit(key, fqn, work, meta, mode, fsync));
     }
   }

@@ -80,6 +80,62 @@ class ObjectServiceTest {
     peer.store.close();
   }
 
+  // -- objects a rebalance moves here
+
+  private static ObjectMeta movedMeta(byte[] data, long mtimeNanos) {
+    return new ObjectMeta(data.length, Checksummer.compute(ChecksumType.XXHASH2, data), "3", mtimeNanos - 5, mtimeNanos,
+        Map.of("k", "moved"), List.of());
+  }
+
+  @Test
+  void receiveMoved_storesTheCopyAsSent_butNeverOverANewerWrite() throws IOException {
+    String name = ownedHere("moved");
+    byte[] old = bytes(300, 40);
+    ObjectMeta sent = movedMeta(old, 1_000_000_000L); // written long ago on the old owner
+
+    assertThat(service.receiveMoved(BUCKET, name, Bodies.of(old), sent, Caller.peer(PEER.id()))).contains(sent);
+    assertThat(service.head(BUCKET, name, Caller.USER)).isEqualTo(sent);
+
+    byte[] fresh = bytes(200, 41);
+    service.put(BUCKET, name, Bodies.of(fresh), PutArgs.PLAIN, Caller.USER); // a client's newer PUT at the new owner
+    assertThat(service.receiveMoved(BUCKET, name, Bodies.of(old), sent, Caller.peer(PEER.id())))
+        .as("an older moved copy arriving late").isEmpty();
+    assertThat(Bodies.readAll(service.get(BUCKET, name, Caller.USER))).isEqualTo(fresh);
+  }
+
+  @Test
+  void receiveMoved_replacesAnOlderCopy() throws IOException {
+    String name = ownedHere("stale");
+    byte[] first = bytes(100, 42);
+    byte[] second = bytes(120, 43);
+    service.receiveMoved(BUCKET, name, Bodies.of(first), movedMeta(first, 1_000_000_000L), Caller.peer(PEER.id()));
+    ObjectMeta newer = movedMeta(second, 2_000_000_000L); // written again on the old owner, sent again
+
+    assertThat(service.receiveMoved(BUCKET, name, Bodies.of(second), newer, Caller.peer(PEER.id()))).contains(newer);
+    assertThat(Bodies.readAll(service.get(BUCKET, name, Caller.USER))).isEqualTo(second);
+  }
+
+  @Test
+  void receiveMoved_afterAClusterWideDelete_doesNotBringTheObjectBack() throws IOException {
+    String name = ownedHere("deleted");
+    byte[] data = bytes(100, 44);
+    service.put(BUCKET, name, Bodies.of(data), PutArgs.PLAIN, Caller.USER);
+    ObjectMeta inFlight = movedMeta(data, 1_000_000_000L); // read on the old owner before the DELETE
+    service.delete(BUCKET, name, Caller.USER);
+
+    assertThat(service.receiveMoved(BUCKET, name, Bodies.of(data), inFlight, Caller.peer(PEER.id()))).isEmpty();
+    assertThatThrownBy(() -> service.head(BUCKET, name, Caller.USER)).satisfies(code(ErrorCode.OBJECT_NOT_FOUND));
+  }
+
+  @Test
+  void receiveMoved_aBodyThatDoesNotMatchItsChecksum_storesNothing() {
+    String name = ownedHere("corrupt");
+    ObjectMeta claimed = movedMeta(bytes(100, 45), 1_000_000_000L);
+    assertThatThrownBy(() -> service.receiveMoved(BUCKET, name, Bodies.of(bytes(100, 46)), claimed,
+        Caller.peer(PEER.id()))).satisfies(code(ErrorCode.BAD_DIGEST));
+    assertThat(events).isEmpty();
+  }
+
   // -- commit hooks and callers
 
   @Test

@@ -32,7 +32,7 @@ import java.util.Optional;
  * targets is the number of objects the job deleted. Abort stops between objects; each deletion is
  * whole, through the {@link ObjectService} as a local job (this target's copy only: every target
  * runs the job). A name only a non-owner holds is deleted, but reported missing by
- * its owner: until rebalance exists, the owner cannot tell.
+ * its owner: a rebalance in progress has not moved it there yet.
  */
 final class DeleteObjectsJob extends Job {
   static final String MISPLACED = "misplaced-copies";

@@ -42,7 +42,7 @@ import java.util.function.Predicate;
  *       version;</li>
  *   <li>{@value #REMOVED_MISPLACED} / {@value #KEPT_MISPLACED}: copies of objects another target
  *       owns (HRW), removed only when the owner holds the same version (same checksum) or a newer
- *       one (asked with a local-only HEAD); otherwise kept, since until rebalance exists they may be
+ *       one (asked with a local-only HEAD); otherwise kept, since while a rebalance runs they may be
  *       the only copy. Flag {@link JobArgs#FLAG_KEEP_MISPLACED} keeps them all.</li>
  * </ul>
  * {@code loc-objs}/{@code loc-bytes} count the object files removed. Every change re-checks the
