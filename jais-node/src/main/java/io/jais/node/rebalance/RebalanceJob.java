@@ -210,6 +210,11 @@ public final class RebalanceJob extends Job {
       }
       counters().add(KEPT_NEWER, 1); // written here after it was read: send that write too
     }
+    if (!isAborted()) {
+      // rewritten here on every attempt: the newest write is still here, not at its owner; an
+      // error makes the primary run the next rebalance rather than call placement settled
+      fail(bucket.uri() + "/" + name + ": still being rewritten here after " + ATTEMPTS + " moves to " + to.id());
+    }
   }
 
   private static Ack await(java.util.concurrent.CompletableFuture<Ack> acked) throws Exception {

@@ -179,12 +179,17 @@ final class ObjectFiles {
     try {
       Located located = load(key, fqn).orElseThrow(() -> notFound(key));
       OpenedObject opened = openChecked(key, located);
-      return touch ? new OpenedObject(cache.touch(key, opened.meta(), located.fqn().escaped(), nowNanos()),
-          opened.channel(), opened.mountpath()) : opened;
+      // a stray (on a mountpath a resilver has yet to drain) is never cached: the cache names the HRW place
+      return touch && atHome(located, fqn) ? new OpenedObject(cache.touch(key, opened.meta(), located.fqn().escaped(),
+          nowNanos()), opened.channel(), opened.mountpath()) : opened;
     } finally {
       lock.unlock();
       flushEvicted();
     }
+  }
+
+  private static boolean atHome(Located located, Fqn home) {
+    return located.fqn().mountpath().equals(home.mountpath());
   }
 
   /**
@@ -209,7 +214,8 @@ final class ObjectFiles {
         meta = opened.meta();
         file = descriptors.add(key, opened.channel());
       }
-      return new SharedObject(cache.touch(key, meta, located.fqn().escaped(), nowNanos()), file);
+      return new SharedObject(atHome(located, fqn) ? cache.touch(key, meta, located.fqn().escaped(), nowNanos()) : meta,
+          file);
     } finally {
       lock.unlock();
       flushEvicted();
