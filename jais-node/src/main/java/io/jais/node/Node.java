@@ -4,11 +4,13 @@ import io.jais.api.bucket.Bmd;
 import io.jais.api.bucket.Bucket;
 import io.jais.api.cluster.NetInfo;
 import io.jais.api.cluster.NodeRole;
+import io.jais.api.cluster.Smap;
 import io.jais.api.cluster.Snode;
 import io.jais.api.config.LocalConfig;
 import io.jais.node.cluster.BucketMetadata;
 import io.jais.node.cluster.ClusterSecret;
 import io.jais.node.cluster.ClusterState;
+import io.jais.node.cluster.Election;
 import io.jais.node.cluster.IntraAuth;
 import io.jais.node.cluster.IntraClient;
 import io.jais.node.cluster.Liveness;
@@ -16,6 +18,7 @@ import io.jais.node.cluster.Metasync;
 import io.jais.node.cluster.Primary;
 import io.jais.node.cluster.PrimaryLink;
 import io.jais.node.daemon.DaemonHandler;
+import io.jais.node.daemon.VoteHandler;
 import io.jais.node.http.EventLoops;
 import io.jais.node.http.HandlerThreads;
 import io.jais.node.http.IntraAuthenticator;
@@ -87,7 +90,13 @@ public final class Node implements AutoCloseable {
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private volatile Primary primary;
   private volatile BucketMetadata bucketMetadata;
-  private PrimaryLink link;
+  private volatile PrimaryLink link;
+  private Election election;
+  /** Role changes (elected, set-primary, stepped down) run here, one at a time, off the notifying thread. */
+  private final java.util.concurrent.ExecutorService roleSwitch = java.util.concurrent.Executors.newSingleThreadExecutor(
+      Thread.ofPlatform().daemon().name("role-switch").factory());
+  private final Object roleLock = new Object();
+  private volatile boolean closing;
   private NettyServer server;
   private NettyServer controlServer;
   private ObjectStore store;
@@ -187,9 +196,11 @@ public final class Node implements AutoCloseable {
     NodeHooks hooks = new NodeHooks(self.id(), metrics);
     HandlerThreads controlThreads = HandlerThreads.platform("jais-ctl-" + self.id(), CONTROL_THREADS, CONTROL_QUEUE);
     closeables.add(controlThreads);
+    election = new Election(state, control);
+    VoteHandler votes = new VoteHandler(election);
     ProxyClusterHandler clusterHandler = config.role() == NodeRole.PROXY ? proxyClusterHandler() : null;
-    RouteTable controlRoutes = clusterHandler != null ? NodeRoutes.proxyControl(daemon, clusterHandler)
-        : NodeRoutes.targetControl(daemon);
+    RouteTable controlRoutes = clusterHandler != null ? NodeRoutes.proxyControl(daemon, clusterHandler, votes)
+        : NodeRoutes.targetControl(daemon, votes);
     controlServer = NettyServer.start(controlRoutes, ServerOptions.of(config.host(), config.controlPort(), name)
         .withEventLoops(EventLoops.control()).withIntraAuthenticator(authenticator).withHandlerThreads(controlThreads),
         hooks);
@@ -197,18 +208,85 @@ public final class Node implements AutoCloseable {
     HandlerThreads dataThreads = HandlerThreads.virtual("jais-http", ServerOptions.DEFAULT_MAX_IN_FLIGHT);
     server = NettyServer.start(routes, ServerOptions.of(config.host(), config.port(), name)
         .withIntraAuthenticator(authenticator).withHandlerThreads(dataThreads), hooks);
-    if (config.isPrimary()) {
-      Primary p = new Primary(state, new Metasync(state, control), control, liveness);
-      closeables.add(p);
-      p.start();
-      bucketMetadata = new BucketMetadata(state, p);
-      primary = p;
-    } else {
-      link = new PrimaryLink(state, control, config.primaryUrl());
-      closeables.add(link);
-      link.start();
+    synchronized (roleLock) {
+      if (startsAsPrimary()) {
+        becomePrimary(false);
+      } else {
+        follow();
+      }
     }
+    state.smapOwner().onChange((before, after) -> {
+      if (!closing) {
+        roleSwitch.execute(this::syncRole);
+      }
+    });
     LOG.info("{} listening on {}", state.self().displayName(), state.self().url());
+  }
+
+  /**
+   * A node without a cluster map starts as primary if configured so (no {@code primary_url}); a
+   * node with one first asks the other nodes of its map for theirs and takes a newer one (a
+   * primary was elected, or moved, while it was down); then the map decides.
+   */
+  private boolean startsAsPrimary() {
+    if (state.clusterUuid().isEmpty()) {
+      return config.isPrimary() && config.role() == NodeRole.PROXY;
+    }
+    Smap newer = Election.newestAmongPeers(state, control);
+    if (newer != null) {
+      LOG.info("{}: the cluster moved on while this node was away (Smap v{} -> v{}, primary {})",
+          state.self().displayName(), state.smap().version(), newer.version(), newer.primary().id());
+      state.smapOwner().accept(newer);
+    }
+    return state.isPrimary();
+  }
+
+  /** Follows the map: becomes primary when it names this node, steps down when it names another. */
+  private void syncRole() {
+    synchronized (roleLock) {
+      if (closing) {
+        return;
+      }
+      boolean named = state.isPrimary();
+      if (named && primary == null) {
+        becomePrimary(true);
+      } else if (!named && primary != null && state.smap().primary() != null) {
+        stepDown();
+      }
+    }
+  }
+
+  /** @param takeOver elected or handed over: push every document so all nodes learn the new primary */
+  private void becomePrimary(boolean takeOver) {
+    PrimaryLink old = link;
+    if (old != null) {
+      old.close();
+      link = null;
+    }
+    Primary p = new Primary(state, new Metasync(state, control), control, liveness);
+    p.start();
+    bucketMetadata = new BucketMetadata(state, p);
+    primary = p;
+    if (takeOver) {
+      p.announce();
+    }
+  }
+
+  private void follow() {
+    Snode named = state.smap().primary();
+    String primaryUrl = !config.primaryUrl().isEmpty() || named == null ? config.primaryUrl() : named.url();
+    PrimaryLink l = new PrimaryLink(state, control, primaryUrl, election::primaryDown);
+    link = l;
+    l.start();
+  }
+
+  private void stepDown() {
+    Primary p = primary;
+    primary = null;
+    bucketMetadata = null;
+    p.close();
+    LOG.warn("{}: no longer primary (the primary is now {})", state.self().displayName(), state.smap().primary().id());
+    follow();
   }
 
   private ProxyClusterHandler proxyClusterHandler() {
@@ -277,7 +355,8 @@ public final class Node implements AutoCloseable {
 
   /** Waits until this node has joined the cluster (immediately true for the primary). */
   public boolean awaitJoined(Duration timeout) throws InterruptedException {
-    return link == null || link.awaitJoined(timeout);
+    PrimaryLink l = link;
+    return l == null || l.awaitJoined(timeout);
   }
 
   public Snode snode() {
@@ -322,6 +401,16 @@ public final class Node implements AutoCloseable {
   @Override
   public void close() {
     try (NodeLogContext.Scope context = NodeLogContext.enter(state.self().id())) {
+      synchronized (roleLock) {
+        closing = true;
+        if (primary != null) {
+          primary.close();
+        }
+        if (link != null) {
+          link.close();
+        }
+      }
+      roleSwitch.shutdownNow();
       if (streams != null) {
         streams.close(); // first: its receivers write into the store
       }

@@ -27,6 +27,7 @@ public final class LocalCluster implements AutoCloseable {
   private final int mountpathsPerTarget;
   private final List<Node> proxies = new ArrayList<>();
   private final List<Node> targets = new ArrayList<>();
+  private final java.util.Set<Node> stopped = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private LocalCluster(Path dir, int basePort, int mountpathsPerTarget) {
     this.dir = dir;
@@ -119,10 +120,11 @@ public final class LocalCluster implements AutoCloseable {
 
   private boolean isStable() {
     Smap smap = primary().state().smap();
-    if (smap.proxies().size() != proxies.size() || smap.targets().size() != targets.size()) {
+    List<Node> running = nodes();
+    if (smap.proxies().size() + smap.targets().size() != running.size() || smap.targets().size() != runningTargets()) {
       return false;
     }
-    for (Node node : nodes()) {
+    for (Node node : running) {
       if (!node.snode().equals(smap.node(node.snode().id())) || node.state().smap().version() != smap.version()
           || node.state().bmd().version() != primary().state().bmd().version()) {
         return false;
@@ -144,10 +146,17 @@ public final class LocalCluster implements AutoCloseable {
     return primary().url();
   }
 
+  /** The running proxy that is primary now (after an election or set-primary, not the first one). */
   public Node primary() {
+    for (Node proxy : proxies) {
+      if (!stopped.contains(proxy) && proxy.isPrimary() && proxy.state().isPrimary()) {
+        return proxy;
+      }
+    }
     return proxies.get(0);
   }
 
+  /** Every proxy, stopped ones included (indexes stay those of the start). */
   public List<Node> proxies() {
     return List.copyOf(proxies);
   }
@@ -156,10 +165,38 @@ public final class LocalCluster implements AutoCloseable {
     return List.copyOf(targets);
   }
 
+  /** The running nodes. */
   public List<Node> nodes() {
     List<Node> all = new ArrayList<>(proxies);
     all.addAll(targets);
+    all.removeAll(stopped);
     return all;
+  }
+
+  private int runningTargets() {
+    return (int) targets.stream().filter(t -> !stopped.contains(t)).count();
+  }
+
+  /**
+   * Stops proxy {@code index} (the primary, too: the others elect a new one) and waits until the
+   * cluster has settled without it.
+   */
+  public void stopProxy(int index) throws InterruptedException {
+    Node proxy = proxies.get(index);
+    stopped.add(proxy);
+    proxy.close();
+    awaitStable(Duration.ofSeconds(60));
+  }
+
+  /** Starts a proxy stopped with {@link #stopProxy} on its data and waits until the cluster has it back. */
+  public Node startProxy(int index) throws Exception {
+    Node old = proxies.get(index);
+    LocalConfig config = old.config();
+    Node started = Node.start(basePort == 0 ? config.withPorts(0, 0, 0) : config);
+    stopped.remove(old);
+    proxies.set(index, started);
+    awaitStable(Duration.ofSeconds(60));
+    return started;
   }
 
   public Path dir() {

@@ -90,6 +90,24 @@ public final class ProxyClusterHandler {
     };
   }
 
+  /**
+   * {@code PUT /v1/cluster/proxy/<id>}: make proxy {@code id} the primary (AIS set-primary). Any
+   * proxy takes it; the primary does it. {@code frc=true} (forcing a primary onto a cluster that
+   * has another) is not supported.
+   */
+  public Response setPrimary(Request request) throws Exception {
+    String id = request.pathParam("id");
+    if (request.queryBool(QueryParam.FORCE, false)) {
+      throw new JaisException(ErrorCode.NOT_IMPLEMENTED, "set-primary with frc=true (forced) is not implemented in JAIS");
+    }
+    Primary p = primary.get();
+    if (p == null) {
+      return forwarder.forward(request, new byte[0]);
+    }
+    p.handOver(id);
+    return Response.ok();
+  }
+
   /** {@code POST /v1/cluster/join}: a node asks to be added to the cluster map. */
   public Response join(Request request) throws Exception {
     Snode node = request.bodyJson(Snode.class);
