@@ -67,6 +67,10 @@ public final class PrimaryForwarder {
             + e + ") and no other has taken over yet: retry");
       }
       return relay(request, body, next.url() + request.rawUri(), extraHeaders);
+    } catch (IOException e) {
+      // delivered, maybe applied, then the primary failed: the client decides whether to retry
+      throw new JaisException(ErrorCode.UNAVAILABLE, "the primary " + primary.id() + " failed while serving the "
+          + "request (" + e + "); it may or may not have been applied: retry");
     }
   }
 
