@@ -11,12 +11,15 @@ import io.jais.node.cluster.BucketMetadata;
 import io.jais.node.cluster.ClusterSecret;
 import io.jais.node.cluster.ClusterState;
 import io.jais.node.cluster.Election;
+import io.jais.node.cluster.Membership;
+import io.jais.node.cluster.RebalanceWait;
 import io.jais.node.cluster.IntraAuth;
 import io.jais.node.cluster.IntraClient;
 import io.jais.node.cluster.Liveness;
 import io.jais.node.cluster.Metasync;
 import io.jais.node.cluster.Primary;
 import io.jais.node.cluster.PrimaryLink;
+import io.jais.node.daemon.DaemonActions;
 import io.jais.node.daemon.DaemonHandler;
 import io.jais.node.daemon.VoteHandler;
 import io.jais.node.http.EventLoops;
@@ -90,6 +93,10 @@ public final class Node implements AutoCloseable {
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private volatile Primary primary;
   private volatile BucketMetadata bucketMetadata;
+  private volatile Membership membership;
+  /** Run once the node has closed after being told to leave (a node process exits). */
+  private volatile Runnable onLeft = () -> {};
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
   private volatile PrimaryLink link;
   private Election election;
   /** Role changes (elected, set-primary, stepped down) run here, one at a time, off the notifying thread. */
@@ -198,9 +205,10 @@ public final class Node implements AutoCloseable {
     closeables.add(controlThreads);
     election = new Election(state, control);
     VoteHandler votes = new VoteHandler(election);
+    DaemonActions actions = new DaemonActions(state, this::leave);
     ProxyClusterHandler clusterHandler = config.role() == NodeRole.PROXY ? proxyClusterHandler() : null;
-    RouteTable controlRoutes = clusterHandler != null ? NodeRoutes.proxyControl(daemon, clusterHandler, votes)
-        : NodeRoutes.targetControl(daemon, votes);
+    RouteTable controlRoutes = clusterHandler != null ? NodeRoutes.proxyControl(daemon, clusterHandler, votes, actions)
+        : NodeRoutes.targetControl(daemon, votes, actions);
     controlServer = NettyServer.start(controlRoutes, ServerOptions.of(config.host(), config.controlPort(), name)
         .withEventLoops(EventLoops.control()).withIntraAuthenticator(authenticator).withHandlerThreads(controlThreads),
         hooks);
@@ -266,6 +274,9 @@ public final class Node implements AutoCloseable {
     Primary p = new Primary(state, new Metasync(state, control), control, liveness);
     p.start();
     bucketMetadata = new BucketMetadata(state, p);
+    // the rebalance of each new Smap version is what decommission and shutdown wait for; this build
+    // has none, so they wait for nothing (the rebalance job plugs its wait in here)
+    membership = new Membership(state, p, control, RebalanceWait.NONE);
     primary = p;
     if (takeOver) {
       p.announce();
@@ -284,6 +295,7 @@ public final class Node implements AutoCloseable {
     Primary p = primary;
     primary = null;
     bucketMetadata = null;
+    membership = null;
     p.close();
     LOG.warn("{}: no longer primary (the primary is now {})", state.self().displayName(), state.smap().primary().id());
     follow();
@@ -292,7 +304,8 @@ public final class Node implements AutoCloseable {
   private ProxyClusterHandler proxyClusterHandler() {
     PrimaryForwarder forwarder = new PrimaryForwarder(state, intra);
     jobs = new JobCoordinator(state, intra);
-    return new ProxyClusterHandler(state, () -> primary, forwarder, new NodeReports(state, intra),
+    return new ProxyClusterHandler(state, () -> primary, () -> membership, () -> leave(false, false), forwarder,
+        new NodeReports(state, intra),
         new ProxyJobHandler(state, () -> primary != null, forwarder, jobs));
   }
 
@@ -353,6 +366,43 @@ public final class Node implements AutoCloseable {
     return state.smap().contains(state.self().id());
   }
 
+  /**
+   * Told by the primary to leave (shutdown, decommission): stops keepalives at once, so the node
+   * cannot join again once removed, then, right after the answer went out, closes; decommissioned,
+   * it deletes its cluster metadata (a restart joins as a new member) and, with {@code
+   * rmUserData}, its objects; then runs {@link #onLeft}.
+   */
+  private void leave(boolean decommission, boolean rmUserData) {
+    PrimaryLink l = link;
+    if (l != null) {
+      l.close();
+    }
+    LOG.warn("{}: told to {}{}", state.self().displayName(), decommission ? "leave the cluster (decommission)" : "shut down",
+        rmUserData ? ", deleting its objects" : "");
+    Thread.ofPlatform().daemon().name("leave-" + state.self().id()).start(() -> {
+      try {
+        Thread.sleep(200); // the answer first
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      close();
+      if (decommission) {
+        NodeData.remove(Path.of(config.metaDir()), rmUserData ? config.mountpaths() : List.of());
+      }
+      onLeft.run();
+    });
+  }
+
+  /** True once closed (stopped, or told to leave). */
+  public boolean isClosed() {
+    return closed.get();
+  }
+
+  /** What to do once the node closed after being told to leave: a node process exits. */
+  public void onLeft(Runnable action) {
+    onLeft = action;
+  }
+
   /** Waits until this node has joined the cluster (immediately true for the primary). */
   public boolean awaitJoined(Duration timeout) throws InterruptedException {
     PrimaryLink l = link;
@@ -400,6 +450,9 @@ public final class Node implements AutoCloseable {
 
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     try (NodeLogContext.Scope context = NodeLogContext.enter(state.self().id())) {
       synchronized (roleLock) {
         closing = true;

@@ -110,13 +110,46 @@ public final class Primary implements AutoCloseable {
     }
     liveness.reset(node.id());
     Smap before = state.smap();
-    Smap after = state.smapOwner().update(state.clusterUuid(),
-        s -> node.equals(s.node(node.id())) ? s : s.withNode(node));
+    Smap after = state.smapOwner().update(state.clusterUuid(), s -> withJoined(s, node));
     if (after != before) {
       LOG.info("{} joined (Smap v{})", node.displayName(), after.version());
       metasync.push(new MetaPayload(after, null, null), node.id());
     }
     return state.snapshot();
+  }
+
+  /**
+   * The map with {@code node} in it; a node that is back keeps the flags the map has for it (a node
+   * restarted in maintenance stays in maintenance until stop-maintenance).
+   */
+  private static Smap withJoined(Smap s, Snode node) {
+    Snode known = s.node(node.id());
+    Snode joined = known == null ? node : node.withFlags(known.flags());
+    return joined.equals(known) ? s : s.withNode(joined);
+  }
+
+  /**
+   * A node added by an admin (it did not ask to join): in the next map, pushed to every node, itself
+   * included, which learns its primary from that push.
+   */
+  public Smap admit(Snode node) {
+    liveness.reset(node.id());
+    Smap before = state.smap();
+    Smap after = state.smapOwner().update(state.clusterUuid(), s -> withJoined(s, node));
+    if (after != before) {
+      metasync.push(new MetaPayload(after, null, null));
+    }
+    return after;
+  }
+
+  /** Changes the Smap and waits until every reachable node has the new version. */
+  public Smap updateSmap(UnaryOperator<Smap> change) {
+    Smap before = state.smap();
+    Smap after = state.smapOwner().update(state.clusterUuid(), change);
+    if (after != before) {
+      metasync.push(new MetaPayload(after, null, null));
+    }
+    return after;
   }
 
   /**
@@ -210,7 +243,9 @@ public final class Primary implements AutoCloseable {
     Smap smap = state.smap();
     for (var nodes : java.util.List.of(smap.proxies(), smap.targets())) {
       for (Snode node : nodes.values()) {
-        if (!node.id().equals(state.self().id()) && liveness.silenceNanos(node.id(), 0) >= timeout.toNanos()
+        // a node in maintenance may be shut down on purpose: it keeps its place until it is back
+        if (!node.id().equals(state.self().id()) && !node.inMaintenance()
+            && liveness.silenceNanos(node.id(), 0) >= timeout.toNanos()
             && probing.add(node.id())) {
           Thread prober = new Thread(() -> probeThenDrop(node, timeout), "probe-" + node.id());
           prober.setDaemon(true);

@@ -155,6 +155,9 @@ public final class PrimaryLink implements AutoCloseable {
     if (primary != null && !useConfigured) {
       return primary.controlUrl();
     }
+    if (configuredPrimaryUrl == null || configuredPrimaryUrl.isEmpty()) {
+      throw new IOException("no primary to join: waiting to be added by an admin (join-by-admin)");
+    }
     byte[] smap = control.bytes("GET", configuredPrimaryUrl + ApiPath.DAEMON + "?" + QueryParam.WHAT + "=smap", null,
         null, CALL_TIMEOUT);
     Snode named = WireJson.parse(smap, Smap.class).primary();

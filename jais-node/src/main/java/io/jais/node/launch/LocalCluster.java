@@ -2,6 +2,7 @@ package io.jais.node.launch;
 
 import io.jais.api.cluster.NodeRole;
 import io.jais.api.cluster.Smap;
+import io.jais.api.cluster.Snode;
 import io.jais.api.config.LocalConfig;
 import io.jais.node.Node;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -121,11 +123,20 @@ public final class LocalCluster implements AutoCloseable {
   private boolean isStable() {
     Smap smap = primary().state().smap();
     List<Node> running = nodes();
-    if (smap.proxies().size() + smap.targets().size() != running.size() || smap.targets().size() != runningTargets()) {
-      return false;
+    java.util.Set<String> runningIds = new java.util.HashSet<>();
+    running.forEach(n -> runningIds.add(n.snode().id()));
+    for (Map<String, Snode> members : List.of(smap.proxies(), smap.targets())) {
+      for (Snode member : members.values()) {
+        if (!runningIds.contains(member.id()) && !member.inMaintenance()) {
+          return false; // a stopped node in maintenance (shut down on purpose) keeps its place
+        }
+      }
     }
     for (Node node : running) {
-      if (!node.snode().equals(smap.node(node.snode().id())) || node.state().smap().version() != smap.version()
+      Snode inMap = smap.node(node.snode().id());
+      // the map's copy carries the node's flags (maintenance), the node's own has none
+      if (inMap == null || !node.snode().withFlags(inMap.flags()).equals(inMap)
+          || node.state().smap().version() != smap.version()
           || node.state().bmd().version() != primary().state().bmd().version()) {
         return false;
       }
@@ -149,7 +160,7 @@ public final class LocalCluster implements AutoCloseable {
   /** The running proxy that is primary now (after an election or set-primary, not the first one). */
   public Node primary() {
     for (Node proxy : proxies) {
-      if (!stopped.contains(proxy) && proxy.isPrimary() && proxy.state().isPrimary()) {
+      if (!stopped.contains(proxy) && !proxy.isClosed() && proxy.isPrimary() && proxy.state().isPrimary()) {
         return proxy;
       }
     }
@@ -169,12 +180,8 @@ public final class LocalCluster implements AutoCloseable {
   public List<Node> nodes() {
     List<Node> all = new ArrayList<>(proxies);
     all.addAll(targets);
-    all.removeAll(stopped);
+    all.removeIf(n -> stopped.contains(n) || n.isClosed());
     return all;
-  }
-
-  private int runningTargets() {
-    return (int) targets.stream().filter(t -> !stopped.contains(t)).count();
   }
 
   /**
