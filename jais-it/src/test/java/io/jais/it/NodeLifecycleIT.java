@@ -152,6 +152,16 @@ class NodeLifecycleIT {
         .isEqualTo(400);
   }
 
+  @Test
+  void clusterShutdown_throughANonPrimary_stopsEveryNode() throws Exception {
+    cluster = LocalCluster.start(dir, 2, 2, 0, 1);
+    HttpResponse<byte[]> down = send("PUT", nonPrimary().url() + "/v1/cluster", json("{\"action\":\"shutdown\"}"));
+    assertThat(down.statusCode()).as(text(down)).isEqualTo(200);
+    List<Node> all = new java.util.ArrayList<>(cluster.proxies());
+    all.addAll(cluster.targets());
+    Await.until("every node stopped", Duration.ofSeconds(30), () -> all.stream().allMatch(Node::isClosed));
+  }
+
   // --- helpers
 
   private Node nonPrimary() {

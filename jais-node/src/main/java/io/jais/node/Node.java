@@ -72,6 +72,14 @@ import org.slf4j.LoggerFactory;
  * One JAIS node, proxy or target: the composition root, the only place that wires services.
  * {@link #start} binds the HTTP server, loads the node's persisted metadata, then either forms or
  * resumes the cluster (primary) or joins the primary.
+ *
+ * <p>Design notes (roles). Which proxy is primary is decided by the Smap, not by the config: a
+ * node with a persisted map first asks its peers for a newer one, then is primary exactly when the
+ * map names it. Afterwards every published Smap version triggers {@code syncRole} on one
+ * role-switch thread: a proxy the map now names primary (elected, or handed the role) starts a
+ * {@link Primary} and pushes all metadata; a primary the map no longer names steps down and starts
+ * a {@link PrimaryLink} to the new one. The switch runs off the notifying thread (which holds the
+ * Smap's write lock) and under {@code roleLock}, so it never races itself or {@link #close}.
  */
 public final class Node implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);

@@ -23,7 +23,11 @@ import org.slf4j.LoggerFactory;
  * <p>Design notes. Everything goes to the primary's control port, from a platform thread, on the
  * node's control-plane client: data traffic can neither delay a keepalive nor hold its
  * connection. The control URL comes from our Smap; before we have one, from the Smap the
- * configured {@code primary_url} (any proxy's public URL) serves.
+ * configured {@code primary_url} (any proxy's public URL) serves. Without either (a target started
+ * without {@code primary_url}) the node waits until an admin adds it and the primary's push names
+ * its primary. A primary that has not answered for two keepalive intervals (at least {@link
+ * #MIN_DOWN_AFTER}) is reported down, which starts an election ({@link Election}); when the new
+ * primary's Smap arrives, the next keepalive goes to it.
  */
 public final class PrimaryLink implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PrimaryLink.class);
