@@ -18,6 +18,15 @@ public final class Action {
   public static final String START_JOB = "start";
   /** {@code PUT /v1/cluster}: stop (abort) jobs by ID and/or kind. */
   public static final String STOP_JOB = "stop";
+  /** {@code PUT /v1/cluster}: node lifecycle (value: {@code RmNodeMsg}). */
+  public static final String START_MAINTENANCE = "start-maintenance";
+  public static final String STOP_MAINTENANCE = "stop-maintenance";
+  public static final String DECOMMISSION_NODE = "decommission-node";
+  public static final String SHUTDOWN_NODE = "shutdown-node";
+  /** {@code PUT /v1/cluster}: stop every node of the cluster. */
+  public static final String SHUTDOWN_CLUSTER = "shutdown";
+  /** {@code PUT /v1/cluster}: decommission the whole cluster (not implemented). */
+  public static final String DECOMMISSION_CLUSTER = "decommission";
   /** {@code DELETE /v1/buckets/<b>}: delete a list, range or prefix of objects (a job). */
   public static final String DELETE_OBJECTS = "delete-listrange";
   /** {@code POST /v1/buckets/<b>}: copy a list, range or prefix of objects to a bucket (a job). */

@@ -18,6 +18,14 @@ public final class ApiPath {
   public static final String CLUSTER_KEEPALIVE = "/v1/cluster/keepalive";
   /** Intra-cluster: the primary pushes new versions of cluster metadata. */
   public static final String METASYNC = "/v1/metasync";
+  /** Control port, nodes only: a proxy asks for votes to become primary. */
+  public static final String VOTE_PROXY = "/v1/vote/proxy";
+  /** Control port of a proxy, nodes only: a node asks the proxy next in line to run for primary. */
+  public static final String VOTE_INIT = "/v1/vote/init";
+  /** {@code POST}: an admin adds a running node (body: its Snode, at least {@code public_net}). */
+  public static final String CLUSTER_ADMIN_JOIN = "/v1/cluster/join-by-admin";
+  /** {@code PUT /v1/cluster/proxy/<id>}: make that proxy the primary (set-primary). */
+  public static final String CLUSTER_PROXY = "/v1/cluster/proxy";
   /** Intra-cluster: the proxy asks a target for one page of its objects. */
   public static final String TARGET_LIST = "/v1/internal/list";
   /**

@@ -20,6 +20,8 @@ public final class QueryParam {
   public static final String PRIMARY_READY = "prr";
   public static final String BUCKET_SUMMARY_REMOTE = "bsumm_remote";
   public static final String VALIDATE_CHECKSUM = "validate-checksum";
+  /** set-primary: force the change (not supported). */
+  public static final String FORCE = "frc";
   /** Redirect marker: the ID of the proxy that redirected the request. */
   public static final String PROXY_ID = "pid";
   /** Redirect marker: the redirect time (Unix nanoseconds, base 36). */

@@ -2,6 +2,7 @@ package io.jais.cli;
 
 import io.jais.cli.bucket.BucketCommand;
 import io.jais.cli.bucket.ListCommand;
+import io.jais.cli.cluster.ClusterCommand;
 import io.jais.cli.config.ConfigCommand;
 import io.jais.cli.job.JobCommand;
 import io.jais.cli.log.LogCommand;
@@ -37,6 +38,7 @@ public final class Main {
     nouns.put("show", ShowCommand.class);
     nouns.put("config", ConfigCommand.class);
     nouns.put("job", JobCommand.class);
+    nouns.put("cluster", ClusterCommand.class);
     nouns.put("log", LogCommand.class);
     nouns.put("storage", io.jais.cli.storage.StorageCommand.class);
     nouns.put("completion", CompletionCommand.class);

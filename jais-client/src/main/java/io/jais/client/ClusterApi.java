@@ -1,14 +1,18 @@
 package io.jais.client;
 
+import io.jais.api.ActMsg;
+import io.jais.api.Action;
 import io.jais.api.ApiPath;
 import io.jais.api.Header;
 import io.jais.api.QueryParam;
 import io.jais.api.bucket.Bucket;
+import io.jais.api.cluster.RmNodeMsg;
 import io.jais.api.cluster.Smap;
 import io.jais.api.cluster.Snode;
 import io.jais.api.config.ClusterConfig;
 import io.jais.api.error.ErrorCode;
 import io.jais.api.error.JaisException;
+import io.jais.api.json.WireJson;
 import io.jais.api.node.ClusterMountpaths;
 import io.jais.api.node.ClusterSysInfo;
 import io.jais.api.node.NodeStatus;
@@ -79,6 +83,50 @@ public final class ClusterApi {
     Call call = Call.of("PUT", ApiPath.CLUSTER + "/set-config");
     settings.forEach(call::query);
     transport.send(call).discard();
+  }
+
+  /**
+   * Node lifecycle ({@code PUT /v1/cluster} with {@code start-maintenance}, {@code stop-maintenance},
+   * {@code decommission-node} or {@code shutdown-node}); any proxy takes it. Returns the ID of the
+   * rebalance it ran, empty when none.
+   *
+   * @throws JaisException {@code NOT_FOUND} for a node not in the map, {@code INVALID_ARGUMENT}
+   *     for the primary or a node in the wrong state, {@code BUSY} while another change runs
+   */
+  public String changeMembership(String action, RmNodeMsg value) {
+    Call call = Call.of("PUT", ApiPath.CLUSTER).action(ActMsg.of(action, WireJson.MAPPER.valueToTree(value)));
+    return new String(transport.send(call).bytes(), java.nio.charset.StandardCharsets.UTF_8).replace("\"", "").strip();
+  }
+
+  /** Stops every node of the cluster ({@code PUT /v1/cluster} {@code shutdown}). */
+  public void shutdown() {
+    transport.send(Call.of("PUT", ApiPath.CLUSTER).action(ActMsg.of(Action.SHUTDOWN_CLUSTER))).discard();
+  }
+
+  /**
+   * Makes proxy {@code nodeId} the primary ({@code PUT /v1/cluster/proxy/<id>}).
+   *
+   * @throws JaisException {@code NOT_FOUND} for an unknown node, {@code INVALID_ARGUMENT} for a
+   *     target or a proxy that cannot be primary
+   */
+  public void setPrimary(String nodeId) {
+    transport.send(Call.of("PUT", ApiPath.CLUSTER_PROXY + "/" + UrlEncoding.quoteQuery(nodeId))).discard();
+  }
+
+  /**
+   * Adds the running node at {@code url} to the cluster ({@code POST /v1/cluster/join-by-admin});
+   * returns its ID.
+   */
+  public String adminJoin(String url, String role) {
+    com.fasterxml.jackson.databind.node.ObjectNode body = WireJson.MAPPER.createObjectNode();
+    body.putObject("public_net").put("direct_url", url);
+    body.put("daemon_type", role);
+    byte[] reply = transport.send(Call.of("POST", ApiPath.CLUSTER_ADMIN_JOIN).json(body)).bytes();
+    try {
+      return WireJson.MAPPER.readTree(reply).path("daemon_id").asText();
+    } catch (java.io.IOException e) {
+      throw new JaisException(ErrorCode.INTERNAL, "join-by-admin: unexpected reply: " + e.getMessage());
+    }
   }
 
   /**

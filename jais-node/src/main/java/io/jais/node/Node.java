@@ -4,18 +4,26 @@ import io.jais.api.bucket.Bmd;
 import io.jais.api.bucket.Bucket;
 import io.jais.api.cluster.NetInfo;
 import io.jais.api.cluster.NodeRole;
+import io.jais.api.cluster.Smap;
 import io.jais.api.cluster.Snode;
 import io.jais.api.config.LocalConfig;
 import io.jais.node.cluster.BucketMetadata;
 import io.jais.node.cluster.ClusterSecret;
 import io.jais.node.cluster.ClusterState;
+import io.jais.node.cluster.Election;
+import io.jais.node.cluster.Membership;
+import io.jais.api.cluster.Rmd;
+import io.jais.api.error.ErrorCode;
+import io.jais.api.error.JaisException;
 import io.jais.node.cluster.IntraAuth;
 import io.jais.node.cluster.IntraClient;
 import io.jais.node.cluster.Liveness;
 import io.jais.node.cluster.Metasync;
 import io.jais.node.cluster.Primary;
 import io.jais.node.cluster.PrimaryLink;
+import io.jais.node.daemon.DaemonActions;
 import io.jais.node.daemon.DaemonHandler;
+import io.jais.node.daemon.VoteHandler;
 import io.jais.node.http.EventLoops;
 import io.jais.node.http.HandlerThreads;
 import io.jais.node.http.IntraAuthenticator;
@@ -71,6 +79,14 @@ import org.slf4j.LoggerFactory;
  * One JAIS node, proxy or target: the composition root, the only place that wires services.
  * {@link #start} binds the HTTP server, loads the node's persisted metadata, then either forms or
  * resumes the cluster (primary) or joins the primary.
+ *
+ * <p>Design notes (roles). Which proxy is primary is decided by the Smap, not by the config: a
+ * node with a persisted map first asks its peers for a newer one, then is primary exactly when the
+ * map names it. Afterwards every published Smap version triggers {@code syncRole} on one
+ * role-switch thread: a proxy the map now names primary (elected, or handed the role) starts a
+ * {@link Primary} and pushes all metadata; a primary the map no longer names steps down and starts
+ * a {@link PrimaryLink} to the new one. The switch runs off the notifying thread (which holds the
+ * Smap's write lock) and under {@code roleLock}, so it never races itself or {@link #close}.
  */
 public final class Node implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);
@@ -93,7 +109,17 @@ public final class Node implements AutoCloseable {
   private volatile Primary primary;
   private volatile BucketMetadata bucketMetadata;
   private volatile RebalanceCoordinator rebalance; // proxies: acts while this one is primary
-  private PrimaryLink link;
+  private volatile Membership membership;
+  /** Run once the node has closed after being told to leave (a node process exits). */
+  private volatile Runnable onLeft = () -> {};
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+  private volatile PrimaryLink link;
+  private Election election;
+  /** Role changes (elected, set-primary, stepped down) run here, one at a time, off the notifying thread. */
+  private final java.util.concurrent.ExecutorService roleSwitch = java.util.concurrent.Executors.newSingleThreadExecutor(
+      Thread.ofPlatform().daemon().name("role-switch").factory());
+  private final Object roleLock = new Object();
+  private volatile boolean closing;
   private NettyServer server;
   private NettyServer controlServer;
   private ObjectStore store;
@@ -193,9 +219,12 @@ public final class Node implements AutoCloseable {
     NodeHooks hooks = new NodeHooks(self.id(), metrics);
     HandlerThreads controlThreads = HandlerThreads.platform("jais-ctl-" + self.id(), CONTROL_THREADS, CONTROL_QUEUE);
     closeables.add(controlThreads);
+    election = new Election(state, control);
+    VoteHandler votes = new VoteHandler(election);
+    DaemonActions actions = new DaemonActions(state, this::leave);
     ProxyClusterHandler clusterHandler = config.role() == NodeRole.PROXY ? proxyClusterHandler() : null;
-    RouteTable controlRoutes = clusterHandler != null ? NodeRoutes.proxyControl(daemon, clusterHandler)
-        : NodeRoutes.targetControl(daemon);
+    RouteTable controlRoutes = clusterHandler != null ? NodeRoutes.proxyControl(daemon, clusterHandler, votes, actions)
+        : NodeRoutes.targetControl(daemon, votes, actions);
     controlServer = NettyServer.start(controlRoutes, ServerOptions.of(config.host(), config.controlPort(), name)
         .withEventLoops(EventLoops.control()).withIntraAuthenticator(authenticator).withHandlerThreads(controlThreads),
         hooks);
@@ -210,24 +239,114 @@ public final class Node implements AutoCloseable {
       r.start();
       rebalance = r;
     }
-    if (config.isPrimary()) {
-      Primary p = new Primary(state, new Metasync(state, control), control, liveness);
-      closeables.add(p);
-      p.start();
-      bucketMetadata = new BucketMetadata(state, p);
-      primary = p;
-    } else {
-      link = new PrimaryLink(state, control, config.primaryUrl());
-      closeables.add(link);
-      link.start();
+    synchronized (roleLock) {
+      if (startsAsPrimary()) {
+        becomePrimary(false);
+      } else {
+        follow();
+      }
     }
+    state.smapOwner().onChange((before, after) -> {
+      if (!closing) {
+        roleSwitch.execute(this::syncRole);
+      }
+    });
     LOG.info("{} listening on {}", state.self().displayName(), state.self().url());
+  }
+
+  /**
+   * A node without a cluster map starts as primary if configured so (no {@code primary_url}); a
+   * node with one first asks the other nodes of its map for theirs and takes a newer one (a
+   * primary was elected, or moved, while it was down); then the map decides.
+   */
+  private boolean startsAsPrimary() {
+    if (state.clusterUuid().isEmpty()) {
+      return config.isPrimary() && config.role() == NodeRole.PROXY;
+    }
+    Smap newer = Election.newestAmongPeers(state, control);
+    if (newer != null) {
+      LOG.info("{}: the cluster moved on while this node was away (Smap v{} -> v{}, primary {})",
+          state.self().displayName(), state.smap().version(), newer.version(), newer.primary().id());
+      state.smapOwner().accept(newer);
+    }
+    return state.isPrimary();
+  }
+
+  /** Follows the map: becomes primary when it names this node, steps down when it names another. */
+  private void syncRole() {
+    synchronized (roleLock) {
+      if (closing) {
+        return;
+      }
+      boolean named = state.isPrimary();
+      if (named && primary == null) {
+        becomePrimary(true);
+      } else if (!named && primary != null && state.smap().primary() != null) {
+        stepDown();
+      }
+    }
+  }
+
+  /** @param takeOver elected or handed over: push every document so all nodes learn the new primary */
+  private void becomePrimary(boolean takeOver) {
+    PrimaryLink old = link;
+    if (old != null) {
+      old.close();
+      link = null;
+    }
+    Primary p = new Primary(state, new Metasync(state, control), control, liveness);
+    p.start();
+    bucketMetadata = new BucketMetadata(state, p);
+    // the rebalance of each new Smap version is what decommission and shutdown wait for; this build
+    // has none, so they wait for nothing (the rebalance job plugs its wait in here)
+    membership = new Membership(state, p, control, this::awaitRebalance);
+    primary = p;
+    if (takeOver) {
+      p.announce();
+    }
+  }
+
+  /**
+   * What decommission, maintenance and shutdown-node wait on: the rebalance that moves the flagged
+   * targets' objects to their new owners. A timeout leaves the nodes flagged and fails the request.
+   */
+  private String awaitRebalance(long smapVersion, Duration timeout) throws InterruptedException {
+    RebalanceCoordinator r = rebalance;
+    if (r == null) {
+      return "";
+    }
+    if (!r.awaitRebalanced(smapVersion, timeout)) {
+      String why = r.lastError();
+      throw new JaisException(ErrorCode.UNAVAILABLE, "the rebalance for cluster map v" + smapVersion
+          + " did not finish within " + timeout + (why.isEmpty() ? "" : " (" + why + ")")
+          + "; the nodes stay flagged: retry, or stop-maintenance");
+    }
+    return Rmd.rebalanceId(state.rmd().version());
+  }
+
+  private void follow() {
+    Snode named = state.smap().primary();
+    String primaryUrl = !config.primaryUrl().isEmpty() || named == null ? config.primaryUrl() : named.url();
+    PrimaryLink l = new PrimaryLink(state, control, primaryUrl, election::primaryDown);
+    link = l;
+    l.start();
+  }
+
+  private void stepDown() {
+    Primary p = primary;
+    primary = null;
+    bucketMetadata = null;
+    membership = null;
+    p.close();
+    LOG.warn("{}: no longer primary (the primary is now {})", state.self().displayName(), state.smap().primary().id());
+    follow();
   }
 
   private ProxyClusterHandler proxyClusterHandler() {
     PrimaryForwarder forwarder = new PrimaryForwarder(state, intra);
     jobs = new JobCoordinator(state, intra);
-    return new ProxyClusterHandler(state, () -> primary, forwarder, new NodeReports(state, intra),
+    return new ProxyClusterHandler(state, () -> primary, () -> membership, () -> leave(false, false), forwarder,
+        new NodeReports(state, intra),
         new ProxyJobHandler(state, () -> primary != null, forwarder, jobs,
             () -> rebalance == null || !state.isPrimary() ? null : rebalance::start));
   }
@@ -303,9 +422,47 @@ public final class Node implements AutoCloseable {
     return state.smap().contains(state.self().id());
   }
 
+  /**
+   * Told by the primary to leave (shutdown, decommission): stops keepalives at once, so the node
+   * cannot join again once removed, then, right after the answer went out, closes; decommissioned,
+   * it deletes its cluster metadata (a restart joins as a new member) and, with {@code
+   * rmUserData}, its objects; then runs {@link #onLeft}.
+   */
+  private void leave(boolean decommission, boolean rmUserData) {
+    PrimaryLink l = link;
+    if (l != null) {
+      l.close();
+    }
+    LOG.warn("{}: told to {}{}", state.self().displayName(), decommission ? "leave the cluster (decommission)" : "shut down",
+        rmUserData ? ", deleting its objects" : "");
+    Thread.ofPlatform().daemon().name("leave-" + state.self().id()).start(() -> {
+      try {
+        Thread.sleep(200); // the answer first
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      close();
+      if (decommission) {
+        NodeData.remove(Path.of(config.metaDir()), rmUserData ? config.mountpaths() : List.of());
+      }
+      onLeft.run();
+    });
+  }
+
+  /** True once closed (stopped, or told to leave). */
+  public boolean isClosed() {
+    return closed.get();
+  }
+
+  /** What to do once the node closed after being told to leave: a node process exits. */
+  public void onLeft(Runnable action) {
+    onLeft = action;
+  }
+
   /** Waits until this node has joined the cluster (immediately true for the primary). */
   public boolean awaitJoined(Duration timeout) throws InterruptedException {
-    return link == null || link.awaitJoined(timeout);
+    PrimaryLink l = link;
+    return l == null || l.awaitJoined(timeout);
   }
 
   public Snode snode() {
@@ -364,7 +521,20 @@ public final class Node implements AutoCloseable {
 
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     try (NodeLogContext.Scope context = NodeLogContext.enter(state.self().id())) {
+      synchronized (roleLock) {
+        closing = true;
+        if (primary != null) {
+          primary.close();
+        }
+        if (link != null) {
+          link.close();
+        }
+      }
+      roleSwitch.shutdownNow();
       if (streams != null) {
         streams.close(); // first: its receivers write into the store
       }

@@ -9,7 +9,9 @@ import static io.netty.handler.codec.http.HttpMethod.PUT;
 
 import io.jais.api.ApiPath;
 import io.jais.api.QueryParam;
+import io.jais.node.daemon.DaemonActions;
 import io.jais.node.daemon.DaemonHandler;
+import io.jais.node.daemon.VoteHandler;
 import io.jais.node.http.MeterSelector;
 import io.jais.node.http.RouteTable;
 import io.jais.node.metrics.MetricsHandler;
@@ -44,23 +46,27 @@ final class NodeRoutes {
    * The control port of a proxy: what nodes tell each other about the cluster (join, keepalive,
    * metasync; nodes only) and health, on threads and connections of its own.
    */
-  static RouteTable proxyControl(DaemonHandler daemon, ProxyClusterHandler cluster) {
-    return control(daemon)
+  static RouteTable proxyControl(DaemonHandler daemon, ProxyClusterHandler cluster, VoteHandler votes,
+      DaemonActions actions) {
+    return control(daemon, votes, actions)
+        .intraRoute(PUT, ApiPath.VOTE_INIT, votes::runFor)
         .intraRoute(POST, ApiPath.CLUSTER_JOIN, cluster::join)
         .intraRoute(POST, ApiPath.CLUSTER_KEEPALIVE, cluster::keepalive)
         .build();
   }
 
-  /** The control port of a target: metasync from the primary and health. */
-  static RouteTable targetControl(DaemonHandler daemon) {
-    return control(daemon).build();
+  /** The control port of a target: metasync from the primary, votes in elections, and health. */
+  static RouteTable targetControl(DaemonHandler daemon, VoteHandler votes, DaemonActions actions) {
+    return control(daemon, votes, actions).build();
   }
 
-  private static RouteTable.Builder control(DaemonHandler daemon) {
+  private static RouteTable.Builder control(DaemonHandler daemon, VoteHandler votes, DaemonActions actions) {
     return RouteTable.builder()
         .route(GET, ApiPath.DAEMON, daemon::daemon)
+        .intraRoute(PUT, ApiPath.DAEMON, actions::act)
         .route(GET, ApiPath.HEALTH, daemon::health)
-        .intraRoute(PUT, ApiPath.METASYNC, daemon::metasync);
+        .intraRoute(PUT, ApiPath.METASYNC, daemon::metasync)
+        .intraRoute(POST, ApiPath.VOTE_PROXY, votes::vote);
   }
 
   static RouteTable proxy(DaemonHandler daemon, ReverseDaemonHandler reverse, ProxyClusterHandler cluster, ProxyBucketHandler buckets,
@@ -73,6 +79,8 @@ final class NodeRoutes {
         .route(GET, ApiPath.CLUSTER, cluster::query)
         .route(PUT, ApiPath.CLUSTER, cluster::act)
         .route(PUT, ApiPath.CLUSTER + "/set-config", cluster::setConfigQuery)
+        .route(PUT, ApiPath.CLUSTER_PROXY + "/{id}", cluster::setPrimary)
+        .route(POST, ApiPath.CLUSTER_ADMIN_JOIN, cluster::adminJoin)
         .route(GET, ApiPath.BUCKETS, buckets::listBuckets)
         .route(GET, BUCKET, buckets::get)
         .route(POST, BUCKET, buckets::post)

@@ -19,7 +19,7 @@ import java.util.function.Predicate;
 
 /**
  * A cluster of separate node processes on this machine ({@code JaisMain node --config FILE}, the
- * test JVM's JDK and classpath): one proxy (the primary) and N targets, each with its config,
+ * test JVM's JDK and classpath): proxies p1 (the primary at start), p2, ... and targets t1, t2, ..., each with its config,
  * metadata, mountpaths and log under {@code dir}, all sharing one cluster secret. For fault tests
  * that need what an in-process cluster cannot give: kill -9, freezing a process (SIGSTOP), a node
  * restarting on its data, real memory and CPU contention between nodes.
@@ -29,12 +29,20 @@ public final class ProcessCluster implements AutoCloseable {
 
   private final Path dir;
   private final NodeProcess proxy;
+  private final List<NodeProcess> proxies = new ArrayList<>();
   private final List<NodeProcess> targets = new ArrayList<>();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
   private ProcessCluster(Path dir, NodeProcess proxy) {
     this.dir = dir;
     this.proxy = proxy;
+    this.proxies.add(proxy);
+  }
+
+  /** {@link #start(Path, int, int, int, List)} with one proxy. */
+  public static ProcessCluster start(Path dir, int targets, int mountpaths, List<String> jvmOptions)
+      throws Exception {
+    return start(dir, 1, targets, mountpaths, jvmOptions);
   }
 
   /**
@@ -42,7 +50,7 @@ public final class ProcessCluster implements AutoCloseable {
    *
    * @param jvmOptions extra options for every node's JVM (e.g. {@code -Xmx512m})
    */
-  public static ProcessCluster start(Path dir, int targets, int mountpaths, List<String> jvmOptions)
+  public static ProcessCluster start(Path dir, int proxies, int targets, int mountpaths, List<String> jvmOptions)
       throws Exception {
     Path secret = dir.resolve("cluster.secret");
     int proxyPort = freePort();
@@ -51,12 +59,21 @@ public final class ProcessCluster implements AutoCloseable {
     ProcessCluster cluster = new ProcessCluster(dir, proxy);
     try {
       proxy.start();
+      for (int i = 2; i <= proxies; i++) {
+        String id = "p" + i;
+        NodeProcess other = new NodeProcess(id, dir.resolve(id), new LocalConfig(NodeRole.PROXY, id, "127.0.0.1", "",
+            freePort(), dir.resolve(id + "/meta").toString(), List.of(), proxy.url(), 0, 0, secret.toString(), ""),
+            jvmOptions);
+        cluster.proxies.add(other);
+        other.start();
+      }
       for (int i = 1; i <= targets; i++) {
         cluster.newTarget(mountpaths, jvmOptions).start();
       }
       try {
-        cluster.awaitSmap("all " + targets + " targets joined", Duration.ofSeconds(180),
-            smap -> smap.targets().size() == targets);
+        cluster.awaitSmap("all " + proxies + " proxies and " + targets + " targets joined", Duration.ofSeconds(180),
+            smap -> smap.targets().size() == targets && smap.proxies().size() == proxies);
+        cluster.awaitEveryNodeHasThePrimarysMap(Duration.ofSeconds(60));
       } catch (AssertionError e) {
         throw new AssertionError(e.getMessage() + "; node logs:\n" + cluster.logs(), e);
       }
@@ -97,13 +114,29 @@ public final class ProcessCluster implements AutoCloseable {
     return target;
   }
 
-  /** The primary proxy's URL. */
+  /** The first proxy's URL (the primary, until a failover or set-primary). */
   public String endpoint() {
     return proxy.url();
   }
 
+  /** The first proxy (the primary at start). */
   public NodeProcess proxy() {
     return proxy;
+  }
+
+  /** Every proxy, p1 (the primary at start) first. */
+  public List<NodeProcess> proxies() {
+    return List.copyOf(proxies);
+  }
+
+  /** The cluster map as {@code node} serves it now. */
+  public Smap smapOf(NodeProcess node) throws IOException, InterruptedException {
+    HttpResponse<byte[]> reply = http.send(HttpRequest.newBuilder(URI.create(node.url() + "/v1/daemon?what=smap"))
+        .timeout(CALL_TIMEOUT).build(), HttpResponse.BodyHandlers.ofByteArray());
+    if (reply.statusCode() != 200) {
+      throw new IOException("GET smap from " + node.id() + ": HTTP " + reply.statusCode());
+    }
+    return WireJson.parse(reply.body(), Smap.class);
   }
 
   public List<NodeProcess> targets() {
@@ -114,14 +147,26 @@ public final class ProcessCluster implements AutoCloseable {
     return dir;
   }
 
-  /** The cluster map as the primary serves it now. */
+  /**
+   * The cluster map as the primary serves it now: the first running proxy whose own map names it
+   * primary (after a failover, not necessarily p1).
+   */
   public Smap smap() throws IOException, InterruptedException {
-    HttpResponse<byte[]> reply = http.send(HttpRequest.newBuilder(URI.create(endpoint() + "/v1/daemon?what=smap"))
-        .timeout(CALL_TIMEOUT).build(), HttpResponse.BodyHandlers.ofByteArray());
-    if (reply.statusCode() != 200) {
-      throw new IOException("GET smap: HTTP " + reply.statusCode());
+    IOException last = null;
+    for (NodeProcess p : proxies) {
+      if (!p.isAlive()) {
+        continue;
+      }
+      try {
+        Smap smap = smapOf(p);
+        if (smap.isPrimary(p.id())) {
+          return smap;
+        }
+      } catch (IOException e) {
+        last = e;
+      }
     }
-    return WireJson.parse(reply.body(), Smap.class);
+    throw last != null ? last : new IOException("no running proxy is primary");
   }
 
   /** Waits until the primary's map satisfies {@code condition} (the primary unreachable counts as no). */
@@ -143,11 +188,43 @@ public final class ProcessCluster implements AutoCloseable {
     }
   }
 
+  /** Waits until every running node holds the primary's map version (a join reply can still be on its way). */
+  public void awaitEveryNodeHasThePrimarysMap(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      try {
+        long version = smap().version();
+        boolean all = true;
+        for (NodeProcess node : all()) {
+          if (node.isAlive() && smapOf(node).version() != version) {
+            all = false;
+            break;
+          }
+        }
+        if (all) {
+          return;
+        }
+      } catch (IOException e) {
+        // a node not up yet
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out after " + timeout + " waiting for every node to hold the primary's map");
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private List<NodeProcess> all() {
+    List<NodeProcess> nodes = new ArrayList<>(proxies);
+    nodes.addAll(targets);
+    return nodes;
+  }
+
   /** The last lines of every node's log, for failure messages. */
   public String logs() {
     StringBuilder all = new StringBuilder();
-    List<NodeProcess> nodes = new ArrayList<>(targets);
-    nodes.add(0, proxy);
+    List<NodeProcess> nodes = new ArrayList<>(proxies);
+    nodes.addAll(targets);
     for (NodeProcess node : nodes) {
       all.append("--- ").append(node.id()).append(" (").append(node.log()).append(")\n");
       try {
@@ -165,7 +242,9 @@ public final class ProcessCluster implements AutoCloseable {
     for (NodeProcess target : targets) {
       target.kill();
     }
-    proxy.kill();
+    for (NodeProcess p : proxies.reversed()) {
+      p.kill();
+    }
   }
 
   private static int freePort() throws IOException {

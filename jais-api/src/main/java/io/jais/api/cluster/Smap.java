@@ -113,6 +113,33 @@ public record Smap(
     return targets.values().stream().filter(Snode::isActive).toList();
   }
 
+  /**
+   * The proxy next in line to be primary when {@code skipped} (the current primary) is gone: as AIS,
+   * the electable proxy (not non-electable, not in maintenance or decommissioning) with the highest
+   * {@code id_digest}, unsigned. Null when there is none.
+   */
+  public Snode nextPrimary(String skipped) {
+    Snode best = null;
+    for (Snode proxy : proxies.values()) {
+      if (proxy.id().equals(skipped) || !proxy.isElectable()) {
+        continue;
+      }
+      if (best == null || Long.compareUnsigned(proxy.idDigest(), best.idDigest()) >= 0) {
+        best = proxy;
+      }
+    }
+    return best;
+  }
+
+  /** This map with {@code id}'s flags replaced (unchanged instance when they are the same). */
+  public Smap withFlags(String id, long flags) {
+    Snode node = node(id);
+    if (node == null || node.flags() == flags) {
+      return this;
+    }
+    return withNode(node.withFlags(flags));
+  }
+
   @JsonIgnore
   public boolean isPrimary(String id) {
     return primary != null && primary.id().equals(id);

@@ -67,6 +67,22 @@ public record Snode(
     return (flags & (MAINTENANCE | DECOMMISSIONING)) == 0;
   }
 
+  /** A proxy that may become primary: not non-electable, not in maintenance or decommissioning. */
+  @JsonIgnore
+  public boolean isElectable() {
+    return role == NodeRole.PROXY && (flags & NON_ELECTABLE) == 0 && isActive();
+  }
+
+  @JsonIgnore
+  public boolean inMaintenance() {
+    return (flags & MAINTENANCE) != 0;
+  }
+
+  @JsonIgnore
+  public boolean isDecommissioning() {
+    return (flags & DECOMMISSIONING) != 0;
+  }
+
   @JsonIgnore
   public boolean isTarget() {
     return role == NodeRole.TARGET;

@@ -62,10 +62,8 @@ public record LocalConfig(
     if (role == NodeRole.TARGET && mountpaths.isEmpty()) {
       throw new JaisException(ErrorCode.INVALID_CONFIG, "mountpaths: a target needs at least one");
     }
+    // a target without one waits until an admin adds it (join-by-admin)
     primaryUrl = primaryUrl == null ? "" : primaryUrl;
-    if (role == NodeRole.TARGET && primaryUrl.isEmpty()) {
-      throw new JaisException(ErrorCode.INVALID_CONFIG, "primary_url: a target must name the primary proxy to join");
-    }
     clusterSecretFile = clusterSecretFile == null ? "" : clusterSecretFile;
     logDir = logDir == null || logDir.isEmpty() ? metaDir + "/log" : logDir;
   }

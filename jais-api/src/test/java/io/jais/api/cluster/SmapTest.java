@@ -36,6 +36,34 @@ class SmapTest {
   }
 
   @Test
+  void nextPrimary_isTheElectableProxyWithTheHighestDigest_unsigned_skippingTheGoneOne() {
+    Snode a = node("pKWQp8080", NodeRole.PROXY, 8080); // id_digest 17089909595323875062: above 2^63
+    Snode b = node("pB", NodeRole.PROXY, 2);
+    Snode c = node("pC", NodeRole.PROXY, 3);
+    Smap smap = Smap.empty().withPrimary(b, "").withNode(a).withNode(c).withNode(node("t1", NodeRole.TARGET, 1));
+    Snode highest = java.util.stream.Stream.of(a, b, c)
+        .max((x, y) -> Long.compareUnsigned(x.idDigest(), y.idDigest())).orElseThrow();
+    assertThat(a.idDigest()).isNegative(); // compared unsigned, it is large, not small
+    assertThat(smap.nextPrimary("none").id()).isEqualTo(highest.id());
+    assertThat(smap.nextPrimary(highest.id()).id()).isNotEqualTo(highest.id());
+    // non-electable and maintenance proxies are skipped; targets never count
+    Smap flagged = smap.withFlags(highest.id(), Snode.NON_ELECTABLE);
+    assertThat(flagged.nextPrimary("none").id()).isNotEqualTo(highest.id());
+    Smap none = Smap.empty().withNode(a.withFlags(Snode.MAINTENANCE)).withNode(node("t1", NodeRole.TARGET, 1));
+    assertThat(none.nextPrimary("none")).isNull();
+  }
+
+  @Test
+  void withFlags_changesOnlyThatNode_andIsTheSameMapWhenUnchanged() {
+    Smap smap = Smap.empty().withNode(node("t1", NodeRole.TARGET, 1)).withNode(node("t2", NodeRole.TARGET, 2));
+    Smap flagged = smap.withFlags("t1", Snode.MAINTENANCE);
+    assertThat(flagged.node("t1").inMaintenance()).isTrue();
+    assertThat(flagged.node("t2").flags()).isZero();
+    assertThat(flagged.withFlags("t1", Snode.MAINTENANCE)).isSameAs(flagged);
+    assertThat(smap.withFlags("nosuch", Snode.MAINTENANCE)).isSameAs(smap);
+  }
+
+  @Test
   void withoutNode_removesOnlyThatNode() {
     Smap smap = Smap.empty().withNode(node("t1", NodeRole.TARGET, 1)).withNode(node("t2", NodeRole.TARGET, 2));
     assertThat(smap.withoutNode("t1").targets()).containsOnlyKeys("t2");

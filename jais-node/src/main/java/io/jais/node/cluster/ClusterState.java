@@ -103,8 +103,9 @@ public final class ClusterState {
   }
 
   /**
-   * Takes documents pushed by {@code sender} (metasync): only from the primary of our cluster map,
-   * only of our cluster, only newer versions (older and equal ones are ignored).
+   * Takes documents pushed by {@code sender} (metasync): only from the primary of our cluster map
+   * or from a new primary (a map of our cluster naming the sender primary, newer than ours), only
+   * of our cluster, only newer versions (older and equal ones are ignored).
    *
    * @throws JaisException FORBIDDEN from any node but the primary or before this node has a
    *     cluster map; CONFLICT for documents of another cluster or without a cluster UUID
@@ -123,11 +124,11 @@ public final class ClusterState {
       accept(payload);
       return;
     }
-    if (!primary.id().equals(sender)) {
+    String uuid = clusterUuid();
+    if (!primary.id().equals(sender) && !isNewPrimary(sender, payload.smap(), smap.get())) {
       throw new JaisException(ErrorCode.FORBIDDEN, "metasync from " + sender + " refused: only the primary ("
           + primary.id() + ") distributes cluster metadata");
     }
-    String uuid = clusterUuid();
     for (Versioned<?> doc : new Versioned<?>[] {payload.smap(), payload.bmd(), payload.config(), payload.rmd()}) {
       if (doc != null && !uuid.equals(doc.uuid())) {
         throw new JaisException(ErrorCode.CONFLICT, doc.kind() + " v" + doc.version() + " of cluster \""
@@ -135,6 +136,18 @@ public final class ClusterState {
       }
     }
     accept(payload);
+  }
+
+  /**
+   * A primary this node does not know yet (elected, or moved with set-primary): its map of our
+   * cluster names the sender itself primary, as a proxy of that map, with a version above ours.
+   * The sender's identity is verified (cluster secret) before this is asked; an old primary coming
+   * back with a stale map fails the version test.
+   */
+  private static boolean isNewPrimary(String sender, Smap pushed, Smap ours) {
+    return pushed != null && pushed.primary() != null && pushed.primary().id().equals(sender)
+        && pushed.proxies().containsKey(sender) && ours.uuid().equals(pushed.uuid())
+        && pushed.version() > ours.version();
   }
 
   /**

@@ -85,6 +85,13 @@ public final class Primary implements AutoCloseable {
     LOG.info("{} is primary of cluster {} (Smap v{})", self.displayName(), uuid, state.smap().version());
   }
 
+  /** After taking over (elected, or handed the role): every node gets every document from us. */
+  public void announce() {
+    int missed = metasync.push(state.snapshot());
+    LOG.info("{} announced itself primary (Smap v{}); {} node(s) missed it and catch up on keepalive",
+        state.self().displayName(), state.smap().version(), missed);
+  }
+
   private static String newClusterUuid() {
     return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   }
@@ -103,13 +110,46 @@ public final class Primary implements AutoCloseable {
     }
     liveness.reset(node.id());
     Smap before = state.smap();
-    Smap after = state.smapOwner().update(state.clusterUuid(),
-        s -> node.equals(s.node(node.id())) ? s : s.withNode(node));
+    Smap after = state.smapOwner().update(state.clusterUuid(), s -> withJoined(s, node));
     if (after != before) {
       LOG.info("{} joined (Smap v{})", node.displayName(), after.version());
       metasync.push(new MetaPayload(after, null, null), node.id());
     }
     return state.snapshot();
+  }
+
+  /**
+   * The map with {@code node} in it; a node that is back keeps the flags the map has for it (a node
+   * restarted in maintenance stays in maintenance until stop-maintenance).
+   */
+  private static Smap withJoined(Smap s, Snode node) {
+    Snode known = s.node(node.id());
+    Snode joined = known == null ? node : node.withFlags(known.flags());
+    return joined.equals(known) ? s : s.withNode(joined);
+  }
+
+  /**
+   * A node added by an admin (it did not ask to join): in the next map, pushed to every node, itself
+   * included, which learns its primary from that push.
+   */
+  public Smap admit(Snode node) {
+    liveness.reset(node.id());
+    Smap before = state.smap();
+    Smap after = state.smapOwner().update(state.clusterUuid(), s -> withJoined(s, node));
+    if (after != before) {
+      metasync.push(new MetaPayload(after, null, null));
+    }
+    return after;
+  }
+
+  /** Changes the Smap and waits until every reachable node has the new version. */
+  public Smap updateSmap(UnaryOperator<Smap> change) {
+    Smap before = state.smap();
+    Smap after = state.smapOwner().update(state.clusterUuid(), change);
+    if (after != before) {
+      metasync.push(new MetaPayload(after, null, null));
+    }
+    return after;
   }
 
   /**
@@ -125,6 +165,44 @@ public final class Primary implements AutoCloseable {
     }
     return KeepaliveReply.newer(state.newerThan(msg.smapVersion(), msg.bmdVersion(), msg.configVersion(),
         msg.rmdVersion()));
+  }
+
+  /**
+   * Hands the primary role to proxy {@code id} (set-primary): the next Smap version names it
+   * primary and goes to every node, the new primary included, which takes over on receipt; this
+   * node steps down when it publishes that version. The new primary must answer a health probe
+   * first, so the cluster is never handed to a proxy that cannot take it.
+   *
+   * @throws JaisException NOT_FOUND for an unknown node; INVALID_ARGUMENT for a target or a proxy
+   *     that may not be primary (non-electable, in maintenance); UNAVAILABLE when it does not answer
+   */
+  public Smap handOver(String id) {
+    Smap smap = state.smap();
+    Snode node = smap.node(id);
+    if (node == null) {
+      throw new JaisException(ErrorCode.NOT_FOUND, "set-primary: node " + id + " is not in the cluster map (v"
+          + smap.version() + ")");
+    }
+    if (node.isTarget()) {
+      throw JaisException.invalid("set-primary: " + node.displayName() + " is a target; only a proxy can be primary");
+    }
+    if (!node.isElectable()) {
+      throw JaisException.invalid("set-primary: " + node.displayName()
+          + " cannot be primary (it is non-electable, in maintenance or being decommissioned)");
+    }
+    if (smap.isPrimary(id)) {
+      return smap;
+    }
+    try {
+      control.bytes("GET", node.controlUrl() + ApiPath.HEALTH, null, null, PROBE_TIMEOUT);
+    } catch (Exception e) {
+      throw new JaisException(ErrorCode.UNAVAILABLE, "set-primary: " + node.displayName() + " does not answer: " + e);
+    }
+    Smap after = state.smapOwner().update(state.clusterUuid(), s -> s.withPrimary(s.node(id), s.creationTime()));
+    LOG.warn("{} hands the primary role to {} (Smap v{})", state.self().displayName(), node.displayName(),
+        after.version());
+    metasync.push(new MetaPayload(after, null, null));
+    return after;
   }
 
   /** Changes the BMD and waits until every reachable node has the new version. */
@@ -166,7 +244,9 @@ public final class Primary implements AutoCloseable {
     Smap smap = state.smap();
     for (var nodes : java.util.List.of(smap.proxies(), smap.targets())) {
       for (Snode node : nodes.values()) {
-        if (!node.id().equals(state.self().id()) && liveness.silenceNanos(node.id(), 0) >= timeout.toNanos()
+        // a node in maintenance may be shut down on purpose: it keeps its place until it is back
+        if (!node.id().equals(state.self().id()) && !node.inMaintenance()
+            && liveness.silenceNanos(node.id(), 0) >= timeout.toNanos()
             && probing.add(node.id())) {
           Thread prober = new Thread(() -> probeThenDrop(node, timeout), "probe-" + node.id());
           prober.setDaemon(true);
@@ -183,6 +263,9 @@ public final class Primary implements AutoCloseable {
         try {
           control.bytes("GET", node.controlUrl() + ApiPath.HEALTH, null, null, PROBE_TIMEOUT);
           liveness.heard(node.id());
+          if (deposed(node)) {
+            return;
+          }
           LOG.info("{} was silent for over {} but answers its health probe: kept", node.displayName(), timeout);
           return;
         } catch (Exception e) {
@@ -198,6 +281,29 @@ public final class Primary implements AutoCloseable {
     } finally {
       probing.remove(node.id());
     }
+  }
+
+  /**
+   * A node that is alive but silent may be keeping alive with another primary, elected while this
+   * one was cut off or frozen: when its map of our cluster is newer and names another primary,
+   * this node takes that map (and so steps down).
+   */
+  private boolean deposed(Snode node) {
+    try {
+      Smap theirs = io.jais.api.json.WireJson.parse(control.bytes("GET", node.controlUrl() + ApiPath.DAEMON + "?"
+          + io.jais.api.QueryParam.WHAT + "=smap", null, null, PROBE_TIMEOUT), Smap.class);
+      Smap ours = state.smap();
+      if (theirs.uuid().equals(ours.uuid()) && theirs.version() > ours.version() && theirs.primary() != null
+          && !theirs.isPrimary(state.self().id())) {
+        LOG.warn("{}: {} follows primary {} (Smap v{} > v{}): stepping down", state.self().displayName(),
+            node.displayName(), theirs.primary().id(), theirs.version(), ours.version());
+        state.smapOwner().accept(theirs);
+        return true;
+      }
+    } catch (Exception e) {
+      LOG.debug("cannot read the map of {}: {}", node.displayName(), e.toString());
+    }
+    return false;
   }
 
   private void drop(String id, Duration timeout) {

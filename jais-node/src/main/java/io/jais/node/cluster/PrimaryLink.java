@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,26 +23,41 @@ import org.slf4j.LoggerFactory;
  * <p>Design notes. Everything goes to the primary's control port, from a platform thread, on the
  * node's control-plane client: data traffic can neither delay a keepalive nor hold its
  * connection. The control URL comes from our Smap; before we have one, from the Smap the
- * configured {@code primary_url} (any proxy's public URL) serves.
+ * configured {@code primary_url} (any proxy's public URL) serves. Without either (a target started
+ * without {@code primary_url}) the node waits until an admin adds it and the primary's push names
+ * its primary. A primary that has not answered for two keepalive intervals (at least {@link
+ * #MIN_DOWN_AFTER}) is reported down, which starts an election ({@link Election}); when the new
+ * primary's Smap arrives, the next keepalive goes to it.
  */
 public final class PrimaryLink implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PrimaryLink.class);
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+  /** The least silence of a primary after which it is reported down. */
+  static final Duration MIN_DOWN_AFTER = Duration.ofSeconds(2);
 
   private final ClusterState state;
   private final IntraClient control;
   private final String configuredPrimaryUrl;
   private final CountDownLatch joined = new CountDownLatch(1);
+  /** Told the primary's ID when it has not answered for {@link #downAfter}: starts an election. */
+  private final Consumer<String> primaryDown;
+  /** When the primary last answered (nanos); 0 before the first answer. */
+  private volatile long lastAnswer;
   /** Flips after a failed call, to try the other known primary address next time. */
   private volatile boolean useConfigured;
   private volatile boolean closed;
   private volatile Thread loop;
 
-  /** @param control the node's control-plane client */
-  public PrimaryLink(ClusterState state, IntraClient control, String configuredPrimaryUrl) {
+  /**
+   * @param control the node's control-plane client
+   * @param primaryDown told the ID of a primary that has not answered for two keepalive intervals
+   *     (at least {@link #MIN_DOWN_AFTER}), again on every failed keepalive after that
+   */
+  public PrimaryLink(ClusterState state, IntraClient control, String configuredPrimaryUrl, Consumer<String> primaryDown) {
     this.state = state;
     this.control = control;
     this.configuredPrimaryUrl = configuredPrimaryUrl;
+    this.primaryDown = primaryDown;
   }
 
   public void start() {
@@ -65,6 +81,7 @@ public final class PrimaryLink implements AutoCloseable {
           join();
           member = true;
           joined.countDown();
+          lastAnswer = System.nanoTime();
         } else if (!keepalive()) {
           LOG.warn("{}: the primary no longer has this node in its map; joining again", state.self().displayName());
           member = false;
@@ -81,6 +98,7 @@ public final class PrimaryLink implements AutoCloseable {
       } catch (IOException e) {
         LOG.debug("{}: primary unreachable: {}", state.self().displayName(), e.toString());
         useConfigured = !useConfigured;
+        reportIfDown(member);
       }
       if (!pause(member)) {
         return;
@@ -98,12 +116,30 @@ public final class PrimaryLink implements AutoCloseable {
         state.smap().version());
   }
 
+  /**
+   * A member whose primary (as its map names it) has not answered for long enough reports it down.
+   * Join failures of a node that never had a primary do not count: nobody to replace.
+   */
+  private void reportIfDown(boolean member) {
+    Snode primary = state.smap().primary();
+    long since = lastAnswer;
+    if (!member || primary == null || since == 0 || primary.id().equals(state.self().id())) {
+      return;
+    }
+    Duration interval = state.config().keepalive().intervalDuration();
+    long downAfter = Math.max(2 * interval.toNanos(), MIN_DOWN_AFTER.toNanos());
+    if (System.nanoTime() - since >= downAfter) {
+      primaryDown.accept(primary.id());
+    }
+  }
+
   /** False when the primary asks this node to join again. */
   private boolean keepalive() throws IOException {
     KeepaliveMsg msg = new KeepaliveMsg(state.self().id(), state.smap().version(), state.bmd().version(),
         state.config().version(), state.rmd().version());
     KeepaliveReply reply = control.json("POST", primaryControlUrl() + ApiPath.CLUSTER_KEEPALIVE, msg,
         KeepaliveReply.class, CALL_TIMEOUT);
+    lastAnswer = System.nanoTime();
     if (reply == null) {
       return true;
     }
@@ -122,6 +158,9 @@ public final class PrimaryLink implements AutoCloseable {
     Snode primary = state.smap().primary();
     if (primary != null && !useConfigured) {
       return primary.controlUrl();
+    }
+    if (configuredPrimaryUrl == null || configuredPrimaryUrl.isEmpty()) {
+      throw new IOException("no primary to join: waiting to be added by an admin (join-by-admin)");
     }
     byte[] smap = control.bytes("GET", configuredPrimaryUrl + ApiPath.DAEMON + "?" + QueryParam.WHAT + "=smap", null,
         null, CALL_TIMEOUT);

@@ -70,6 +70,7 @@ public final class JaisMain {
       throw new UsageException("config file not found: " + args[2]);
     }
     Node node = Node.start(config);
+    node.onLeft(() -> System.exit(0)); // told to shut down or decommissioned
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       node.close();

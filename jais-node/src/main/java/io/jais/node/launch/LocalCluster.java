@@ -2,6 +2,7 @@ package io.jais.node.launch;
 
 import io.jais.api.cluster.NodeRole;
 import io.jais.api.cluster.Smap;
+import io.jais.api.cluster.Snode;
 import io.jais.api.config.LocalConfig;
 import io.jais.node.Node;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,6 +29,7 @@ public final class LocalCluster implements AutoCloseable {
   private final int mountpathsPerTarget;
   private final List<Node> proxies = new ArrayList<>();
   private final List<Node> targets = new ArrayList<>();
+  private final java.util.Set<Node> stopped = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private LocalCluster(Path dir, int basePort, int mountpathsPerTarget) {
     this.dir = dir;
@@ -119,11 +122,21 @@ public final class LocalCluster implements AutoCloseable {
 
   private boolean isStable() {
     Smap smap = primary().state().smap();
-    if (smap.proxies().size() != proxies.size() || smap.targets().size() != targets.size()) {
-      return false;
+    List<Node> running = nodes();
+    java.util.Set<String> runningIds = new java.util.HashSet<>();
+    running.forEach(n -> runningIds.add(n.snode().id()));
+    for (Map<String, Snode> members : List.of(smap.proxies(), smap.targets())) {
+      for (Snode member : members.values()) {
+        if (!runningIds.contains(member.id()) && !member.inMaintenance()) {
+          return false; // a stopped node in maintenance (shut down on purpose) keeps its place
+        }
+      }
     }
-    for (Node node : nodes()) {
-      if (!node.snode().equals(smap.node(node.snode().id())) || node.state().smap().version() != smap.version()
+    for (Node node : running) {
+      Snode inMap = smap.node(node.snode().id());
+      // the map's copy carries the node's flags (maintenance), the node's own has none
+      if (inMap == null || !node.snode().withFlags(inMap.flags()).equals(inMap)
+          || node.state().smap().version() != smap.version()
           || node.state().bmd().version() != primary().state().bmd().version()) {
         return false;
       }
@@ -144,10 +157,17 @@ public final class LocalCluster implements AutoCloseable {
     return primary().url();
   }
 
+  /** The running proxy that is primary now (after an election or set-primary, not the first one). */
   public Node primary() {
+    for (Node proxy : proxies) {
+      if (!stopped.contains(proxy) && !proxy.isClosed() && proxy.isPrimary() && proxy.state().isPrimary()) {
+        return proxy;
+      }
+    }
     return proxies.get(0);
   }
 
+  /** Every proxy, stopped ones included (indexes stay those of the start). */
   public List<Node> proxies() {
     return List.copyOf(proxies);
   }
@@ -156,10 +176,34 @@ public final class LocalCluster implements AutoCloseable {
     return List.copyOf(targets);
   }
 
+  /** The running nodes. */
   public List<Node> nodes() {
     List<Node> all = new ArrayList<>(proxies);
     all.addAll(targets);
+    all.removeIf(n -> stopped.contains(n) || n.isClosed());
     return all;
+  }
+
+  /**
+   * Stops proxy {@code index} (the primary, too: the others elect a new one) and waits until the
+   * cluster has settled without it.
+   */
+  public void stopProxy(int index) throws InterruptedException {
+    Node proxy = proxies.get(index);
+    stopped.add(proxy);
+    proxy.close();
+    awaitStable(Duration.ofSeconds(60));
+  }
+
+  /** Starts a proxy stopped with {@link #stopProxy} on its data and waits until the cluster has it back. */
+  public Node startProxy(int index) throws Exception {
+    Node old = proxies.get(index);
+    LocalConfig config = old.config();
+    Node started = Node.start(basePort == 0 ? config.withPorts(0, 0, 0) : config);
+    stopped.remove(old);
+    proxies.set(index, started);
+    awaitStable(Duration.ofSeconds(60));
+    return started;
   }
 
   public Path dir() {

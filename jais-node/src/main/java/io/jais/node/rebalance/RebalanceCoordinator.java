@@ -277,7 +277,10 @@ public final class RebalanceCoordinator implements AutoCloseable {
             QUERY_TIMEOUT), SNAPSHOTS);
       } catch (JaisException e) {
         if (e.code().status() == 404) {
-          continue; // does not know the job (yet): counted below if it must run it
+          // does not know the job (yet): counted below if it must run it; a flagged target that
+          // answers must run it too (it is the one its objects move off), so it is not done yet
+          running |= !target.isActive();
+          continue;
         }
         running |= waitFor.contains(target.id());
         continue;

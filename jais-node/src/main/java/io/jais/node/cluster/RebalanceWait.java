@@ -1,0 +1,23 @@
+package io.jais.node.cluster;
+
+import java.time.Duration;
+
+/**
+ * What the primary waits on between flagging targets (maintenance, decommissioning) and removing or
+ * stopping them: the rebalance that moves their objects to the targets that own them now, started
+ * for the given Smap version. Rebalance (the {@code rebalance} job) provides it on the primary;
+ * without it there is nothing to wait for and {@link #NONE} answers at once.
+ */
+@FunctionalInterface
+public interface RebalanceWait {
+  /** No rebalance in this build: objects stay where they are (readers pull them while their target is up). */
+  RebalanceWait NONE = (smapVersion, timeout) -> "";
+
+  /**
+   * Waits until the rebalance started for {@code smapVersion} (or a later one) has finished.
+   *
+   * @return the rebalance job's ID ("" when none ran)
+   * @throws io.jais.api.error.JaisException when it failed or was aborted, or did not finish in time
+   */
+  String awaitFinished(long smapVersion, Duration timeout) throws InterruptedException;
+}
