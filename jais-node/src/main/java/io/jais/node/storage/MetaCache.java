@@ -139,6 +139,17 @@ final class MetaCache {
     }
   }
 
+  /** Forgets every entry (atimes not yet persisted are lost: they are hints). */
+  void clear() {
+    lock.lock();
+    try {
+      entries.clear();
+      evicted.clear();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Snapshot of the entries whose atime is not yet persisted. */
   List<Dirty> dirty() {
     lock.lock();

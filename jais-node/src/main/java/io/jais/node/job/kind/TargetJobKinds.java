@@ -12,7 +12,14 @@ public final class TargetJobKinds {
   private TargetJobKinds() {}
 
   public static JobKinds of(TargetServices target) {
-    return JobKinds.builder()
+    return of(target, builder -> {});
+  }
+
+  /** As {@link #of(TargetServices)}, plus the kinds of other packages (mirroring, EC) that {@code more} adds. */
+  public static JobKinds of(TargetServices target, java.util.function.Consumer<JobKinds.Builder> more) {
+    JobKinds.Builder builder = JobKinds.builder();
+    more.accept(builder);
+    return builder
         .add(JobKind.LRU, start -> new LruJob(start, target))
         .add(JobKind.STORE_CLEANUP, start -> new StoreCleanupJob(start, target))
         .add(JobKind.SUMMARY, start -> new BucketSummaryJob(start, target))
