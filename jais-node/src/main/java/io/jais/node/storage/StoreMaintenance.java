@@ -189,7 +189,7 @@ public final class StoreMaintenance {
    * True when the file lies where it belongs: on the mountpath HRW chooses for it, or on another
    * as a mirror copy the object there lists (of the same write). Anything else is misplaced.
    */
-  public boolean onHome(StoredFile file) throws IOException {
+  public boolean onHome(StoredFile file) {
     if (file.name() == null) {
       return false;
     }
@@ -206,6 +206,8 @@ public final class StoreMaintenance {
       }
       Inspection copy = files.inspect(file.path(), file.sidecar());
       return copy.health() == Health.OK && copy.meta().sameWrite(main.get().meta());
+    } catch (IOException e) {
+      return false; // unreadable: not a copy anyone can rely on
     } finally {
       lock.unlock();
     }
