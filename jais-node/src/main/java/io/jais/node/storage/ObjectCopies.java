@@ -77,7 +77,11 @@ public final class ObjectCopies {
       return files.loadFromDisk(key).map(found -> {
         List<String> paths = new ArrayList<>();
         paths.add(found.fqn().mountpath().toString());
-        paths.addAll(found.meta().copies());
+        for (String copy : found.meta().copies()) {
+          if (!paths.contains(copy)) {
+            paths.add(copy);
+          }
+        }
         return paths;
       });
     } finally {
@@ -136,7 +140,7 @@ public final class ObjectCopies {
         List<String> copies = new ArrayList<>(main.copies());
         copies.add(destination.toString());
         ObjectMeta listed = main.withCopies(copies);
-        place(work.path(), copy, listed);
+        place(work.path(), copy, asCopy(listed, now.get().fqn().mountpath(), destination));
         work.committed();
         files.rewriteMeta(key, now.get().fqn(), listed);
         return Added.ADDED;
@@ -242,7 +246,8 @@ public final class ObjectCopies {
       ObjectMeta listed = authority.withCopies(copies);
       for (Mountpath mountpath : goodCopies) {
         if (!mountpath.equals(mainFqn.mountpath())) {
-          files.lomStore().write(mainFqn.onMountpath(mountpath).path(), mainFqn.onMountpath(mountpath), listed);
+          Fqn copy = mainFqn.onMountpath(mountpath);
+          files.lomStore().write(copy.path(), copy, asCopy(listed, mainFqn.mountpath(), mountpath));
         }
       }
       files.rewriteMeta(key, mainFqn, listed);
@@ -316,6 +321,22 @@ public final class ObjectCopies {
   /** {@code <bucket dir>/%qt/<xxh64 of the name>}: one directory per quarantined object. */
   static Path quarantineDir(Mountpath mountpath, Bucket bucket, String name) {
     return Fqn.hashedPath(Fqn.contentDir(mountpath, bucket, QUARANTINE), name);
+  }
+
+  /**
+   * The metadata a copy on {@code copyOn} keeps: the main's, listing the other files of the
+   * object (the main's mountpath and the other copies), as AIS keeps every copy's list of the
+   * others. A copy that becomes the main (its disk lost) thus lists where the rest are.
+   */
+  private static ObjectMeta asCopy(ObjectMeta main, Mountpath mainOn, Mountpath copyOn) {
+    List<String> others = new ArrayList<>();
+    others.add(mainOn.toString());
+    for (String copy : main.copies()) {
+      if (!copy.equals(copyOn.toString())) {
+        others.add(copy);
+      }
+    }
+    return main.withCopies(others);
   }
 
   /** Files of the object at its path on every other available mountpath, with readable metadata. */

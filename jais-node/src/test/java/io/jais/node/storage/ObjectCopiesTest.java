@@ -77,6 +77,8 @@ class ObjectCopiesTest {
     assertThat(Files.readAllBytes(copy)).isEqualTo(data);
     assertThat(copies.paths(BUCKET, "dir/obj")).contains(List.of(home("dir/obj").toString(), destination.toString()));
     assertThat(store.head(BUCKET, "dir/obj").orElseThrow().copies()).containsExactly(destination.toString());
+    assertThat(new LomStore(true).read(Fqn.of(destination, BUCKET, "dir/obj")).orElseThrow().copies())
+        .as("a copy lists the other files, not itself").containsExactly(home("dir/obj").toString());
     assertThat(copies.addCopy(BUCKET, "dir/obj", destination)).isEqualTo(ObjectCopies.Added.ALREADY);
     assertThat(copies.addCopy(BUCKET, "dir/obj", home("dir/obj"))).isEqualTo(ObjectCopies.Added.ALREADY);
   }
