@@ -37,6 +37,7 @@ public final class Main {
     nouns.put("show", ShowCommand.class);
     nouns.put("config", ConfigCommand.class);
     nouns.put("job", JobCommand.class);
+    nouns.put("storage", io.jais.cli.storage.StorageCommand.class);
     nouns.put("log", LogCommand.class);
     nouns.put("completion", CompletionCommand.class);
     return nouns;
