@@ -290,6 +290,28 @@ class MirrorIT {
     assertThat(client.objects().get(bucket, "lonely")).isEqualTo(data);
   }
 
+  @Test
+  void aisPythonSdk_seesTheCopies_andDoesNotRetryAQuarantinedObject() throws Exception {
+    java.util.Optional<Path> env = io.jais.testkit.PythonSdk.envScript();
+    org.junit.jupiter.api.Assumptions.assumeTrue(env.isPresent(), "SKIP: AIS Python SDK not available");
+    Bucket mirrored = mirrored("mirror-sdk", 3, false);
+    client.objects().put(mirrored, "m", content("m", 1, 5000));
+    awaitCopies(mirrored, List.of("m"), 3);
+    Bucket plain = Bucket.ais("mirror-sdk-q");
+    client.buckets().create(plain);
+    client.buckets().setProps(plain, WireJson.parse("{\"checksum\":{\"validate_warm_get\":true}}", JsonNode.class));
+    client.objects().put(plain, "q", content("q", 1, 5000));
+    flipByte(PlacedFiles.file(cluster, plain, "q"), 100);
+
+    io.jais.testkit.PythonSdk.Result result = io.jais.testkit.PythonSdk.run(env.get(), cluster.endpoint(),
+        Path.of("src/test/python/sdk_mirror.py").toAbsolutePath(), Duration.ofMinutes(5),
+        mirrored.name(), "m", "3", plain.name(), "q");
+
+    assertThat(result.timedOut()).as("scenario timed out").isFalse();
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(result.output()).contains("3 passed, 0 failed");
+  }
+
   private Path quarantined(Bucket bucket, String name) throws IOException {
     Node owner = PlacedFiles.owner(cluster, bucket, name);
     for (Mountpath mountpath : PlacedFiles.mountpaths(owner)) {
