@@ -8,6 +8,7 @@ object's GET fails at once with a clear error (410) that the SDK's policy does n
 Prints "ok: ..." / "FAIL: ..." per check, then "N passed, M failed"; exits non-zero on a failure.
 """
 
+import json
 import os
 import sys
 import traceback
@@ -59,6 +60,16 @@ def mirrored_props():
     assert len(paths) == int(copies) and len(set(paths)) == int(copies), paths
 
 
+def make_n_copies_down_by_one():
+    bucket = client.bucket(mirrored_bucket)
+    job_id = bucket.make_request("POST", "make-n-copies", int(copies) - 1).text.strip('"')
+    client.job(job_id=job_id).wait(timeout=60)
+    props = bucket.object(mirrored_object).props
+    assert props.mirror_copies == int(copies) - 1, props.mirror_copies
+    mirror = json.loads(bucket.head()["Ais-Bucket-Props"])["mirror"]
+    assert mirror["copies"] == int(copies) - 1 and mirror["enabled"], mirror
+
+
 def quarantined_get_fails_without_retries():
     before = retries["n"]
     try:
@@ -72,7 +83,8 @@ def quarantined_get_fails_without_retries():
 
 
 check("mirrored object: props report its copies and their mountpaths", mirrored_props)
-check("quarantined object: 410 at once, not retried (x2)", quarantined_get_fails_without_retries)
+check("make-n-copies through the SDK's bucket request: one copy fewer", make_n_copies_down_by_one)
+check("quarantined object: 410 at once, not retried", quarantined_get_fails_without_retries)
 check("quarantined object: still 410, still not retried", quarantined_get_fails_without_retries)
 
 print("%d passed, %d failed" % (results["passed"], results["failed"]), flush=True)

@@ -309,7 +309,7 @@ class MirrorIT {
 
     assertThat(result.timedOut()).as("scenario timed out").isFalse();
     assertThat(result.exitCode()).as(result.output()).isZero();
-    assertThat(result.output()).contains("3 passed, 0 failed");
+    assertThat(result.output()).contains("4 passed, 0 failed");
   }
 
   private Path quarantined(Bucket bucket, String name) throws IOException {
