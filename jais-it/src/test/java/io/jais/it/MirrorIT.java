@@ -288,6 +288,10 @@ class MirrorIT {
 
     client.objects().put(bucket, "lonely", data); // written again: served again
     assertThat(client.objects().get(bucket, "lonely")).isEqualTo(data);
+    client.objects().delete(bucket, "lonely"); // and once deleted, simply not found
+    assertThatThrownBy(() -> client.objects().get(bucket, "lonely"))
+        .isInstanceOfSatisfying(JaisException.class, e -> assertThat(e.status()).isEqualTo(404));
+    assertThat(Files.size(quarantined(bucket, "lonely"))).as("the quarantined file is kept").isEqualTo(data.length);
   }
 
   @Test

@@ -65,7 +65,11 @@ public final class MirrorService implements CommitListener, AutoCloseable {
 
   @Override
   public void committed(ObjectEvent event) {
-    if (event.kind() == ObjectEvent.Kind.DELETE || event.kind() == ObjectEvent.Kind.SET_CUSTOM) {
+    if (event.kind() == ObjectEvent.Kind.SET_CUSTOM) {
+      return;
+    }
+    store.copies().release(event.bucket(), event.name()); // a new write or a delete ends a quarantine
+    if (event.kind() == ObjectEvent.Kind.DELETE) {
       return;
     }
     MirrorConf mirror = mirrorOf(event.bucket());

@@ -113,6 +113,9 @@ public final class MountpathHealth implements AutoCloseable {
         return "probe file in " + root + " reads back wrong";
       }
     } catch (IOException e) {
+      if (String.valueOf(e.getMessage()).contains("No space left") || String.valueOf(e.getMessage()).contains("quota")) {
+        return null; // a full disk is not a failed one (AIS FSHC does not count out-of-space either)
+      }
       return "probe file in " + root + ": " + e;
     } finally {
       try {

@@ -48,6 +48,9 @@ public final class ObjectCopies {
   private static final Logger log = LoggerFactory.getLogger(ObjectCopies.class);
 
   private final ObjectFiles files;
+  /** Buckets known to have (true) or not to have (false) a quarantine directory on some mountpath. */
+  private final java.util.concurrent.ConcurrentHashMap<Bucket, Boolean> quarantines =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   ObjectCopies(ObjectFiles files) {
     this.files = files;
@@ -288,6 +291,7 @@ public final class ObjectCopies {
             continue; // another name's hash slot
           }
           Path dir = quarantineDir(mountpath, bucket, name);
+          quarantines.put(bucket, true);
           Files.createDirectories(dir);
           Path to = dir.resolve(now + (fqn.escaped() ? ".escaped" : ""));
           Files.move(fqn.path(), to, StandardCopyOption.ATOMIC_MOVE);
@@ -310,12 +314,43 @@ public final class ObjectCopies {
 
   /** Whether a file of this object was quarantined on an available mountpath (and nothing replaced it). */
   public boolean quarantined(Bucket bucket, String name) {
+    if (!hasQuarantine(bucket)) {
+      return false;
+    }
     for (Mountpath mountpath : files.mountpaths().all()) {
       if (Files.isDirectory(quarantineDir(mountpath, bucket, name))) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * The name was written or deleted since it was quarantined: its quarantined files stay (renamed
+   * {@code <hash>.released-<ms>}) but no longer answer for the name. Costs nothing in a bucket that
+   * never had a quarantine (one directory check per bucket and process).
+   */
+  public void release(Bucket bucket, String name) {
+    if (!hasQuarantine(bucket)) {
+      return;
+    }
+    for (Mountpath mountpath : files.mountpaths().all()) {
+      Path dir = quarantineDir(mountpath, bucket, name);
+      if (Files.isDirectory(dir)) {
+        try {
+          Files.move(dir, dir.resolveSibling(dir.getFileName() + ".released-" + System.currentTimeMillis()));
+          log.info("{}/{}: written or deleted again; its quarantined files stay in {}", bucket.uri(), name,
+              dir.getParent());
+        } catch (IOException e) {
+          log.warn("cannot release the quarantine of {}/{} in {}: {}", bucket.uri(), name, dir, e.toString());
+        }
+      }
+    }
+  }
+
+  private boolean hasQuarantine(Bucket bucket) {
+    return quarantines.computeIfAbsent(bucket, b -> files.mountpaths().all().stream()
+        .anyMatch(m -> Files.isDirectory(Fqn.contentDir(m, b, QUARANTINE))));
   }
 
   /** {@code <bucket dir>/%qt/<xxh64 of the name>}: one directory per quarantined object. */
