@@ -82,8 +82,9 @@ class MirrorIT {
   /** The files of the object on its owner: on every mountpath that has one. */
   private List<Path> filesOf(Bucket bucket, String name) throws IOException {
     List<Path> files = new ArrayList<>();
-    for (Mountpath mountpath : PlacedFiles.mountpaths(PlacedFiles.owner(cluster, bucket, name))) {
-      Path file = Fqn.of(mountpath, bucket, name).path();
+    for (String dir : PlacedFiles.owner(cluster, bucket, name).config().mountpaths()) {
+      Path root = Path.of(dir).toAbsolutePath().normalize();
+      Path file = Fqn.of(new Mountpath(root, io.jais.api.hash.Hrw.nodeDigest(root.toString())), bucket, name).path();
       if (Files.exists(file)) {
         files.add(file);
       }
@@ -387,23 +388,27 @@ class MirrorIT {
         }
       }));
     }
-    Thread.sleep(200);
-    deleteTree(lost.path());
+    try {
+      Thread.sleep(200);
+      deleteTree(lost.path());
 
-    awaitTrue("copies restored off the lost mountpath", () -> onTarget.stream().allMatch(name -> {
-      try {
-        List<String> paths = pathsOf(bucket, name);
-        return paths.size() == 2 && !paths.contains(lost.toString()) && !paths.get(0).equals(paths.get(1));
-      } catch (IOException | InterruptedException e) {
-        throw new AssertionError(e);
+      awaitTrue("copies restored off the lost mountpath", () -> onTarget.stream().allMatch(name -> {
+        try {
+          List<String> paths = pathsOf(bucket, name);
+          return paths.size() == 2 && !paths.contains(lost.toString()) && !paths.get(0).equals(paths.get(1));
+        } catch (IOException | InterruptedException e) {
+          throw new AssertionError(e);
+        }
+      }));
+      int before = reads.get();
+      awaitTrue("more reads after the restore", () -> reads.get() > before + names.size());
+    } finally {
+      reading.set(false);
+      for (Thread reader : readers) {
+        reader.join();
       }
-    }));
-    int before = reads.get();
-    awaitTrue("more reads after the restore", () -> reads.get() > before + names.size());
-    reading.set(false);
-    for (Thread reader : readers) {
-      reader.join();
     }
+    assertThat(lost.path()).as("a lost mountpath is never recreated").doesNotExist();
 
     assertThat(failures).isEmpty();
     for (String name : onTarget) {

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Implementation notes: a healthy answer is remembered for {@value #RECHECK_MILLIS} ms, so a
  * burst of misses on a good mountpath (a client asking for objects that do not exist) costs one
- * probe, not one per request. The probe lives at the mountpath's root, never inside a bucket, so
+ * probe and then one directory check per request, which still notices a root that vanished. The probe lives at the mountpath's root, never inside a bucket, so
  * no listing or job sees it. Disabling is the store's ({@link ObjectStore#disableMountpath});
  * {@code onDisabled} runs on a thread of its own.
  */
@@ -78,8 +78,8 @@ public final class MountpathHealth implements AutoCloseable {
   public boolean check(Mountpath mountpath, boolean force) {
     long now = System.currentTimeMillis();
     Long until = healthyUntil.get(mountpath);
-    if (!force && until != null && until > now) {
-      return true;
+    if (!force && until != null && until > now && Files.isDirectory(mountpath.path(), LinkOption.NOFOLLOW_LINKS)) {
+      return true; // passed a full probe a moment ago, and its root is still there
     }
     String problem = probe(mountpath.path());
     if (problem == null) {

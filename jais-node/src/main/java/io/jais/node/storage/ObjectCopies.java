@@ -235,6 +235,10 @@ public final class ObjectCopies {
       }
       int repaired = 0;
       Fqn mainFqn = main.map(ObjectFiles.Located::fqn).orElseGet(() -> sameForm(home, others));
+      if (!Files.isDirectory(mainFqn.mountpath().path())) {
+        log.warn("{}/{}: its mountpath {} is gone: nothing restored there", bucket.uri(), name, mainFqn.mountpath());
+        return new Healed(false, checked, 0, removed, List.of());
+      }
       if (!mainGood) {
         replace(source, mainFqn, authority);
         repaired++;
