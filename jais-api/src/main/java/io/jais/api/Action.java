@@ -31,6 +31,8 @@ public final class Action {
   public static final String DELETE_OBJECTS = "delete-listrange";
   /** {@code POST /v1/buckets/<b>}: copy a list, range or prefix of objects to a bucket (a job). */
   public static final String COPY_OBJECTS = "copy-listrange";
+  /** {@code POST /v1/buckets/<b>}: keep N copies of each object (value: N; a job). */
+  public static final String MAKE_N_COPIES = "make-n-copies";
 
   /**
    * AIS actions JAIS knows but does not implement yet: they are answered with 501 Not Implemented

@@ -144,6 +144,19 @@ public final class BucketApi {
     return jobId(call);
   }
 
+  /**
+   * Keeps {@code copies} copies of each of the bucket's objects, each on another mountpath of its
+   * target ({@code make-n-copies}; sets the bucket's {@code mirror} properties accordingly, 1
+   * disables mirroring and drops the extra copies): starts the job and returns its ID.
+   *
+   * @throws JaisException {@code INVALID_ARGUMENT} when {@code copies} is out of range or exceeds
+   *     a target's mountpaths
+   */
+  public String makeNCopies(Bucket bucket, int copies) {
+    Call call = Call.bucket("POST", bucket).action(ActMsg.of(Action.MAKE_N_COPIES, WireJson.MAPPER.valueToTree(copies)));
+    return jobId(call);
+  }
+
   private String jobId(Call call) {
     return new String(transport.send(call).bytes(), StandardCharsets.UTF_8).replace("\"", "").strip();
   }

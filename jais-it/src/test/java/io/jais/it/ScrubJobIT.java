@@ -1,9 +1,12 @@
 package io.jais.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jais.api.bucket.Bucket;
+import io.jais.api.error.ErrorCode;
+import io.jais.api.error.JaisException;
 import io.jais.api.job.JobArgs;
 import io.jais.api.job.JobSnapshot;
 import io.jais.client.JaisClient;
@@ -25,7 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code scrub} finds a flipped byte, a file on the wrong mountpath, a copy on a target that does
- * not own it and a file without metadata; reports them in its stats and findings; changes nothing.
+ * not own it and a file without metadata; reports them in its stats and findings; quarantines the
+ * corrupted object it cannot restore (no mirror copy, no EC) and changes nothing else.
  */
 @JaisCluster(targets = 3)
 class ScrubJobIT {
@@ -41,7 +45,7 @@ class ScrubJobIT {
   }
 
   @Test
-  void scrub_reportsEveryProblem_andChangesNothing() throws Exception {
+  void scrub_reportsEveryProblem_quarantinesTheUnrecoverable_andChangesNothingElse() throws Exception {
     client.buckets().create(BUCKET);
     for (int i = 0; i < 20; i++) {
       client.objects().put(BUCKET, "ok-" + i, ("healthy " + i).getBytes(StandardCharsets.UTF_8));
@@ -66,7 +70,7 @@ class ScrubJobIT {
     Mountpath mp = PlacedFiles.mountpaths(cluster.targets().getFirst()).getFirst();
     Path orphan = Files.writeString(Files.createDirectories(Fqn.contentDir(mp, BUCKET, Fqn.OBJECTS)).resolve("no-meta"),
         "orphan");
-    Map<Path, String> before = contents(List.of(flipped, away, orphan));
+    Map<Path, String> before = contents(List.of(away, orphan));
 
     String id = client.jobs().start(new JobArgs("", "scrub", "", BUCKET, null), "");
     var status = client.jobs().await(id, WAIT);
@@ -74,6 +78,8 @@ class ScrubJobIT {
     assertThat(status.error()).isEmpty();
     List<JobSnapshot> snapshots = client.jobs().snapshots(JobArgs.ofId(id)).values().stream().flatMap(List::stream).toList();
     assertThat(sum(snapshots, "corrupted")).isEqualTo(1);
+    assertThat(sum(snapshots, "quarantined")).isEqualTo(1);
+    assertThat(sum(snapshots, "restored")).isZero();
     assertThat(sum(snapshots, "misplaced-mountpath")).isEqualTo(1);
     assertThat(sum(snapshots, "misplaced-node")).isEqualTo(1);
     assertThat(sum(snapshots, "no-metadata")).isEqualTo(1);
@@ -89,7 +95,10 @@ class ScrubJobIT {
     }
     assertThat(findings).containsExactlyInAnyOrder("corrupted:flipped", "misplaced-mountpath:wrong-mountpath",
         "misplaced-node:extra-copy", "no-metadata:no-meta");
-    assertThat(contents(List.of(flipped, away, orphan))).as("scrub changes nothing").isEqualTo(before);
+    assertThat(contents(List.of(away, orphan))).as("scrub changes nothing else").isEqualTo(before);
+    assertThat(flipped).as("quarantined: moved aside, not served").doesNotExist();
+    assertThatThrownBy(() -> client.objects().get(BUCKET, "flipped"))
+        .isInstanceOfSatisfying(JaisException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.OBJECT_QUARANTINED));
   }
 
   @Test

@@ -30,6 +30,7 @@ import io.jais.node.http.IntraAuthenticator;
 import io.jais.node.http.NettyServer;
 import io.jais.node.http.RouteTable;
 import io.jais.node.http.ServerOptions;
+import io.jais.node.mirror.Mirroring;
 import io.jais.node.objects.ObjectService;
 import io.jais.node.objects.StagedObjects;
 import io.jais.node.logs.LogRotation;
@@ -371,13 +372,17 @@ public final class Node implements AutoCloseable {
     S3Routes.dropUploadsWithTheirBuckets(state, staged);
     ObjectService objects = new ObjectService(state, store, intra);
     closeables.add(streams.register(StreamedPutReceiver.TRNAME, new StreamedPutReceiver(objects)));
+    Mirroring mirroring = Mirroring.start(state, store, objects);
+    closeables.add(mirroring);
     TargetRebalance rebalancing = new TargetRebalance(state, store, objects, streams);
     Resilvering resilvering = new Resilvering(state, store);
     closeables.add(streams.register(MovedObjectReceiver.TRNAME, rebalancing.receiver()));
     Jobs jobs = Jobs.open(state.self().displayName(), TargetJobKinds.of(new TargetServices(state, store, objects,
-        intra, bucket -> S3Routes.isLiveUploadsBucket(state, bucket)),
-        kinds -> kinds.add(io.jais.api.job.JobKind.REBALANCE, rebalancing::create)
-            .add(io.jais.api.job.JobKind.RESILVER, resilvering::create)), Path.of(config.metaDir()),
+        intra, bucket -> S3Routes.isLiveUploadsBucket(state, bucket)), kinds -> {
+          kinds.add(io.jais.api.job.JobKind.REBALANCE, rebalancing::create)
+              .add(io.jais.api.job.JobKind.RESILVER, resilvering::create);
+          mirroring.addKinds(kinds);
+        }), Path.of(config.metaDir()),
         Jobs.Options.DEFAULT, metrics.jobs());
     closeables.add(jobs);
     rebalancing.attach(jobs);

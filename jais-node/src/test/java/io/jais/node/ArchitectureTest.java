@@ -25,7 +25,7 @@ class ArchitectureTest {
   private static final String[] ABOVE_BASE = {"io.jais.node.cluster..", "io.jais.node.http..", "io.jais.node.proxy..",
       "io.jais.node.target..", "io.jais.node.daemon..", "io.jais.node.launch..", "io.jais.node.objects..",
       "io.jais.node.transport..", "io.jais.node.metrics..", "io.jais.node.logs..", "io.jais.node.job..",
-      "io.jais.node.rebalance.."};
+      "io.jais.node.rebalance..", "io.jais.node.mirror.."};
   /**
    * What {@code ObjectStore} does to single objects. Everything else on it stays open to the
    * front doors: listing and capacity (the target's list and summary pages walk local
@@ -83,6 +83,14 @@ class ArchitectureTest {
   @Test
   void objectService_doesNotSeeFrontDoors() {
     noClasses().that().resideInAnyPackage("io.jais.node.objects..").should().dependOnClassesThat()
+        .resideInAnyPackage("io.jais.node.http..", "io.jais.node.proxy..", "io.jais.node.target..", "io.jais.node.s3..")
+        .check(classes);
+  }
+
+  /** Data protection attaches to the object service's hooks; it never sees the requests. */
+  @Test
+  void mirroring_doesNotSeeFrontDoors() {
+    noClasses().that().resideInAnyPackage("io.jais.node.mirror..").should().dependOnClassesThat()
         .resideInAnyPackage("io.jais.node.http..", "io.jais.node.proxy..", "io.jais.node.target..", "io.jais.node.s3..")
         .check(classes);
   }

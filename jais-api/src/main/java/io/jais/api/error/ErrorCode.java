@@ -30,6 +30,12 @@ public enum ErrorCode {
   RANGE_NOT_SATISFIABLE(416, "ErrRangeNotSatisfiable"),
   HEADERS_TOO_LARGE(431, "ErrTooLarge"),
   LOCKED(423, "ErrLocked"),
+  /**
+   * An object whose data failed its checksum with nothing intact to restore it from: kept aside
+   * (quarantined), never served. 410 so that clients do not retry (AIS SDKs retry 5xx for
+   * minutes); it stays until the object is written again or deleted.
+   */
+  OBJECT_QUARANTINED(410, "ErrObjQuarantined"),
   CHECKSUM_MISMATCH(500, "ErrInvalidCksum"),
   INTERNAL(500, ""),
   NOT_IMPLEMENTED(501, "ErrNotImplemented"),

@@ -48,6 +48,7 @@ public record JobKind(String kind, String displayName, Scope scope, boolean star
   public static final String DELETE_OBJECTS = "delete-listrange";
   public static final String COPY_OBJECTS = "copy-listrange";
   public static final String BLOB_DOWNLOAD = "blob-download";
+  public static final String MAKE_N_COPIES = "make-n-copies";
 
   private static final Map<String, JobKind> TABLE = table();
 
@@ -87,7 +88,7 @@ public record JobKind(String kind, String displayName, Scope scope, boolean star
     add(t, DELETE_OBJECTS, "delete-objects", b, false, false, true);
     add(t, "prefetch-listrange", "prefetch-objects", b, true, false, true);
     add(t, "ec-encode", "ec-bucket", b, true, false, true);
-    add(t, "make-n-copies", "mirror", b, true, false, true);
+    add(t, MAKE_N_COPIES, "mirror", b, true, false, true);
     add(t, "move-bck", "rename-bucket", b, false, false, true);
     add(t, "copy-bck", "copy-bucket", b, false, false, true);
     add(t, "etl-bck", "etl-bucket", b, false, false, true);

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
  * {@code jais job start scrub ais://photos --prefix 2026/ --wait}.
  */
 @Command(name = "start", mixinStandardHelpOptions = true,
-    description = "Start a job by kind: lru, cleanup (cleanup-store), scrub.")
+    description = "Start a job by kind: lru, cleanup (cleanup-store), scrub, mirror (make-n-copies, with --copies).")
 public final class JobStartCommand implements Runnable {
   @Parameters(index = "0", paramLabel = "KIND")
   String kind;
@@ -31,6 +31,9 @@ public final class JobStartCommand implements Runnable {
 
   @Option(names = "--keep-misplaced", description = "cleanup: keep misplaced objects (do not move or remove them)")
   boolean keepMisplaced;
+
+  @Option(names = "--copies", description = "mirror: number of object replicas (1: no redundancy)")
+  Integer copies;
 
   @Option(names = {"-f", "--force"}, description = "override a kind's restrictions (e.g. LRU on a bucket with LRU disabled)")
   boolean force;
@@ -59,6 +62,13 @@ public final class JobStartCommand implements Runnable {
     Bucket one = bucket == null ? null : bucket.bucket();
     if (bucket != null && !bucket.object().isEmpty()) {
       throw new CommandFailedException("job start: expecting a bucket, got " + bucket);
+    }
+    if (JobKind.find(kind).map(k -> k.kind().equals(JobKind.MAKE_N_COPIES)).orElse(false)) {
+      if (one == null || copies == null) {
+        throw new CommandFailedException("job start " + kind + ": expecting a bucket and --copies N");
+      }
+      io.jais.cli.storage.MirrorCommand.run(session, one, copies, false);
+      return;
     }
     long flags = keepMisplaced ? JobArgs.FLAG_KEEP_MISPLACED : 0;
     String id = session.client().jobs().start(new JobArgs("", kind, "", one, null, 0, flags, force, false),

@@ -4,9 +4,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code jais storage}: the AIS noun for a target's disks. */
-@Command(name = "storage", mixinStandardHelpOptions = true, description = "Manage the targets' mountpaths.",
-    subcommands = MountpathCommand.class)
+/** {@code jais storage ...} (AIS {@code ais storage}): the targets' disks and bucket mirroring. */
+@Command(name = "storage", mixinStandardHelpOptions = true,
+    description = "Manage the targets' mountpaths and the n-way mirroring of buckets.",
+    subcommands = {MountpathCommand.class, MirrorCommand.class})
 public final class StorageCommand implements Runnable {
   @Spec CommandSpec spec;
 

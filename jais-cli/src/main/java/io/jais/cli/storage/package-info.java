@@ -1,2 +1,2 @@
-/** {@code jais storage ...}: a target's mountpaths (AIS {@code ais storage mountpath}). */
+/** {@code jais storage ...} (AIS {@code ais storage}): a target's mountpaths and bucket mirroring. */
 package io.jais.cli.storage;

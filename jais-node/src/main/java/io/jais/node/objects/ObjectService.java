@@ -127,10 +127,51 @@ public final class ObjectService {
         default -> false;
       };
       if (!back) {
-        throw e;
+        throw unrecoverable(bucket, name, e);
       }
     }
     return open(bucket, name, props);
+  }
+
+  /**
+   * Checks an object a job found damaged (a scrub) and repairs it through the restorers, as a
+   * GET would; what cannot be repaired is quarantined.
+   *
+   * @return true when the object is whole again (or was not damaged after all)
+   */
+  public boolean repair(Bucket bucket, String name) throws IOException {
+    BucketProps props = props(bucket);
+    if (restored(bucket, name, props, ObjectRestorer.Damage.CORRUPTED)) {
+      return true;
+    }
+    quarantine(bucket, name, "checksum mismatch found by a scrub; nothing intact to restore from");
+    return false;
+  }
+
+  /**
+   * What a read that no restorer could help answers: a corrupted object is quarantined (kept on
+   * disk aside, never served) and so is every later read of it: OBJECT_QUARANTINED, a 4xx that
+   * clients do not retry.
+   */
+  private JaisException unrecoverable(Bucket bucket, String name, JaisException e) throws IOException {
+    if (e.code() == ErrorCode.CHECKSUM_MISMATCH) {
+      quarantine(bucket, name, e.getMessage());
+      return quarantined(bucket, name, e.getMessage());
+    }
+    if (e.code() == ErrorCode.OBJECT_NOT_FOUND && store.copies().quarantined(bucket, name)) {
+      return quarantined(bucket, name, "its data failed the checksum earlier");
+    }
+    return e;
+  }
+
+  private void quarantine(Bucket bucket, String name, String reason) throws IOException {
+    store.copies().quarantine(bucket, name, reason);
+  }
+
+  private static JaisException quarantined(Bucket bucket, String name, String why) {
+    return new JaisException(ErrorCode.OBJECT_QUARANTINED, bucket.uri() + "/" + name
+        + ": object is corrupted and quarantined (" + why + "); no intact copy or slice to restore it from;"
+        + " PUT it again or DELETE it");
   }
 
   private boolean restored(Bucket bucket, String name, BucketProps props, ObjectRestorer.Damage damage)

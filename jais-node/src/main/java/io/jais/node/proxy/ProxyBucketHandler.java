@@ -11,6 +11,7 @@ import io.jais.api.bucket.Provider;
 import io.jais.api.bucket.SummaryMsg;
 import io.jais.api.error.ErrorCode;
 import io.jais.api.error.JaisException;
+import io.jais.api.job.JobKind;
 import io.jais.api.json.WireJson;
 import io.jais.api.msgpack.ListObjectsCodec;
 import io.jais.api.object.ListObjectsMsg;
@@ -18,6 +19,7 @@ import io.jais.api.object.ListObjectsPage;
 import io.jais.node.cluster.BucketMetadata;
 import io.jais.node.cluster.ClusterState;
 import io.jais.node.http.BucketParams;
+import io.jais.node.job.JobStart;
 import io.jais.node.http.Meter;
 import io.jais.node.http.Request;
 import io.jais.node.http.Response;
@@ -39,6 +41,7 @@ public final class ProxyBucketHandler {
   private final ObjectLister lister;
   private final BucketSummaries summaries;
   private final MultiObjectActions multiObject;
+  private final JobCoordinator jobs;
 
   /** {@code buckets} gives the primary's bucket service, or null on a non-primary proxy. */
   public ProxyBucketHandler(ClusterState state, Supplier<BucketMetadata> buckets, PrimaryForwarder forwarder,
@@ -49,6 +52,7 @@ public final class ProxyBucketHandler {
     this.lister = lister;
     this.summaries = new BucketSummaries(jobs);
     this.multiObject = new MultiObjectActions(state, buckets, forwarder, jobs);
+    this.jobs = jobs;
   }
 
   /** {@code GET /v1/buckets}: the buckets of one provider, {@code []} when none. */
@@ -98,13 +102,16 @@ public final class ProxyBucketHandler {
     return Response.json(List.of(done.get()));
   }
 
-  /** {@code POST /v1/buckets/{bucket}}: create-bck, copy-listrange. */
+  /** {@code POST /v1/buckets/{bucket}}: create-bck, copy-listrange, make-n-copies. */
   public Response post(Request request) throws Exception {
     Bucket bucket = BucketParams.of(request);
     byte[] body = request.bodyBytes(PrimaryForwarder.MAX_CONTROL_BODY);
     ActMsg msg = requireMsg(request, bucket, body);
     if (msg.action().equals(Action.COPY_OBJECTS)) {
       return multiObject.copy(request, bucket, body, msg);
+    }
+    if (msg.action().equals(Action.MAKE_N_COPIES)) {
+      return onPrimary(request, bucket, body, msg, Set.of(Action.MAKE_N_COPIES), this::makeNCopies);
     }
     return onPrimary(request, bucket, body, msg, Set.of(Action.CREATE_BUCKET), (primary, b, m) -> {
       primary.create(b, m.value());
@@ -126,10 +133,53 @@ public final class ProxyBucketHandler {
     });
   }
 
+  /**
+   * {@code make-n-copies} (value: N): sets {@code mirror} to {@code {enabled: N > 1, copies: N}}
+   * and starts the job that brings every object to N copies; answers its ID. When a target
+   * refuses (e.g. fewer mountpaths than N) the properties are put back.
+   */
+  private Response makeNCopies(BucketMetadata primary, Bucket bucket, ActMsg msg) {
+    BucketProps before = requireBucket(bucket);
+    com.fasterxml.jackson.databind.JsonNode value = msg.value();
+    if (value == null || !(value.isInt() || value.isTextual() && value.asText().matches("\\d{1,3}"))) {
+      throw JaisException.invalid("make-n-copies: value must be the number of copies, got " + value);
+    }
+    int copies = value.isInt() ? value.asInt() : Integer.parseInt(value.asText());
+    if (copies < 1 || copies > 32) {
+      throw JaisException.invalid("make-n-copies: invalid number of copies " + copies + ", must be in [1, 32] range");
+    }
+    primary.setProps(bucket, WireJson.MAPPER.valueToTree(
+        java.util.Map.of("mirror", java.util.Map.of("enabled", copies > 1, "copies", copies))));
+    try {
+      return Response.text(jobs.start(JobStart.onBucket("", JobKind.MAKE_N_COPIES, bucket, copies)));
+    } catch (RuntimeException | InterruptedException e) {
+      primary.setProps(bucket, WireJson.MAPPER.valueToTree(java.util.Map.of("mirror", before.mirror())));
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+        throw new JaisException(ErrorCode.UNAVAILABLE, "make-n-copies: interrupted");
+      }
+      throw (RuntimeException) e;
+    }
+  }
+
+  /**
+   * After a change of the bucket's properties: a change of {@code mirror} that asks for other
+   * copies (enabled now, or enabled with another number) starts {@code make-n-copies}, as AIS's
+   * set-bprops does. Disabling mirroring keeps the copies (AIS too).
+   */
+  private void remirror(Bucket bucket, BucketProps before, BucketProps after) throws InterruptedException {
+    boolean enabled = !before.mirror().enabled() && after.mirror().enabled();
+    boolean resized = before.mirror().enabled() && after.mirror().enabled()
+        && before.mirror().copies() != after.mirror().copies();
+    if (enabled || resized) {
+      jobs.start(JobStart.onBucket("", JobKind.MAKE_N_COPIES, bucket, after.mirror().copies()));
+    }
+  }
+
   /** A bucket metadata change, run where the BMD is owned. */
   @FunctionalInterface
   private interface MetadataChange {
-    Response apply(BucketMetadata primary, Bucket bucket, ActMsg msg);
+    Response apply(BucketMetadata primary, Bucket bucket, ActMsg msg) throws InterruptedException;
   }
 
   /**
@@ -192,9 +242,16 @@ public final class ProxyBucketHandler {
   /** {@code PATCH /v1/buckets/{bucket}}: set-bprops or reset-bprops. */
   public Response patch(Request request) throws Exception {
     return onPrimary(request, Set.of(Action.SET_BUCKET_PROPS, Action.RESET_BUCKET_PROPS), (primary, bucket, msg) -> {
-      requireBucket(bucket);
-      return Response.json(msg.action().equals(Action.SET_BUCKET_PROPS) ? primary.setProps(bucket, msg.value())
-          : primary.resetProps(bucket));
+      BucketProps before = requireBucket(bucket);
+      BucketProps after = msg.action().equals(Action.SET_BUCKET_PROPS) ? primary.setProps(bucket, msg.value())
+          : primary.resetProps(bucket);
+      try {
+        remirror(bucket, before, after);
+      } catch (RuntimeException e) {
+        primary.setProps(bucket, WireJson.MAPPER.valueToTree(java.util.Map.of("mirror", before.mirror())));
+        throw e;
+      }
+      return Response.json(after);
     });
   }
 

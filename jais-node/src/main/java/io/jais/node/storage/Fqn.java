@@ -73,6 +73,18 @@ public final class Fqn {
         hashedPath(contentDir(mountpath, bucket, OBJECTS), objectName), true);
   }
 
+  /**
+   * The same object in the same form on another mountpath: where AIS keeps a mirror copy (the
+   * same path under another mountpath's root).
+   */
+  Fqn onMountpath(Mountpath other) {
+    if (other.equals(mountpath)) {
+      return this;
+    }
+    return escaped ? escaped(other, bucket, objectName)
+        : new Fqn(other, bucket, objectName, resolveInside(contentDir(other, bucket, OBJECTS), objectName, bucket), false);
+  }
+
   /** This object in the escaped form (itself when it already is). */
   Fqn asEscaped() {
     return escaped ? this : escaped(mountpath, bucket, objectName);

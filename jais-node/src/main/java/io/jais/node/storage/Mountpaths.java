@@ -14,12 +14,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The mountpaths of one target and the choice among them: an object lives on the HRW winner over
- * the mountpath digests for its uname, the same rule AIS uses. Immutable.
+ * the digests of the available mountpaths for its uname, the same rule AIS uses. A mountpath
+ * found failing (its directory gone or unreadable) is disabled: it leaves {@link #all()} and HRW
+ * at once, and objects it held are then missing where HRW now places them (mirroring and EC
+ * restore them there). The set only shrinks; readers see it through one volatile list.
  */
 public final class Mountpaths {
   private static final Logger log = LoggerFactory.getLogger(Mountpaths.class);
 
-  private final List<Mountpath> all;
+  private volatile List<Mountpath> all;
+  private final List<Mountpath> disabled = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public Mountpaths(List<Mountpath> mountpaths) {
     if (mountpaths.isEmpty()) {
@@ -44,8 +48,33 @@ public final class Mountpaths {
     return new Mountpaths(mountpaths);
   }
 
+  /** The available mountpaths: every configured one but those disabled. */
   public List<Mountpath> all() {
     return all;
+  }
+
+  /** The mountpaths disabled since start, in the order they were. */
+  public List<Mountpath> disabled() {
+    return List.copyOf(disabled);
+  }
+
+  /**
+   * Takes a mountpath out of service (a failed disk): no object is placed on it or read from it
+   * any more. The last available mountpath is never disabled: a target without any cannot answer
+   * even a clear error about its objects.
+   *
+   * @return true when it was available and now is not
+   */
+  public synchronized boolean disable(Mountpath mountpath) {
+    if (!all.contains(mountpath) || all.size() == 1) {
+      return false;
+    }
+    List<Mountpath> left = new ArrayList<>(all);
+    left.remove(mountpath);
+    all = List.copyOf(left);
+    disabled.add(mountpath);
+    log.warn("mountpath {} disabled; {} available", mountpath, left.size());
+    return true;
   }
 
   /** The mountpath that owns an object. */

@@ -64,6 +64,7 @@ final class ObjectFiles {
   private final MetaCache cache;
   private final DescriptorCache descriptors;
   private final InstantSource clock;
+  private final ReplicaReads replicas;
 
   ObjectFiles(Mountpaths mountpaths, StoreOptions options) {
     this.mountpaths = mountpaths;
@@ -71,6 +72,7 @@ final class ObjectFiles {
     this.cache = new MetaCache(options.metaCacheEntries());
     this.descriptors = new DescriptorCache(options.openFiles(), options.openFileMaxAge());
     this.clock = options.clock();
+    this.replicas = new ReplicaReads(mountpaths);
   }
 
   Mountpaths mountpaths() {
@@ -255,6 +257,12 @@ final class ObjectFiles {
   private OpenedObject openChecked(ObjectKey key, Located located) throws IOException {
     Fqn fqn = located.fqn();
     ObjectMeta meta = located.meta();
+    if (!meta.copies().isEmpty()) {
+      OpenedObject copy = openCopy(key, located);
+      if (copy != null) {
+        return copy;
+      }
+    }
     FileChannel channel = openChannel(key, fqn);
     if (channel.size() != meta.size()) {
       // changed behind our back (cache is stale): trust the disk
@@ -268,7 +276,35 @@ final class ObjectFiles {
       meta = fresh.get();
       cache.putIfAbsent(key, meta, fqn.escaped());
     }
+    replicas.record(fqn.mountpath(), meta.size());
     return new OpenedObject(meta, channel, fqn.mountpath());
+  }
+
+  /**
+   * Opens the mirror copy on the least loaded mountpath, when that is not the main file's; null
+   * to read the main file. A copy that is gone or of another size is skipped (and reported to the
+   * {@link ReplicaReads} listener, which has it repaired): the main file is read instead. A copy
+   * listed in the main file's metadata is of the main's generation (copies are listed, replaced
+   * and unlisted under the object's write lock), so it is never stale.
+   */
+  private OpenedObject openCopy(ObjectKey key, Located located) {
+    Mountpath chosen = replicas.choose(located.fqn().mountpath(), located.meta().copies());
+    if (chosen == null) {
+      return null;
+    }
+    Fqn copy = located.fqn().onMountpath(chosen);
+    try {
+      FileChannel channel = FileChannel.open(copy.path(), StandardOpenOption.READ);
+      if (channel.size() == located.meta().size()) {
+        replicas.record(chosen, located.meta().size());
+        return new OpenedObject(located.meta(), channel, chosen);
+      }
+      channel.close();
+    } catch (IOException e) {
+      log.debug("copy {} unreadable: {}", copy, e.toString());
+    }
+    replicas.lost(key);
+    return null;
   }
 
   private FileChannel openChannel(ObjectKey key, Fqn fqn) throws IOException {
@@ -322,6 +358,10 @@ final class ObjectFiles {
       if (stray.isPresent()) { // the old version on a mountpath a resilver has yet to drain
         Files.deleteIfExists(stray.get().fqn().path());
         lomStore.deleteSidecar(stray.get().fqn().sidecarPath());
+      }
+      if (previous.isPresent() && !previous.get().meta().copies().isEmpty()
+          && !previous.get().meta().copies().equals(committed.copies())) {
+        removeCopies(previous.get().fqn(), previous.get().meta().copies());
       }
     } finally {
       lock.unlock();
@@ -477,6 +517,7 @@ final class ObjectFiles {
         throw notFound(key);
       }
       lomStore.deleteSidecar(fqn.sidecarPath());
+      removeCopies(fqn, deleted.map(ObjectMeta::copies).orElse(java.util.List.of()));
     } finally {
       lock.unlock();
     }
@@ -639,6 +680,72 @@ final class ObjectFiles {
         return;
       }
     }
+  }
+
+  /**
+   * Removes the mirror copies of an object whose main file is {@code main}: those listed, and
+   * any file of the same name on another available mountpath (a copy being made when the main
+   * changed, a copy an earlier crash left unlisted). The caller holds the object's write lock, so
+   * no reader is between listing a copy and opening it.
+   */
+  void removeCopies(Fqn main, java.util.List<String> listed) {
+    for (Mountpath mountpath : mountpaths.all()) {
+      if (mountpath.equals(main.mountpath())) {
+        continue;
+      }
+      Fqn copy = main.onMountpath(mountpath);
+      try {
+        if (Files.deleteIfExists(copy.path())) {
+          lomStore.deleteSidecar(copy.sidecarPath());
+          if (!copy.escaped()) {
+            pruneEmptyDirs(copy.path().getParent(), copy.objectsDir());
+          }
+        }
+      } catch (IOException e) {
+        log.warn("cannot remove copy {} (listed: {}): {}", copy, listed.contains(mountpath.toString()), e.toString());
+      }
+    }
+  }
+
+  /** The object's read-write lock (for {@link ObjectCopies}, which takes it as this class does). */
+  java.util.concurrent.locks.ReadWriteLock lockOf(ObjectKey key) {
+    return locks.of(key);
+  }
+
+  LomStore lomStore() {
+    return lomStore;
+  }
+
+  ReplicaReads replicas() {
+    return replicas;
+  }
+
+  /** The object as on disk, bypassing the cache; the caller holds the object's lock. */
+  Optional<Located> loadFromDisk(ObjectKey key) throws IOException {
+    return readDisk(fqn(key));
+  }
+
+  /** Records new metadata of the object's main file on disk and in the cache; the caller holds the write lock. */
+  void rewriteMeta(ObjectKey key, Fqn fqn, ObjectMeta meta) throws IOException {
+    store(fqn, meta);
+    cache.put(key, meta, fqn.escaped());
+    descriptors.invalidate(key);
+  }
+
+  /** Forgets what is cached of the object (its files changed behind the cache); the caller holds the write lock. */
+  void forget(ObjectKey key) {
+    cache.remove(key);
+    descriptors.invalidate(key);
+  }
+
+  /** Forgets every cached entry and descriptor (a mountpath went away: cached places may be gone). */
+  void forgetAll() {
+    cache.clear();
+    descriptors.clear();
+  }
+
+  static void prune(Path dir, Path stopAt) {
+    pruneEmptyDirs(dir, stopAt);
   }
 
   ObjectMeta setCustom(ObjectKey key, Map<String, String> custom, boolean replace) throws IOException {

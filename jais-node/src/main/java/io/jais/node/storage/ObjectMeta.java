@@ -10,8 +10,8 @@ import java.util.TreeMap;
  * The attributes of a stored object (AIS "LOM"): what {@code HEAD} reports and what lives in the
  * {@code user.jais.lom} extended attribute. Times are Unix nanoseconds. {@code version} is empty
  * when the bucket does not version objects; custom metadata is kept sorted by key so that headers
- * and encodings are deterministic. {@code copies} lists the mountpaths of extra mirror copies
- * (empty until mirroring exists).
+ * and encodings are deterministic. {@code copies} lists the mountpaths of the mirror copies
+ * besides the main file (empty for an object that is not mirrored).
  */
 public record ObjectMeta(
     long size,
@@ -38,6 +38,15 @@ public record ObjectMeta(
 
   public ObjectMeta withAtime(long newAtimeNanos) {
     return new ObjectMeta(size, checksum, version, newAtimeNanos, mtimeNanos, custom, copies);
+  }
+
+  public ObjectMeta withCopies(List<String> newCopies) {
+    return new ObjectMeta(size, checksum, version, atimeNanos, mtimeNanos, custom, newCopies);
+  }
+
+  /** True when both describe the same write of the object (atime, custom and copies may differ). */
+  public boolean sameWrite(ObjectMeta other) {
+    return sameGeneration(other);
   }
 
   public ObjectMeta withCustom(Map<String, String> newCustom) {

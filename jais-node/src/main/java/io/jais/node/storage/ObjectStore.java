@@ -41,6 +41,7 @@ public final class ObjectStore implements AutoCloseable {
   private final ScheduledExecutorService atimeFlusher;
   private final StoreMaintenance maintenance;
   private MountpathSet mountpathSet; // guarded by this
+  private final ObjectCopies copies;
 
   public ObjectStore(Mountpaths mountpaths) {
     this(mountpaths, StoreOptions.DEFAULT);
@@ -52,6 +53,7 @@ public final class ObjectStore implements AutoCloseable {
     this.appends = new AppendSessions(files);
     this.lister = new ObjectLister(files, ListCursors.withDefaults());
     this.maintenance = new StoreMaintenance(files, appends);
+    this.copies = new ObjectCopies(files);
     this.atimeFlusher = options.atimeFlushInterval().isZero() ? null : startAtimeFlusher(options.atimeFlushInterval());
   }
 
@@ -135,6 +137,25 @@ public final class ObjectStore implements AutoCloseable {
   /** The store as files, for maintenance jobs (cleanup, scrub). */
   public StoreMaintenance maintenance() {
     return maintenance;
+  }
+
+  /** Mirror copies of objects on other mountpaths, their repair and quarantine. */
+  public ObjectCopies copies() {
+    return copies;
+  }
+
+  /**
+   * Takes a failed mountpath out of service ({@link Mountpaths#disable}) and forgets every cached
+   * entry and descriptor (they may point at it).
+   *
+   * @return false when it was not available (already disabled) or is the last one
+   */
+  public boolean disableMountpath(Mountpath mountpath) {
+    boolean disabled = files.mountpaths().disable(mountpath);
+    if (disabled) {
+      files.forgetAll();
+    }
+    return disabled;
   }
 
   /** The mountpath an object lives on (for {@code Ais-Location}). */

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
@@ -184,9 +185,32 @@ public final class StoreMaintenance {
     return files.inspect(file.path(), file.sidecar());
   }
 
-  /** True when the file lies on the mountpath HRW chooses for it. */
+  /**
+   * True when the file lies where it belongs: on the mountpath HRW chooses for it, or on another
+   * as a mirror copy the object there lists (of the same write). Anything else is misplaced.
+   */
   public boolean onHome(StoredFile file) {
-    return file.name() != null && homeOf(file.bucket(), file.name()).equals(file.mountpath());
+    if (file.name() == null) {
+      return false;
+    }
+    if (homeOf(file.bucket(), file.name()).equals(file.mountpath())) {
+      return true;
+    }
+    ObjectKey key = new ObjectKey(file.bucket(), file.name());
+    java.util.concurrent.locks.Lock lock = files.lockOf(key).readLock();
+    lock.lock();
+    try {
+      Optional<ObjectFiles.Located> main = files.loadFromDisk(key);
+      if (main.isEmpty() || !main.get().meta().copies().contains(file.mountpath().toString())) {
+        return false;
+      }
+      Inspection copy = files.inspect(file.path(), file.sidecar());
+      return copy.health() == Health.OK && copy.meta().sameWrite(main.get().meta());
+    } catch (IOException e) {
+      return false; // unreadable: not a copy anyone can rely on
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Moves a sound object file to its HRW mountpath (see {@link Relocation}). */

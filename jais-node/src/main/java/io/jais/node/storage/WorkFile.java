@@ -37,12 +37,33 @@ final class WorkFile implements AutoCloseable {
     return OPEN.contains(path);
   }
 
-  /** Creates a new, uniquely named workfile. */
+  /**
+   * Creates a new, uniquely named workfile. The bucket's work directory is made when missing,
+   * but never its mountpath: a mountpath whose root is gone is a lost disk (see the health
+   * checker), and recreating it would write objects onto whatever filesystem holds its parent.
+   */
   static WorkFile create(Path workDir) throws IOException {
-    Files.createDirectories(workDir);
+    if (!Files.isDirectory(workDir)) {
+      Path root = mountpathRoot(workDir);
+      if (root != null && !Files.isDirectory(root)) {
+        throw new java.nio.file.NoSuchFileException(root.toString(), null, "mountpath is gone");
+      }
+      Files.createDirectories(workDir);
+    }
     Path path = workDir.resolve(UUID.randomUUID().toString());
     return new WorkFile(path, FileChannel.open(path, StandardOpenOption.CREATE_NEW,
         StandardOpenOption.WRITE, StandardOpenOption.READ));
+  }
+
+  /** The mountpath of a bucket's directory: the parent of its {@code @<provider>} ancestor. */
+  private static Path mountpathRoot(Path dir) {
+    for (Path current = dir; current != null; current = current.getParent()) {
+      Path name = current.getFileName();
+      if (name != null && name.toString().startsWith("@")) { // bucket and namespace names never start with @
+        return current.getParent();
+      }
+    }
+    return null;
   }
 
   /** Re-opens an existing workfile (an append session) for appending. */

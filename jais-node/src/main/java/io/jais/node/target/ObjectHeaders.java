@@ -78,8 +78,19 @@ final class ObjectHeaders {
         .header(Header.OBJECT_NAME, wire(name))
         .header(Header.LOCATION, wire(location))
         .header(Header.MIRROR_COPIES, Integer.toString(1 + meta.copies().size()))
-        .header(Header.MIRROR_PATHS, wire("[" + mountpath + "]"))
+        .header(Header.MIRROR_PATHS, wire(mirrorPaths(mountpath, meta)))
         .header(Header.PRESENT, "true");
+  }
+
+  /**
+   * {@code Ais-Mirror-Paths}: the mountpaths holding the object, its main file's first, in
+   * brackets and separated by commas (what the SDKs split on: {@code [/mp1,/mp2]}).
+   */
+  static String mirrorPaths(String mountpath, ObjectMeta meta) {
+    if (meta.copies().isEmpty()) {
+      return "[" + mountpath + "]";
+    }
+    return "[" + mountpath + "," + String.join(",", meta.copies()) + "]";
   }
 
   /** Properties HEAD v2 accepts in {@code ?props=} (docs/native-api.md#objects). */
@@ -114,7 +125,7 @@ final class ObjectHeaders {
     }
     if (props.contains("copies")) {
       response.header(Header.MIRROR_COPIES, Integer.toString(1 + meta.copies().size()));
-      response.header(Header.MIRROR_PATHS, wire("[" + mountpath + "]"));
+      response.header(Header.MIRROR_PATHS, wire(mirrorPaths(mountpath, meta)));
     }
     return response;
   }

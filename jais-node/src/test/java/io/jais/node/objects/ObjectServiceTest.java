@@ -421,13 +421,16 @@ class ObjectServiceTest {
   // -- bucket properties
 
   @Test
-  void validateWarmGet_corruptedObject_isRefusedAndNeverServedFromMemory() throws IOException {
+  void validateWarmGet_corruptedObjectWithoutRedundancy_isQuarantinedAndNeverServedFromMemory() throws IOException {
     service.put(VALIDATED, "v", Bodies.of(bytes(4096, 23)), PutArgs.PLAIN, Caller.USER);
     Bodies.readAll(service.get(VALIDATED, "v", Caller.USER));
     flipAByte(store, VALIDATED, "v");
 
-    assertThatThrownBy(() -> service.get(VALIDATED, "v", Caller.USER)).satisfies(code(ErrorCode.CHECKSUM_MISMATCH));
+    assertThatThrownBy(() -> service.get(VALIDATED, "v", Caller.USER)).satisfies(code(ErrorCode.OBJECT_QUARANTINED));
+    assertThatThrownBy(() -> service.get(VALIDATED, "v", Caller.USER)).as("and stays so")
+        .satisfies(code(ErrorCode.OBJECT_QUARANTINED));
     assertThat(service.tryOpenCached(VALIDATED, "v", Caller.USER)).isNull();
+    assertThat(store.head(VALIDATED, "v")).isEmpty();
   }
 
   @Test

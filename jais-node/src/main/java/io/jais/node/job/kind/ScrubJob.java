@@ -26,14 +26,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * {@code scrub} (JAIS's own kind; AIS scrubs from its CLI by listing): reads every object file of
  * one bucket or of all, optionally under a prefix, on every mountpath (one jogger each), checks its
- * metadata and re-reads its data against the stored checksum, and reports what is wrong. Never
- * changes anything (repairs are {@code cleanup-store}'s job). Categories, counted in the
- * snapshot's stats:
+ * metadata and re-reads its data against the stored checksum, and reports what is wrong. A
+ * corrupted object (its main file or a mirror copy) is repaired as a GET would repair it, through
+ * the object service's restorers (mirror copies, EC slices), and quarantined when nothing intact
+ * is left; nothing else is changed (misplaced files and bad metadata are {@code cleanup-store}'s
+ * job). Categories, counted in the snapshot's stats:
  * <ul>
  *   <li>{@value #CORRUPTED}: data does not match the stored checksum;</li>
  *   <li>{@value #NO_METADATA}: metadata missing, corrupt or of another size;</li>
  *   <li>{@value #MISPLACED_NODE}: another target owns the object (HRW);</li>
- *   <li>{@value #MISPLACED_MOUNTPATH}: it lies on the wrong mountpath of this target.</li>
+ *   <li>{@value #MISPLACED_MOUNTPATH}: it lies on the wrong mountpath of this target (a listed
+ *       mirror copy does not count);</li>
+ *   <li>{@value #RESTORED}, {@value #QUARANTINED}: what became of a corrupted object.</li>
  * </ul>
  * The findings themselves (the first {@value #MAX_FINDINGS} per target) are the snapshot's
  * {@code ext}: {@code {"findings":[{"bucket","name","size","problem","location","detail"}],
@@ -46,6 +50,8 @@ final class ScrubJob extends Job {
   static final String NO_METADATA = "no-metadata";
   static final String MISPLACED_NODE = "misplaced-node";
   static final String MISPLACED_MOUNTPATH = "misplaced-mountpath";
+  static final String RESTORED = "restored";
+  static final String QUARANTINED = "quarantined";
   static final int MAX_FINDINGS = 1_000;
 
   /** One problem found. */
@@ -54,6 +60,7 @@ final class ScrubJob extends Job {
       @JsonProperty("location") String location, @JsonProperty("detail") String detail) {}
 
   private final ObjectStore store;
+  private final io.jais.node.objects.ObjectService objects;
   private final ClusterState state;
   private final List<Bucket> buckets;
   private final String prefix;
@@ -63,7 +70,8 @@ final class ScrubJob extends Job {
   private volatile Smap smap;
 
   ScrubJob(JobStart start, TargetServices target) {
-    super(start, CORRUPTED, NO_METADATA, MISPLACED_NODE, MISPLACED_MOUNTPATH);
+    super(start, CORRUPTED, NO_METADATA, MISPLACED_NODE, MISPLACED_MOUNTPATH, RESTORED, QUARANTINED);
+    this.objects = target.objects();
     this.store = target.store();
     this.state = target.state();
     this.buckets = start.allBuckets();
@@ -124,8 +132,10 @@ final class ScrubJob extends Job {
       Checksum actual = files.checksum(file, meta.checksum().type(), this::isAborted);
       checkAborted();
       if (actual != null && !meta.checksum().matches(actual)) {
+        boolean repaired = objects.repair(file.bucket(), file.name());
+        counters().add(repaired ? RESTORED : QUARANTINED, 1);
         report(CORRUPTED, file, meta.size(), meta.checksum().type().wireName() + " stored " + meta.checksum().value()
-            + ", computed " + actual.value());
+            + ", computed " + actual.value() + (repaired ? "; restored" : "; quarantined"));
       }
     }
     counters().processed(meta.size());
