@@ -36,11 +36,8 @@ class AisSdkSuiteIT {
   private static final List<String> JOB_FILES = List.of("test_job_ops.py", "test_cluster_ops.py",
       "test_object_group_ops.py");
 
-  /** Not implemented yet: get-batch and archives. */
+  /** Not implemented yet: archives. */
   private static final List<String> JOBS_NOT_YET = List.of(
-      "test_job_ops.py::TestJobOps::test_job_wait_get_batch_finishes",
-      "test_job_ops.py::TestJobOps::test_job_wait_get_batch_aborted",
-      "test_job_ops.py::TestJobOps::test_job_wait_get_batch_aborted_while_running",
       "test_object_group_ops.py::TestObjectGroupOps::test_archive_objects_with_copy",
       "test_object_group_ops.py::TestObjectGroupOps::test_archive_objects_without_copy");
 

@@ -30,6 +30,11 @@ import io.jais.node.logs.NodeLogs;
 import io.jais.node.metrics.NodeMetrics;
 import io.jais.node.job.JobHandler;
 import io.jais.node.job.Jobs;
+import io.jais.api.job.JobKind;
+import io.jais.node.getbatch.GetBatchHandler;
+import io.jais.node.getbatch.GetBatchJobs;
+import io.jais.node.getbatch.GetBatchRedirect;
+import java.util.concurrent.atomic.AtomicReference;
 import io.jais.node.job.kind.TargetJobKinds;
 import io.jais.node.job.kind.TargetServices;
 import io.jais.node.proxy.ObjectLister;
@@ -224,8 +229,8 @@ public final class Node implements AutoCloseable {
     return NodeRoutes.proxy(daemon, new ReverseDaemonHandler(state, daemon, forwarder), clusterHandler,
         new ProxyBucketHandler(state, () -> bucketMetadata, forwarder, lister, jobs),
         new ProxyObjectHandler(state, auth),
-        routes -> S3Routes.proxy(routes, state, () -> bucketMetadata, forwarder, lister, intra, auth,
-            S3Options.fromEnvironment(), metrics), metrics);
+        routes -> NodeRoutes.getBatch(S3Routes.proxy(routes, state, () -> bucketMetadata, forwarder,
+            lister, intra, auth, S3Options.fromEnvironment(), metrics), new GetBatchRedirect(state, auth)), metrics);
   }
 
   private RouteTable targetRoutes(DaemonHandler daemon) throws IOException {
@@ -238,13 +243,20 @@ public final class Node implements AutoCloseable {
     S3Routes.dropUploadsWithTheirBuckets(state, staged);
     ObjectService objects = new ObjectService(state, store, intra);
     closeables.add(streams.register(StreamedPutReceiver.TRNAME, new StreamedPutReceiver(objects)));
-    Jobs jobs = Jobs.open(state.self().displayName(), TargetJobKinds.of(new TargetServices(state, store, objects,
-        intra, bucket -> S3Routes.isLiveUploadsBucket(state, bucket))), Path.of(config.metaDir()), Jobs.Options.DEFAULT,
-        metrics.jobs());
+    TargetServices services = new TargetServices(state, store, objects, intra,
+        bucket -> S3Routes.isLiveUploadsBucket(state, bucket));
+    AtomicReference<Jobs> jobsOnceOpen = new AtomicReference<>(); // get-batch starts jobs of the registry it is a kind of
+    GetBatchJobs getBatch = new GetBatchJobs(jobsOnceOpen::get, Jobs.Options.DEFAULT.demandLinger());
+    Jobs jobs = Jobs.open(state.self().displayName(), TargetJobKinds.builder(services)
+        .add(JobKind.GET_BATCH, getBatch::create)
+        .build(), Path.of(config.metaDir()), Jobs.Options.DEFAULT, metrics.jobs());
+    jobsOnceOpen.set(jobs);
     closeables.add(jobs);
+    GetBatchHandler batches = new GetBatchHandler(state, objects, intra, getBatch);
     return NodeRoutes.target(daemon, new TargetObjectHandler(state, objects), new PeerObjectHandler(objects),
         new TargetListHandler(state, store), new JobHandler(jobs),
-        routes -> S3Routes.target(routes, state, objects, staged, S3Options.fromEnvironment(), metrics), metrics);
+        routes -> NodeRoutes.getBatch(S3Routes.target(routes, state, objects, staged, S3Options.fromEnvironment(), metrics), batches),
+        metrics);
   }
 
   /**

@@ -10,6 +10,8 @@ import static io.netty.handler.codec.http.HttpMethod.PUT;
 import io.jais.api.ApiPath;
 import io.jais.api.QueryParam;
 import io.jais.node.daemon.DaemonHandler;
+import io.jais.node.getbatch.GetBatchHandler;
+import io.jais.node.getbatch.GetBatchRedirect;
 import io.jais.node.http.MeterSelector;
 import io.jais.node.http.RouteTable;
 import io.jais.node.metrics.MetricsHandler;
@@ -105,6 +107,19 @@ final class NodeRoutes {
         .route(PUT, PEER_OBJECT, peers::put);
     meterObjects(routes, metrics);
     return routes.build();
+  }
+
+  /** Get-batch on a proxy: checked and redirected to the target that assembles the batch. */
+  static RouteTable.Builder getBatch(RouteTable.Builder routes, GetBatchRedirect batches) {
+    return routes.route(GET, ApiPath.GET_BATCH, batches::redirectAll)
+        .route(GET, ApiPath.GET_BATCH + "/{bucket}", batches::redirectOfBucket);
+  }
+
+  /** Get-batch on a target: assembled here (redirected requests), and entries for other targets' batches. */
+  static RouteTable.Builder getBatch(RouteTable.Builder routes, GetBatchHandler batches) {
+    return routes.route(GET, ApiPath.GET_BATCH, batches::getAll)
+        .route(GET, ApiPath.GET_BATCH + "/{bucket}", batches::getOfBucket)
+        .route(POST, ApiPath.TARGET_GET_BATCH + "/{bucket}", batches::entry); // peers only: checked in entry
   }
 
   /**

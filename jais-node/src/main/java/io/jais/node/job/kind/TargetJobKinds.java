@@ -12,13 +12,17 @@ public final class TargetJobKinds {
   private TargetJobKinds() {}
 
   public static JobKinds of(TargetServices target) {
+    return builder(target).build();
+  }
+
+  /** The kinds of this package, for a node to add the kinds of other packages to. */
+  public static JobKinds.Builder builder(TargetServices target) {
     return JobKinds.builder()
         .add(JobKind.LRU, start -> new LruJob(start, target))
         .add(JobKind.STORE_CLEANUP, start -> new StoreCleanupJob(start, target))
         .add(JobKind.SUMMARY, start -> new BucketSummaryJob(start, target))
         .add(JobKind.SCRUB, start -> new ScrubJob(start, target))
         .add(JobKind.DELETE_OBJECTS, start -> new DeleteObjectsJob(start, target))
-        .add(JobKind.COPY_OBJECTS, start -> new CopyObjectsJob(start, target))
-        .build();
+        .add(JobKind.COPY_OBJECTS, start -> new CopyObjectsJob(start, target));
   }
 }
