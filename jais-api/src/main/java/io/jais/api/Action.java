@@ -22,6 +22,8 @@ public final class Action {
   public static final String DELETE_OBJECTS = "delete-listrange";
   /** {@code POST /v1/buckets/<b>}: copy a list, range or prefix of objects to a bucket (a job). */
   public static final String COPY_OBJECTS = "copy-listrange";
+  /** {@code PUT /v1/buckets/<b>}: write a list, range or prefix of objects into a shard (a job). */
+  public static final String ARCHIVE = "archive";
 
   /**
    * AIS actions JAIS knows but does not implement yet: they are answered with 501 Not Implemented
@@ -29,6 +31,6 @@ public final class Action {
    */
   public static final java.util.Set<String> NOT_YET_IMPLEMENTED = java.util.Set.of(
       MOVE_BUCKET, COPY_BUCKET, "etl-bck", "evict-remote-bck", "evict-listrange",
-      "prefetch-listrange", "etl-listrange", "archive", "create-inventory", "destroy-inventory",
+      "prefetch-listrange", "etl-listrange", "create-inventory", "destroy-inventory",
       "show-inventory", "promote", "blob-download", "mpt-upload", "mpt-complete", "mpt-abort", CHECK_LOCK);
 }

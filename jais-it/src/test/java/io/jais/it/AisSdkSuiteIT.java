@@ -23,23 +23,19 @@ class AisSdkSuiteIT {
       "test_object_file_reader_ops.py", "test_object_file_writer_ops.py", "test_list_object_flag_ops.py",
       "test_bucket_ops.py");
 
-  /** Not implemented yet: archives (§12), multipart (§14), promote (§15.1), bucket copy (§10.1). */
+  /** Not implemented yet: multipart (§14), promote (§15.1), bucket copy (§10.1). */
   private static final List<String> NOT_YET = List.of(
-      "test_object_ops.py::TestObjectOps::test_get_archregex",
       "test_object_ops.py::TestObjectOps::test_head_v2_multipart_chunk_info",
       "test_object_ops.py::TestObjectOps::test_promote",
       "test_bucket_ops.py::TestBucketOps::test_copy",
-      "test_bucket_ops.py::TestBucketOps::test_copy_dry_run",
-      "test_bucket_ops.py::TestBucketOps::test_list_archive");
+      "test_bucket_ops.py::TestBucketOps::test_copy_dry_run");
 
   /** The job files, whose {@code nonparallel} tests run too (serially: one file, one test at a time). */
   private static final List<String> JOB_FILES = List.of("test_job_ops.py", "test_cluster_ops.py",
       "test_object_group_ops.py");
 
-  /** Not implemented yet: archives. */
-  private static final List<String> JOBS_NOT_YET = List.of(
-      "test_object_group_ops.py::TestObjectGroupOps::test_archive_objects_with_copy",
-      "test_object_group_ops.py::TestObjectGroupOps::test_archive_objects_without_copy");
+  /** Nothing deselected any more (kept for features to come). */
+  private static final List<String> JOBS_NOT_YET = List.of();
 
   @Test
   void sdkIntegrationSuite_tierOneFiles_allSelectedTestsPass(LocalCluster cluster) {

@@ -31,6 +31,7 @@ import io.jais.node.metrics.NodeMetrics;
 import io.jais.node.job.JobHandler;
 import io.jais.node.job.Jobs;
 import io.jais.api.job.JobKind;
+import io.jais.node.archive.ArchiveJob;
 import io.jais.node.getbatch.GetBatchHandler;
 import io.jais.node.getbatch.GetBatchJobs;
 import io.jais.node.getbatch.GetBatchRedirect;
@@ -249,12 +250,13 @@ public final class Node implements AutoCloseable {
     GetBatchJobs getBatch = new GetBatchJobs(jobsOnceOpen::get, Jobs.Options.DEFAULT.demandLinger());
     Jobs jobs = Jobs.open(state.self().displayName(), TargetJobKinds.builder(services)
         .add(JobKind.GET_BATCH, getBatch::create)
+        .add(JobKind.ARCHIVE, start -> new ArchiveJob(start, services))
         .build(), Path.of(config.metaDir()), Jobs.Options.DEFAULT, metrics.jobs());
     jobsOnceOpen.set(jobs);
     closeables.add(jobs);
     GetBatchHandler batches = new GetBatchHandler(state, objects, intra, getBatch);
     return NodeRoutes.target(daemon, new TargetObjectHandler(state, objects), new PeerObjectHandler(objects),
-        new TargetListHandler(state, store), new JobHandler(jobs),
+        new TargetListHandler(state, store, objects), new JobHandler(jobs),
         routes -> NodeRoutes.getBatch(S3Routes.target(routes, state, objects, staged, S3Options.fromEnvironment(), metrics), batches),
         metrics);
   }

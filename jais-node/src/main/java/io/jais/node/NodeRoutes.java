@@ -74,6 +74,7 @@ final class NodeRoutes {
         .route(GET, ApiPath.BUCKETS, buckets::listBuckets)
         .route(GET, BUCKET, buckets::get)
         .route(POST, BUCKET, buckets::post)
+        .route(PUT, BUCKET, buckets::put)
         .route(DELETE, BUCKET, buckets::delete)
         .route(HEAD, BUCKET, buckets::head)
         .route(PATCH, BUCKET, buckets::patch);

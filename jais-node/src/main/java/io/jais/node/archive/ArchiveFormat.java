@@ -70,16 +70,25 @@ public enum ArchiveFormat {
   }
 
   /**
-   * The format of a shard to write: the requested one, else the one its name says.
+   * The format of a shard to write, as AIS enforces it: the name must have an archive extension,
+   * and a requested format must be that one ({@code .tgz} and {@code .tar.gz} are one format).
    *
-   * @throws JaisException 400 when neither says a known format
+   * @throws JaisException 400 otherwise
    */
   public static ArchiveFormat forWriting(String mime, String name) {
+    ArchiveFormat byName = byName(name).orElseThrow(() -> JaisException.invalid("archive name \"" + name
+        + "\" has no archive extension (.tar, .tgz, .tar.gz, .zip, .tar.lz4)"));
     if (mime != null && !mime.isEmpty()) {
-      return ofMime(mime);
+      ArchiveFormat requested = ofMime(mime);
+      if (requested != byName && !(requested.isGzip() && byName.isGzip())) {
+        throw JaisException.invalid("archive format mismatch: \"" + mime + "\" vs the name \"" + name + "\"");
+      }
     }
-    return byName(name).orElseThrow(() -> JaisException.invalid("archive name \"" + name
-        + "\" has no archive extension (.tar, .tgz, .tar.gz, .zip, .tar.lz4) and no format (mime) was given"));
+    return byName;
+  }
+
+  private boolean isGzip() {
+    return this == TGZ || this == TAR_GZ;
   }
 
   /** The format the leading bytes of a file show, if any (TAR magic at 257, gzip, zip, LZ4 frame). */

@@ -1,5 +1,6 @@
 package io.jais.node.getbatch;
 
+import io.jais.node.archive.OpenEntry;
 import io.jais.api.batch.MossIn;
 import io.jais.api.batch.MossOut;
 import io.jais.api.batch.MossReq;

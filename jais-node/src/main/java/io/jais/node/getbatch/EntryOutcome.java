@@ -1,5 +1,7 @@
 package io.jais.node.getbatch;
 
+import io.jais.node.archive.OpenEntry;
+
 /**
  * What opening one entry came to: the entry, or why it is missing (with continue-on-error it is
  * then an empty member under {@code __404__/}).

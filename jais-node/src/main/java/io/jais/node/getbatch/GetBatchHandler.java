@@ -7,6 +7,10 @@ import io.jais.api.batch.MossResp;
 import io.jais.api.bucket.Bucket;
 import io.jais.api.error.JaisException;
 import io.jais.api.json.WireJson;
+import io.jais.node.archive.ClusterEntries;
+import io.jais.node.archive.OpenEntry;
+import io.jais.node.archive.PeerEntries;
+import io.jais.node.archive.PeerEntryRequest;
 import io.jais.node.cluster.ClusterState;
 import io.jais.node.cluster.IntraClient;
 import io.jais.node.http.BucketParams;
@@ -42,14 +46,14 @@ public final class GetBatchHandler {
 
   private final ClusterState state;
   private final GetBatchJobs jobs;
-  private final LocalEntries local;
+  private final ClusterEntries entries;
   private final EntryOpener opener;
 
   public GetBatchHandler(ClusterState state, ObjectService objects, IntraClient intra, GetBatchJobs jobs) {
     this.state = state;
     this.jobs = jobs;
-    this.local = new LocalEntries(objects);
-    this.opener = new EntryOpener(state, local, new PeerEntries(intra));
+    this.entries = new ClusterEntries(state, objects, intra);
+    this.opener = new EntryOpener(entries);
   }
 
   /** {@code GET /v1/ml/moss}: a batch of entries of the buckets the entries name. */
@@ -152,7 +156,7 @@ public final class GetBatchHandler {
       throw JaisException.invalid("get-batch entry: missing request body");
     }
     ask.in().validate();
-    OpenEntry entry = local.open(ask.in(), bucket, Caller.job(ask.xid() == null ? "get-batch" : ask.xid()));
+    OpenEntry entry = entries.local().open(ask.in(), bucket, Caller.job(ask.xid() == null ? "get-batch" : ask.xid()));
     try {
       Response response = Response.builder(200)
           .header("Content-Length", Long.toString(entry.size()))

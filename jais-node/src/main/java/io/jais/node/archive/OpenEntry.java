@@ -1,15 +1,15 @@
-package io.jais.node.getbatch;
+package io.jais.node.archive;
 
 import java.io.Closeable;
 import java.io.InputStream;
 
 /**
- * One get-batch entry ready to be copied into the output: exactly {@code size} bytes from
+ * One entry (an object, a range, a shard member) ready to be copied into an archive: exactly {@code size} bytes from
  * {@code content}. Close it when copied, or when the batch ends without copying it.
  *
  * @param remote true when the bytes come from another target
  */
-record OpenEntry(long size, long mtimeMillis, InputStream content, boolean remote, Closeable resources)
+public record OpenEntry(long size, long mtimeMillis, InputStream content, boolean remote, Closeable resources)
     implements Closeable {
   @Override
   public void close() {

@@ -1,12 +1,9 @@
-package io.jais.node.getbatch;
+package io.jais.node.archive;
 
 import io.jais.api.batch.MossIn;
 import io.jais.api.bucket.Bucket;
 import io.jais.api.error.ErrorCode;
 import io.jais.api.error.JaisException;
-import io.jais.node.archive.ArchiveReader;
-import io.jais.node.archive.ChannelInput;
-import io.jais.node.archive.ShardFile;
 import io.jais.node.objects.Caller;
 import io.jais.node.objects.ObjectRead;
 import io.jais.node.objects.ObjectService;
@@ -14,14 +11,14 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Entries read from this target's objects through the {@link ObjectService}: a whole object, a
+ * Entries (AIS's {@code MossIn}: get-batch items, archive job sources) read from this target's objects through the {@link ObjectService}: a whole object, a
  * byte range of it, a member of a shard, or a range of a member. Ranges follow AIS: {@code start}
  * with {@code length} -1 reads to the end; a range beyond the end is 416.
  */
-final class LocalEntries {
+public final class LocalEntries {
   private final ObjectService objects;
 
-  LocalEntries(ObjectService objects) {
+  public LocalEntries(ObjectService objects) {
     this.objects = objects;
   }
 
@@ -30,7 +27,7 @@ final class LocalEntries {
    *
    * @throws JaisException OBJECT_NOT_FOUND or NOT_FOUND (a missing member), RANGE_NOT_SATISFIABLE, BAD_ARCHIVE
    */
-  OpenEntry open(MossIn in, Bucket bucket, Caller caller) throws IOException {
+  public OpenEntry open(MossIn in, Bucket bucket, Caller caller) throws IOException {
     if (in.archpath().isEmpty()) {
       ObjectRead read = objects.get(bucket, in.objname(), caller);
       try {
@@ -52,6 +49,7 @@ final class LocalEntries {
           long[] range = range(in, member.size());
           InputStream content = member.content();
           content.skipNBytes(range[0]);
+          content = new Limited(content, range[1]);
           ArchiveReader opened = reader;
           return new OpenEntry(range[1], member.mtimeMillis(), content, false, () -> {
             try (shard) {
@@ -69,6 +67,47 @@ final class LocalEntries {
         }
       }
       throw e;
+    }
+  }
+
+  /** The first {@code left} bytes of a stream. */
+  private static final class Limited extends java.io.FilterInputStream {
+    private long left;
+
+    Limited(InputStream in, long length) {
+      super(in);
+      this.left = length;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int b = super.read();
+      if (b >= 0) {
+        left--;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int n = super.read(b, off, (int) Math.min(len, left));
+      if (n > 0) {
+        left -= n;
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long skipped = super.skip(Math.min(n, left));
+      left -= skipped;
+      return skipped;
     }
   }
 

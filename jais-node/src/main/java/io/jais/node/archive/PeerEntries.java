@@ -1,4 +1,4 @@
-package io.jais.node.getbatch;
+package io.jais.node.archive;
 
 import io.jais.api.ApiPath;
 import io.jais.api.batch.MossIn;
@@ -17,24 +17,24 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * Entries another target owns, asked of it over authenticated intra-cluster HTTP
+ * Entries another target owns (get-batch items, archive job sources), asked of it over authenticated intra-cluster HTTP
  * ({@value #PATH}/{@code <bucket>}); it answers the entry's bytes (zero-copy for objects and
  * their ranges) with their length, and its errors in AIS's error format, which become the same
  * {@link JaisException} here. The body is consumed as it arrives: the HTTP client buffers only a
  * few chunks ahead of the reader.
  */
-final class PeerEntries {
-  static final String PATH = ApiPath.TARGET_GET_BATCH;
-  static final String MTIME_HEADER = "Jais-Entry-Mtime";
+public final class PeerEntries {
+  public static final String PATH = ApiPath.TARGET_GET_BATCH;
+  public static final String MTIME_HEADER = "Jais-Entry-Mtime";
   private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
   private final IntraClient intra;
 
-  PeerEntries(IntraClient intra) {
+  public PeerEntries(IntraClient intra) {
     this.intra = intra;
   }
 
-  OpenEntry open(Snode owner, String xid, MossIn in, Bucket bucket) throws IOException, InterruptedException {
+  public OpenEntry open(Snode owner, String xid, MossIn in, Bucket bucket) throws IOException, InterruptedException {
     URI uri = URI.create(IntraClient.bucketUrl(owner, PATH, bucket));
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
         .header("Content-Type", "application/json")
