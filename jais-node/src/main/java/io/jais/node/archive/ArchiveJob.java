@@ -92,7 +92,7 @@ public final class ArchiveJob extends Job {
       }
     }, runnable -> Thread.ofVirtual().name("archive-" + id()).start(runnable));
     ObjectMeta stored;
-    try (InputStream body = in) {
+    try (InputStream body = new WriterChecked(in, writing)) {
       stored = objects.put(destination, msg.archname(), new StreamSource(body), PutArgs.PLAIN, Caller.job(id()));
     } catch (IOException | RuntimeException e) {
       Throwable cause = writerFailure(writing);
@@ -100,11 +100,6 @@ public final class ArchiveJob extends Job {
         throw cause instanceof Exception ex ? ex : new IOException(cause);
       }
       throw e;
-    }
-    Throwable cause = writerFailure(writing);
-    if (cause != null) { // cannot happen after a complete PUT, but never report a shard that was cut
-      objects.delete(destination, msg.archname(), Caller.job(id()));
-      throw cause instanceof Exception ex ? ex : new IOException(cause);
     }
     counters().add(SHARD_BYTES, stored.size());
   }
@@ -116,6 +111,45 @@ public final class ArchiveJob extends Job {
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       return cause instanceof java.util.concurrent.CompletionException c && c.getCause() != null ? c.getCause() : cause;
+    }
+  }
+
+  /**
+   * The pipe's reading end, which at the end of the stream waits for the writer and fails if it
+   * failed: a writer that gave up closes the pipe like one that finished, and the PUT must not
+   * store what it wrote until then.
+   */
+  private static final class WriterChecked extends java.io.FilterInputStream {
+    private final CompletableFuture<Void> writing;
+
+    WriterChecked(InputStream in, CompletableFuture<Void> writing) {
+      super(in);
+      this.writing = writing;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      return b < 0 ? end() : b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      return n < 0 ? end() : n;
+    }
+
+    private int end() throws IOException {
+      try {
+        Throwable cause = writerFailure(writing);
+        if (cause != null) {
+          throw new IOException("archive writer failed: " + cause.getMessage(), cause);
+        }
+        return -1;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted waiting for the archive writer");
+      }
     }
   }
 
