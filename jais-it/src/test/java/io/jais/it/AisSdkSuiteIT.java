@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The AIS Python SDK's own integration tests for the tier-1 data path (objects, readers, file
- * readers/writers, listing, buckets) and for jobs (job waits, job and cluster queries,
+ * readers/writers, listing, buckets), get-batch, and for jobs (job waits, job and cluster queries,
  * multi-object copy and delete), unmodified, against a JAIS cluster. Tests of features JAIS
  * does not have yet are deselected by name, each with the feature it waits for.
  */
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class AisSdkSuiteIT {
   private static final List<String> FILES = List.of("test_object_ops.py", "test_object_reader_ops.py",
       "test_object_file_reader_ops.py", "test_object_file_writer_ops.py", "test_list_object_flag_ops.py",
-      "test_bucket_ops.py");
+      "test_bucket_ops.py", "batch/test_batch.py");
 
   /** Not implemented yet: multipart (§14), promote (§15.1), bucket copy (§10.1). */
   private static final List<String> NOT_YET = List.of(
