@@ -112,7 +112,7 @@ public final class LocalEntries {
   }
 
   /** {offset, length} of the entry's range within {@code size} bytes (AIS {@code MossIn.CheckRange}). */
-  static long[] range(MossIn in, long size) {
+  public static long[] range(MossIn in, long size) {
     long start = in.start();
     long length = in.length();
     if (start == 0 && length == 0) {

@@ -8,6 +8,8 @@ import io.jais.api.bucket.Bucket;
 import io.jais.api.error.JaisException;
 import io.jais.api.json.WireJson;
 import io.jais.node.archive.ClusterEntries;
+import io.jais.node.archive.LocalEntries;
+import io.jais.node.objects.ObjectRead;
 import io.jais.node.archive.OpenEntry;
 import io.jais.node.archive.PeerEntries;
 import io.jais.node.archive.PeerEntryRequest;
@@ -32,7 +34,7 @@ import java.util.UUID;
  * this target the batch's assembler: it joins (or starts) the {@code get-batch} job of the path's
  * bucket, opens the first entry, and then answers with the archive, each entry read where it lives.
  * {@code POST /v1/internal/getbatch/<bucket>} (other targets only) answers one entry this target
- * owns.
+ * owns: an object or its range straight from the file (zero-copy), a shard member streamed.
  *
  * <p>Design notes: the reply is streamed (chunked) in streaming mode, with every member flushed
  * as written. The multipart mode (metadata first, then the archive) needs every entry's outcome
@@ -46,12 +48,14 @@ public final class GetBatchHandler {
 
   private final ClusterState state;
   private final GetBatchJobs jobs;
+  private final ObjectService objects;
   private final ClusterEntries entries;
   private final EntryOpener opener;
 
   public GetBatchHandler(ClusterState state, ObjectService objects, IntraClient intra, GetBatchJobs jobs) {
     this.state = state;
     this.jobs = jobs;
+    this.objects = objects;
     this.entries = new ClusterEntries(state, objects, intra);
     this.opener = new EntryOpener(entries);
   }
@@ -147,6 +151,29 @@ public final class GetBatchHandler {
         .build();
   }
 
+  /** An object or a range of it, sent from the file (zero-copy). */
+  private Response objectEntry(io.jais.api.batch.MossIn in, Bucket bucket, Caller caller) throws IOException {
+    ObjectRead read = objects.get(bucket, in.objname(), caller);
+    boolean handedOff = false;
+    try {
+      long[] range = LocalEntries.range(in, read.meta().size());
+      Response.Builder response = Response.builder(200)
+          .header(PeerEntries.MTIME_HEADER, Long.toString(read.meta().mtimeNanos() / 1_000_000));
+      if (read.shared() == null) {
+        response.file(read.channel(), range[0], range[1]);
+      } else {
+        response.sharedFile(read.channel(), range[0], range[1], read.shared()::release);
+      }
+      Response built = response.build();
+      handedOff = true;
+      return built;
+    } finally {
+      if (!handedOff) {
+        read.close();
+      }
+    }
+  }
+
   /** {@code POST /v1/internal/getbatch/<bucket>}: one entry this target owns, for the assembling target. */
   public Response entry(Request request) throws Exception {
     request.requireIntraCaller();
@@ -156,7 +183,11 @@ public final class GetBatchHandler {
       throw JaisException.invalid("get-batch entry: missing request body");
     }
     ask.in().validate();
-    OpenEntry entry = entries.local().open(ask.in(), bucket, Caller.job(ask.xid() == null ? "get-batch" : ask.xid()));
+    Caller caller = Caller.job(ask.xid() == null ? "get-batch" : ask.xid());
+    if (ask.in().archpath().isEmpty()) {
+      return objectEntry(ask.in(), bucket, caller);
+    }
+    OpenEntry entry = entries.local().open(ask.in(), bucket, caller);
     try {
       Response response = Response.builder(200)
           .header("Content-Length", Long.toString(entry.size()))
