@@ -4,7 +4,6 @@ import io.jais.api.batch.MossIn;
 import io.jais.api.bucket.Bucket;
 import io.jais.api.error.JaisException;
 import io.jais.node.archive.ClusterEntries;
-import io.jais.node.archive.OpenEntry;
 import java.io.IOException;
 
 /**

@@ -3,8 +3,6 @@ package io.jais.node.proxy;
 import io.jais.api.ApiPath;
 import io.jais.api.bucket.Bucket;
 import io.jais.api.cluster.Snode;
-import io.jais.api.error.ErrorCode;
-import io.jais.api.error.JaisException;
 import io.jais.api.json.WireJson;
 import io.jais.api.msgpack.ListObjectsCodec;
 import io.jais.api.object.EntryFlags;
