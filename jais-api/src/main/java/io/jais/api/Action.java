@@ -33,6 +33,8 @@ public final class Action {
   public static final String COPY_OBJECTS = "copy-listrange";
   /** {@code POST /v1/buckets/<b>}: keep N copies of each object (value: N; a job). */
   public static final String MAKE_N_COPIES = "make-n-copies";
+  /** {@code PUT /v1/buckets/<b>}: write a list, range or prefix of objects into a shard (a job). */
+  public static final String ARCHIVE = "archive";
 
   /**
    * AIS actions JAIS knows but does not implement yet: they are answered with 501 Not Implemented
@@ -40,6 +42,6 @@ public final class Action {
    */
   public static final java.util.Set<String> NOT_YET_IMPLEMENTED = java.util.Set.of(
       MOVE_BUCKET, COPY_BUCKET, "etl-bck", "evict-remote-bck", "evict-listrange",
-      "prefetch-listrange", "etl-listrange", "archive", "create-inventory", "destroy-inventory",
+      "prefetch-listrange", "etl-listrange", "create-inventory", "destroy-inventory",
       "show-inventory", "promote", "blob-download", "mpt-upload", "mpt-complete", "mpt-abort", CHECK_LOCK);
 }

@@ -35,4 +35,8 @@ public final class ApiPath {
   public static final String TARGET_OBJECTS = "/v1/internal/objects";
   /** Intra-cluster: a proxy starts, stops and queries a target's jobs. */
   public static final String TARGET_JOBS = "/v1/internal/jobs";
+  /** Get-batch: the assembling target asks an entry's owner for it (internal). */
+  public static final String TARGET_GET_BATCH = "/v1/internal/getbatch";
+  /** Get-batch (AIS "moss"): {@code GET /v1/ml/moss[/<bucket>]}. */
+  public static final String GET_BATCH = "/v1/ml/moss";
 }

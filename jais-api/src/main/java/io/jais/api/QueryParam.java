@@ -26,4 +26,10 @@ public final class QueryParam {
   public static final String PROXY_ID = "pid";
   /** Redirect marker: the redirect time (Unix nanoseconds, base 36). */
   public static final String REDIRECT_TIME = "utm";
+  /** GET: the one member of a shard to read. */
+  public static final String ARCHPATH = "archpath";
+  /** GET: the pattern selecting members of a shard (with {@link #ARCHMODE}). */
+  public static final String ARCHREGX = "archregx";
+  /** GET: how {@link #ARCHREGX} matches: regexp, prefix, suffix, substr, wdskey. */
+  public static final String ARCHMODE = "archmode";
 }

@@ -378,9 +378,9 @@ class NativeApiIT {
   void notYetImplementedFeatures_answer501NotSilentSuccess() throws Exception {
     createBucket("later-bucket");
     send("PUT", objectUrl("later-bucket", "shard.tar"), new byte[] {1, 2, 3});
-    HttpResponse<byte[]> archpath = send("GET", objectUrl("later-bucket", "shard.tar") + "&archpath=a.txt", null);
-    assertThat(archpath.statusCode()).isEqualTo(501);
-    assertThat(text(archpath)).contains("archpath");
+    HttpResponse<byte[]> etl = send("GET", objectUrl("later-bucket", "shard.tar") + "&etl_name=resize", null);
+    assertThat(etl.statusCode()).isEqualTo(501);
+    assertThat(text(etl)).contains("etl_name");
     HttpResponse<byte[]> multipart = send("POST", objectUrl("later-bucket", "mpt"),
         json("{\"action\":\"mpt-upload\",\"name\":\"\",\"value\":null}"));
     assertThat(multipart.statusCode()).isEqualTo(501);

@@ -38,7 +38,14 @@ import io.jais.node.logs.NodeLogContext;
 import io.jais.node.logs.NodeLogs;
 import io.jais.node.metrics.NodeMetrics;
 import io.jais.node.job.JobHandler;
+import io.jais.node.job.JobKinds;
 import io.jais.node.job.Jobs;
+import io.jais.api.job.JobKind;
+import io.jais.node.archive.ArchiveJob;
+import io.jais.node.getbatch.GetBatchHandler;
+import io.jais.node.getbatch.GetBatchJobs;
+import io.jais.node.getbatch.GetBatchRedirect;
+import java.util.concurrent.atomic.AtomicReference;
 import io.jais.node.job.kind.TargetJobKinds;
 import io.jais.node.job.kind.TargetServices;
 import io.jais.node.proxy.ObjectLister;
@@ -358,8 +365,8 @@ public final class Node implements AutoCloseable {
     return NodeRoutes.proxy(daemon, new ReverseDaemonHandler(state, daemon, forwarder), clusterHandler,
         new ProxyBucketHandler(state, () -> bucketMetadata, forwarder, lister, jobs),
         new ProxyObjectHandler(state, auth),
-        routes -> S3Routes.proxy(routes, state, () -> bucketMetadata, forwarder, lister, intra, auth,
-            S3Options.fromEnvironment(), metrics), metrics);
+        routes -> NodeRoutes.getBatch(S3Routes.proxy(routes, state, () -> bucketMetadata, forwarder,
+            lister, intra, auth, S3Options.fromEnvironment(), metrics), new GetBatchRedirect(state, auth)), metrics);
   }
 
   private RouteTable targetRoutes(DaemonHandler daemon) throws IOException {
@@ -377,21 +384,28 @@ public final class Node implements AutoCloseable {
     TargetRebalance rebalancing = new TargetRebalance(state, store, objects, streams);
     Resilvering resilvering = new Resilvering(state, store);
     closeables.add(streams.register(MovedObjectReceiver.TRNAME, rebalancing.receiver()));
-    Jobs jobs = Jobs.open(state.self().displayName(), TargetJobKinds.of(new TargetServices(state, store, objects,
-        intra, bucket -> S3Routes.isLiveUploadsBucket(state, bucket)), kinds -> {
-          kinds.add(io.jais.api.job.JobKind.REBALANCE, rebalancing::create)
-              .add(io.jais.api.job.JobKind.RESILVER, resilvering::create);
-          mirroring.addKinds(kinds);
-        }), Path.of(config.metaDir()),
-        Jobs.Options.DEFAULT, metrics.jobs());
+    TargetServices services = new TargetServices(state, store, objects, intra,
+        bucket -> S3Routes.isLiveUploadsBucket(state, bucket));
+    AtomicReference<Jobs> jobsOnceOpen = new AtomicReference<>(); // get-batch starts jobs of the registry it is a kind of
+    GetBatchJobs getBatch = new GetBatchJobs(jobsOnceOpen::get, Jobs.Options.DEFAULT.demandLinger());
+    JobKinds.Builder kinds = TargetJobKinds.builder(services)
+        .add(JobKind.REBALANCE, rebalancing::create)
+        .add(JobKind.RESILVER, resilvering::create)
+        .add(JobKind.GET_BATCH, getBatch::create)
+        .add(JobKind.ARCHIVE, start -> new ArchiveJob(start, services));
+    mirroring.addKinds(kinds);
+    Jobs jobs = Jobs.open(state.self().displayName(), kinds.build(), Path.of(config.metaDir()), Jobs.Options.DEFAULT,
+        metrics.jobs());
+    jobsOnceOpen.set(jobs);
     closeables.add(jobs);
     rebalancing.attach(jobs);
     resilvering.attach(jobs);
     daemon.reportMountpaths(() -> mountpathList(store.mountpathSet()));
+    GetBatchHandler batches = new GetBatchHandler(state, objects, intra, getBatch);
     return NodeRoutes.target(daemon, new TargetObjectHandler(state, objects), new PeerObjectHandler(objects),
-        new TargetListHandler(state, store), new JobHandler(jobs),
-        routes -> NodeRoutes.mountpaths(S3Routes.target(routes, state, objects, staged, S3Options.fromEnvironment(),
-            metrics), new MountpathHandler(resilvering)), metrics);
+        new TargetListHandler(state, store, objects), new JobHandler(jobs),
+        routes -> NodeRoutes.getBatch(NodeRoutes.mountpaths(S3Routes.target(routes, state, objects, staged,
+            S3Options.fromEnvironment(), metrics), new MountpathHandler(resilvering)), batches), metrics);
   }
 
   /**

@@ -12,6 +12,8 @@ import io.jais.api.QueryParam;
 import io.jais.node.daemon.DaemonActions;
 import io.jais.node.daemon.DaemonHandler;
 import io.jais.node.daemon.VoteHandler;
+import io.jais.node.getbatch.GetBatchHandler;
+import io.jais.node.getbatch.GetBatchRedirect;
 import io.jais.node.http.MeterSelector;
 import io.jais.node.http.RouteTable;
 import io.jais.node.metrics.MetricsHandler;
@@ -84,6 +86,7 @@ final class NodeRoutes {
         .route(GET, ApiPath.BUCKETS, buckets::listBuckets)
         .route(GET, BUCKET, buckets::get)
         .route(POST, BUCKET, buckets::post)
+        .route(PUT, BUCKET, buckets::put)
         .route(DELETE, BUCKET, buckets::delete)
         .route(HEAD, BUCKET, buckets::head)
         .route(PATCH, BUCKET, buckets::patch);
@@ -124,6 +127,19 @@ final class NodeRoutes {
     return routes.route(PUT, ApiPath.DAEMON + "/mountpaths", mountpaths::put)
         .route(POST, ApiPath.DAEMON + "/mountpaths", mountpaths::post)
         .route(DELETE, ApiPath.DAEMON + "/mountpaths", mountpaths::delete);
+  }
+
+  /** Get-batch on a proxy: checked and redirected to the target that assembles the batch. */
+  static RouteTable.Builder getBatch(RouteTable.Builder routes, GetBatchRedirect batches) {
+    return routes.route(GET, ApiPath.GET_BATCH, batches::redirectAll)
+        .route(GET, ApiPath.GET_BATCH + "/{bucket}", batches::redirectOfBucket);
+  }
+
+  /** Get-batch on a target: assembled here (redirected requests), and entries for other targets' batches. */
+  static RouteTable.Builder getBatch(RouteTable.Builder routes, GetBatchHandler batches) {
+    return routes.route(GET, ApiPath.GET_BATCH, batches::getAll)
+        .route(GET, ApiPath.GET_BATCH + "/{bucket}", batches::getOfBucket)
+        .route(POST, ApiPath.TARGET_GET_BATCH + "/{bucket}", batches::entry); // peers only: checked in entry
   }
 
   /**

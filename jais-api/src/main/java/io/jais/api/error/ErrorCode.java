@@ -14,6 +14,8 @@ public enum ErrorCode {
   MALFORMED_BODY(400, "ErrInvalidBody"),
   BAD_DIGEST(400, "ErrInvalidCksum"),
   NOT_REDIRECTED(400, "ErrNotRedirected"),
+  /** A shard that cannot be read as its format: malformed, truncated, a member name escaping it, a zip bomb. */
+  BAD_ARCHIVE(400, ""),
   UNAUTHORIZED(401, "ErrUnauthorized"),
   FORBIDDEN(403, "ErrForbidden"),
   BUCKET_NOT_FOUND(404, "ErrBckNotFound"),

@@ -49,6 +49,8 @@ public record JobKind(String kind, String displayName, Scope scope, boolean star
   public static final String COPY_OBJECTS = "copy-listrange";
   public static final String BLOB_DOWNLOAD = "blob-download";
   public static final String MAKE_N_COPIES = "make-n-copies";
+  public static final String ARCHIVE = "archive";
+  public static final String GET_BATCH = "get-batch";
 
   private static final Map<String, JobKind> TABLE = table();
 
@@ -76,7 +78,7 @@ public record JobKind(String kind, String displayName, Scope scope, boolean star
     add(t, "ec-put", "", b, false, true, false);
     add(t, "ec-resp", "", b, false, true, false);
     add(t, "put-copies", "", b, false, true, false);
-    add(t, "archive", "", b, false, true, false);
+    add(t, ARCHIVE, "", b, false, true, false);
     add(t, COPY_OBJECTS, "copy-objects", b, false, true, false);
     add(t, "etl-listrange", "etl-objects", b, false, true, false);
     add(t, BLOB_DOWNLOAD, "", b, true, false, false);
@@ -93,7 +95,7 @@ public record JobKind(String kind, String displayName, Scope scope, boolean star
     add(t, "copy-bck", "copy-bucket", b, false, false, true);
     add(t, "etl-bck", "etl-bucket", b, false, false, true);
     add(t, "list", "", b, false, true, false);
-    add(t, "get-batch", "", gb, false, true, false);
+    add(t, GET_BATCH, "", gb, false, true, false);
     add(t, "create-inventory", "", b, false, false, true);
     add(t, "load-lom-cache", "warm-up-metadata", b, true, false, false);
     add(t, SCRUB, "", gb, true, false, true);

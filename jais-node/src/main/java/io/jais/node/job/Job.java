@@ -91,6 +91,15 @@ public abstract class Job {
     return "";
   }
 
+  /**
+   * For a demand kind whose {@link #execute()} runs for the job's whole life, taking requests as
+   * they come (get-batch): true while it has none in hand, so that it shows idle while it waits.
+   * False by default: a demand job is busy until its {@link #execute()} returns.
+   */
+  protected boolean waitingForWork() {
+    return false;
+  }
+
   /** The source bucket of a job that copies ({@code src-bck}); none by default. */
   protected Bucket sourceBucket() {
     return null;
@@ -289,7 +298,7 @@ public abstract class Job {
 
   /** Idle: a terminal job once it has ended; a demand job once it has no work left. */
   final boolean isIdle() {
-    return kind.idles() ? !working || hasEnded() : hasEnded();
+    return kind.idles() ? !working || hasEnded() || waitingForWork() : hasEnded();
   }
 
   /** The job as the snapshot API shows it; {@code withExt} adds the kind's details. */

@@ -6,10 +6,12 @@ import io.jais.api.bucket.Bucket;
 import io.jais.api.bucket.BucketProps;
 import io.jais.api.error.ErrorCode;
 import io.jais.api.error.JaisException;
+import io.jais.api.job.ArchiveMsg;
 import io.jais.api.job.CopyObjectsMsg;
 import io.jais.api.job.DeleteObjectsMsg;
 import io.jais.api.job.JobKind;
 import io.jais.api.json.WireJson;
+import io.jais.node.archive.ArchiveFormat;
 import io.jais.node.cluster.BucketMetadata;
 import io.jais.node.cluster.ClusterState;
 import io.jais.node.http.Request;
@@ -45,6 +47,26 @@ final class MultiObjectActions {
         : new DeleteObjectsMsg("", null, 0, false, false);
     value.selection();
     return Response.text(jobs.start(JobStart.onBucket("", JobKind.DELETE_OBJECTS, bucket, value)));
+  }
+
+  /**
+   * {@code archive}: the shard's name must have an archive extension (and agree with {@code mime});
+   * the destination ({@code tobck}, else the source) must exist, as in AIS.
+   */
+  Response archive(Bucket bucket, ActMsg msg) throws InterruptedException {
+    requireBucket(bucket);
+    if (!msg.hasValue()) {
+      throw JaisException.invalid("archive: missing value (objects and archive name)");
+    }
+    ArchiveMsg value = WireJson.convert(msg.value(), ArchiveMsg.class);
+    if (value.archname().isEmpty()) {
+      throw JaisException.invalid("archive: missing archive name (archname)");
+    }
+    ArchiveFormat.forWriting(value.mime(), value.archname());
+    Bucket destination = value.destinationOr(bucket).validate();
+    requireBucket(destination);
+    value.selection();
+    return Response.text(jobs.start(JobStart.onBucket("", JobKind.ARCHIVE, bucket, value)));
   }
 
   /** {@code copy-listrange}. */

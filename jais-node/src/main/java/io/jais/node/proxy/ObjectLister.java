@@ -3,10 +3,9 @@ package io.jais.node.proxy;
 import io.jais.api.ApiPath;
 import io.jais.api.bucket.Bucket;
 import io.jais.api.cluster.Snode;
-import io.jais.api.error.ErrorCode;
-import io.jais.api.error.JaisException;
 import io.jais.api.json.WireJson;
 import io.jais.api.msgpack.ListObjectsCodec;
+import io.jais.api.object.EntryFlags;
 import io.jais.api.object.ListFlags;
 import io.jais.api.object.ListObjectsMsg;
 import io.jais.api.object.ListObjectsPage;
@@ -38,22 +37,21 @@ public final class ObjectLister {
   }
 
   public ListObjectsPage list(Bucket bucket, ListObjectsMsg request) throws Exception {
-    if (request.has(ListFlags.ARCH_DIR)) {
-      throw new JaisException(ErrorCode.NOT_IMPLEMENTED,
-          "listing archive contents (flag ARCH_DIR) of " + bucket.uri() + " is not implemented in JAIS yet");
-    }
     int pageSize = request.pagesize() <= 0 ? DEFAULT_PAGE_SIZE : (int) Math.min(request.pagesize(), DEFAULT_PAGE_SIZE);
     String session = request.uuid().isEmpty() ? UUID.randomUUID().toString().substring(0, 13) : request.uuid();
     ListObjectsMsg perTarget = new ListObjectsMsg(trimWildcard(request.prefix()), pageSize, session, request.props(),
         request.continuationToken(), request.flags(), "", request.startAfter());
     List<List<ObjectEntry>> pages = fetchAll(bucket, perTarget, request.target());
-    List<ObjectEntry> merged = PageMerger.merge(pages, pageSize);
+    boolean archives = request.has(ListFlags.ARCH_DIR);
+    List<ObjectEntry> merged = archives ? withMembers(PageMerger.merge(pages, Integer.MAX_VALUE), pageSize)
+        : PageMerger.merge(pages, pageSize);
     PropsSelection selection = PropsSelection.of(request);
     List<ObjectEntry> entries = new ArrayList<>(merged.size());
     for (ObjectEntry e : merged) {
       entries.add(selection.apply(e));
     }
-    String token = merged.size() == pageSize ? merged.get(merged.size() - 1).name() : "";
+    String token = archives ? lastObjectIfFull(merged, pageSize)
+        : merged.size() == pageSize ? merged.get(merged.size() - 1).name() : "";
     return new ListObjectsPage(session, token, entries, 0);
   }
 
@@ -64,6 +62,36 @@ public final class ObjectLister {
     return TargetFanout.callAll(targets, target -> () -> ListObjectsCodec.decode(
         intra.bytes("POST", IntraClient.bucketUrl(target, ApiPath.TARGET_LIST, bucket), body, "application/json",
             TIMEOUT)).entries());
+  }
+
+  /**
+   * With {@code ARCH_DIR}: the first {@code pageSize} objects, each shard among them with its
+   * members (which the page size does not count: a shard's members come in the page of the shard).
+   */
+  private static List<ObjectEntry> withMembers(List<ObjectEntry> merged, int pageSize) {
+    List<ObjectEntry> page = new ArrayList<>();
+    List<String> shards = new ArrayList<>();
+    int objects = 0;
+    for (ObjectEntry e : merged) {
+      if ((e.flags() & EntryFlags.IN_ARCHIVE) == 0) {
+        if (objects == pageSize) {
+          continue;
+        }
+        objects++;
+        if ((e.flags() & EntryFlags.IS_ARCHIVE) != 0) {
+          shards.add(e.name() + "/");
+        }
+        page.add(e);
+      } else if (shards.stream().anyMatch(e.name()::startsWith)) {
+        page.add(e);
+      }
+    }
+    return page;
+  }
+
+  private static String lastObjectIfFull(List<ObjectEntry> page, int pageSize) {
+    List<ObjectEntry> objects = page.stream().filter(e -> (e.flags() & EntryFlags.IN_ARCHIVE) == 0).toList();
+    return objects.size() == pageSize ? objects.getLast().name() : "";
   }
 
   /** AIS trims one trailing {@code *} from the prefix. */

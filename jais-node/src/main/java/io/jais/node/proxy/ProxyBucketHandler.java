@@ -119,6 +119,17 @@ public final class ProxyBucketHandler {
     });
   }
 
+  /** {@code PUT /v1/buckets/{bucket}}: archive (a list, range or prefix of objects into a shard). */
+  public Response put(Request request) throws Exception {
+    Bucket bucket = BucketParams.of(request);
+    byte[] body = request.bodyBytes(PrimaryForwarder.MAX_CONTROL_BODY);
+    ActMsg msg = requireMsg(request, bucket, body);
+    if (msg.action().equals(Action.ARCHIVE)) {
+      return multiObject.archive(bucket, msg);
+    }
+    throw unsupported(msg.action(), "PUT", bucket);
+  }
+
   /** {@code DELETE /v1/buckets/{bucket}}: destroy-bck, delete-listrange. */
   public Response delete(Request request) throws Exception {
     Bucket bucket = BucketParams.of(request);

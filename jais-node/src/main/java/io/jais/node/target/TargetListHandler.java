@@ -7,6 +7,7 @@ import io.jais.api.object.ListFlags;
 import io.jais.api.object.ListObjectsMsg;
 import io.jais.api.object.ListObjectsPage;
 import io.jais.api.object.ObjectEntry;
+import io.jais.node.archive.ArchiveListing;
 import io.jais.node.cluster.ClusterState;
 import io.jais.node.http.BucketParams;
 import io.jais.node.http.Request;
@@ -16,20 +17,26 @@ import io.jais.node.listing.PageMerger;
 import io.jais.node.listing.PropsSelection;
 import io.jais.node.storage.ListEntry;
 import io.jais.node.storage.ListQuery;
+import io.jais.node.objects.Caller;
+import io.jais.node.objects.ObjectService;
 import io.jais.node.storage.ObjectStore;
 import java.util.List;
 
 /**
  * The target's part of list-objects: one page of its own names after the continuation token,
- * asked for by a proxy that merges all targets' pages. Replies in the msgpack page format.
+ * asked for by a proxy that merges all targets' pages. Replies in the msgpack page format. With
+ * {@code ARCH_DIR}, each shard of the page is followed by its members ({@link ArchiveListing}).
  */
 public final class TargetListHandler {
   private final ClusterState state;
   private final ObjectStore store;
+  private final ObjectService objects;
 
-  public TargetListHandler(ClusterState state, ObjectStore store) {
+  /** {@code objects} opens shards for listings with {@code ARCH_DIR}. */
+  public TargetListHandler(ClusterState state, ObjectStore store, ObjectService objects) {
     this.state = state;
     this.store = store;
+    this.objects = objects;
   }
 
   public Response list(Request request) throws Exception {
@@ -49,6 +56,10 @@ public final class TargetListHandler {
     List<ListEntry> entries = store.list(bucket, query).entries();
     String selfId = state.self().id();
     List<ObjectEntry> page = entries.stream().map(e -> EntryFormat.of(e, selfId, selected)).toList();
+    if (msg.has(ListFlags.ARCH_DIR)) {
+      page = new java.util.ArrayList<>(ArchiveListing.expand(objects, bucket, page, Caller.localJob("list-" + msg.uuid())));
+      page.sort((a, b) -> PageMerger.UTF8_ORDER.compare(a.name(), b.name())); // "s.tar/m" sorts after "s.tar.bak"
+    }
     byte[] body = ListObjectsCodec.encode(new ListObjectsPage(msg.uuid(), "", page, 0));
     return Response.builder(200).header("Content-Type", ListObjectsCodec.CONTENT_TYPE).body(body).build();
   }

@@ -8,6 +8,7 @@ import io.jais.api.bucket.Bucket;
 import io.jais.api.bucket.ObjectUname;
 import io.jais.api.error.ErrorCode;
 import io.jais.api.error.JaisException;
+import io.jais.node.archive.MemberMatch;
 import io.jais.node.cluster.ClusterState;
 import io.jais.node.http.BucketParams;
 import io.jais.node.http.Request;
@@ -51,16 +52,36 @@ public final class TargetObjectHandler {
   }
 
   /** Query parameters of AIS features not implemented yet: refused, never silently ignored. */
-  private static final List<String> NOT_YET_ON_GET = List.of("archpath", "archregx", "archmode", "etl_name",
-      "etl_pipeline");
+  private static final List<String> NOT_YET_ON_GET = List.of("etl_name", "etl_pipeline");
   private static final List<String> NOT_YET_ON_PUT = List.of("uploadId", "partNumber", "archpath", "etl_name");
 
   public Response get(Request request) throws Exception {
     refuseNotYetImplemented(request, NOT_YET_ON_GET);
     Bucket bucket = BucketParams.of(request);
     String name = objectName(request, bucket);
+    String archpath = request.query(QueryParam.ARCHPATH);
+    String archregx = request.query(QueryParam.ARCHREGX);
+    if (archpath != null && !archpath.isEmpty() || archregx != null) {
+      return archive(request, bucket, name, archpath, archregx);
+    }
     ObjectRead object = objects.get(bucket, name, Caller.USER);
     return send(request, object.meta(), object.shared(), object.channel());
+  }
+
+  /** A shard's member ({@code archpath}) or matching members ({@code archregx}, {@code archmode}). */
+  private Response archive(Request request, Bucket bucket, String name, String archpath, String archregx)
+      throws IOException {
+    if (request.header(HttpHeaderNames.RANGE) != null) {
+      throw new JaisException(ErrorCode.RANGE_NOT_SATISFIABLE, "range reads of archived files are not supported ("
+          + bucket.uri() + "/" + name + ")");
+    }
+    if (archpath != null && !archpath.isEmpty()) {
+      if (archregx != null && !archregx.isEmpty()) {
+        throw JaisException.invalid("archpath and archregx are mutually exclusive (" + bucket.uri() + "/" + name + ")");
+      }
+      return ArchiveGet.member(objects, bucket, name, archpath);
+    }
+    return ArchiveGet.matching(objects, bucket, name, MemberMatch.of(archregx, request.query(QueryParam.ARCHMODE)));
   }
 
   /**

@@ -12,19 +12,24 @@ public final class TargetJobKinds {
   private TargetJobKinds() {}
 
   public static JobKinds of(TargetServices target) {
-    return of(target, builder -> {});
+    return builder(target).build();
   }
 
   /** The kinds above plus those {@code more} adds (kinds that live in packages of their own). */
   public static JobKinds of(TargetServices target, java.util.function.Consumer<JobKinds.Builder> more) {
-    JobKinds.Builder builder = JobKinds.builder()
+    JobKinds.Builder builder = builder(target);
+    more.accept(builder);
+    return builder.build();
+  }
+
+  /** The kinds of this package, for a node to add the kinds of other packages to. */
+  public static JobKinds.Builder builder(TargetServices target) {
+    return JobKinds.builder()
         .add(JobKind.LRU, start -> new LruJob(start, target))
         .add(JobKind.STORE_CLEANUP, start -> new StoreCleanupJob(start, target))
         .add(JobKind.SUMMARY, start -> new BucketSummaryJob(start, target))
         .add(JobKind.SCRUB, start -> new ScrubJob(start, target))
         .add(JobKind.DELETE_OBJECTS, start -> new DeleteObjectsJob(start, target))
         .add(JobKind.COPY_OBJECTS, start -> new CopyObjectsJob(start, target));
-    more.accept(builder);
-    return builder.build();
   }
 }
