@@ -32,7 +32,7 @@ final class TarReader implements ArchiveReader {
   public Member next() throws IOException {
     try {
       if (tar == null) {
-        tar = new TarArchiveInputStream(decompressed());
+        tar = new BoundedNamesTarInput(decompressed());
       }
       for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
         if (!entry.isFile()) {
@@ -70,6 +70,28 @@ final class TarReader implements ArchiveReader {
   public void close() throws IOException {
     if (tar != null) {
       tar.close(); // the channel underneath is its owner's: ChannelInput's close does nothing
+    }
+  }
+
+  /**
+   * Commons Compress reads a GNU long-name entry whole into memory; a few-MB compressed shard can
+   * declare one of gigabytes. Names longer than any file system allows are malformed here.
+   */
+  private static final class BoundedNamesTarInput extends TarArchiveInputStream {
+    private static final long MAX_LONG_NAME = 64 << 10;
+
+    BoundedNamesTarInput(java.io.InputStream in) {
+      super(in);
+    }
+
+    @Override
+    protected byte[] getLongNameData() throws IOException {
+      TarArchiveEntry entry = getCurrentEntry();
+      if (entry != null && entry.getSize() > MAX_LONG_NAME) {
+        throw new java.util.zip.ZipException("a long-name entry of " + entry.getSize() + " bytes (at most "
+            + MAX_LONG_NAME + ")");
+      }
+      return super.getLongNameData();
     }
   }
 }

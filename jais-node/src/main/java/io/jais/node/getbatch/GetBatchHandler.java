@@ -119,8 +119,7 @@ public final class GetBatchHandler {
       }
     } catch (IOException | RuntimeException | InterruptedException e) {
       Files.deleteIfExists(spool);
-      job.release();
-      throw e;
+      throw e; // the caller's finally releases the job (once)
     }
     String boundary = BOUNDARY_PREFIX + UUID.randomUUID().toString().replace("-", "");
     byte[] head = ("--" + boundary + "\r\n"

@@ -132,4 +132,20 @@ class MalformedArchiveTest {
       assertThat(reader.next()).isNull();
     }
   }
+
+  @Test
+  void hugeGnuLongName_isBadArchive_beforeTheNameIsRead() throws IOException {
+    Path file = dir.resolve("longname.tar");
+    try (OutputStream out = Files.newOutputStream(file);
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
+      tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_GNU);
+      TarArchiveEntry entry = new TarArchiveEntry("d/" + "n".repeat(100_000));
+      entry.setSize(1);
+      tar.putArchiveEntry(entry);
+      tar.write('x');
+      tar.closeArchiveEntry();
+    }
+
+    assertBadArchive(file, ArchiveFormat.TAR, "long-name entry of");
+  }
 }
