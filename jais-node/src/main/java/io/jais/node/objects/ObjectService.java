@@ -19,6 +19,10 @@ import io.jais.node.storage.PutOptions;
 import io.jais.node.storage.SharedObject;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -237,6 +241,41 @@ public final class ObjectService {
     }
     try (OpenedObject opened = store.openUntouched(source, sourceName)) {
       return peers.copyTo(owner.id(), destination, destinationName, opened);
+    } catch (InterruptedException e) {
+      throw interrupted(e);
+    }
+  }
+
+  /**
+   * Promotes a file of this node's file system into the bucket as object {@code name} (AIS
+   * {@code promote}): stored by its HRW owner with PUT semantics (a new version, checksummed by the
+   * bucket's type), here or sent to the owner. The file itself is left alone.
+   *
+   * @param overwrite replace an existing object; when false an existing one is kept
+   * @return the stored object's metadata; empty when it existed and {@code overwrite} is false
+   * @throws java.nio.file.NoSuchFileException when the file is gone
+   */
+  public Optional<ObjectMeta> promote(Bucket bucket, String name, Path file, boolean overwrite, Caller caller)
+      throws IOException {
+    BucketProps props = props(bucket);
+    ObjectName.validate(bucket, name);
+    Snode owner = state.smap().owner(bucket, name);
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = channel.size();
+      if (owner == null || owner.id().equals(state.self().id())) {
+        if (!overwrite && store.head(bucket, name).isPresent()) {
+          return Optional.empty();
+        }
+        ObjectMeta meta = store.put(bucket, name, new InputStreamSource(Channels.newInputStream(channel), size),
+            putOptions(props, Checksum.NONE), Map::of);
+        hooks.fire(ObjectEvent.Kind.PUT, bucket, name, meta, caller);
+        return Optional.of(meta);
+      }
+      if (!overwrite && peers.headOn(owner.id(), bucket, name).isPresent()) {
+        return Optional.empty();
+      }
+      ObjectMeta asFile = new ObjectMeta(size, Checksum.NONE, "", 0, 0, Map.of(), List.of());
+      return Optional.of(peers.copyTo(owner.id(), bucket, name, new OpenedObject(asFile, channel, null)));
     } catch (InterruptedException e) {
       throw interrupted(e);
     }

@@ -5,6 +5,7 @@ import io.jais.api.cluster.Smap;
 import io.jais.api.cluster.Snode;
 import io.jais.api.error.JaisException;
 import io.jais.api.job.CopyObjectsMsg;
+import io.jais.api.job.JobKind;
 import io.jais.api.job.ObjectSelection;
 import io.jais.node.cluster.ClusterState;
 import io.jais.node.job.Job;
@@ -17,23 +18,31 @@ import java.util.Iterator;
 import java.util.Optional;
 
 /**
- * {@code copy-listrange}: copies a list, a range or a prefix of a bucket's objects to a bucket
- * (possibly the same) as {@code prepend + name} (after the extension mapping). Every target copies
- * the selected objects it owns (HRW over the cluster map of the job's start): locally when it also
- * owns the destination name, else by sending the bytes to the destination's owner (both through
- * the {@link ObjectService}, as a local job: this target's copies only). A listed name the owner lacks is an error; a range name is skipped. With
- * a prefix, a target copies the objects it holds and owns; copies it holds of objects owned by
- * another target (written before that one joined) are skipped ({@value #SKIPPED}), since the owner
- * may hold a newer version, and so are objects written after the job started ({@value #SKIPPED_NEW}):
- * a copy within one bucket would otherwise copy its own copies, again and again.
+ * {@code copy-listrange}, {@code copy-bck} and {@code move-bck}: copies a list, a range or a prefix
+ * of a bucket's objects (for {@code copy-bck} the whole bucket or a prefix, for {@code move-bck}
+ * every object) to a bucket as {@code prepend + name} (after the extension mapping). Every target
+ * copies the selected objects it owns (HRW over the cluster map of the job's start): locally when
+ * it also owns the destination name, else by sending the bytes to the destination's owner, target
+ * to target (both through the {@link ObjectService}, as a local job: this target's copies only).
+ * A listed name the owner lacks is an error; a range name is skipped. With a prefix, a target
+ * copies the objects it holds and owns; copies it holds of objects owned by another target
+ * (written before that one joined) are skipped ({@value #SKIPPED}), since the owner may hold a
+ * newer version, and so are objects written after the job started ({@value #SKIPPED_NEW}): a copy
+ * within one bucket would otherwise copy its own copies, again and again.
+ *
+ * <p>A move ({@code move-bck}, a bucket rename) deletes each source object here once its copy is
+ * committed in the destination, so an object is always in one bucket or both, never in none;
+ * objects written into the source meanwhile are moved too. The proxy drops the source bucket
+ * when every target is done.
  *
  * <p>Counters: {@code loc-objs}/{@code loc-bytes} are the objects this target copied (their sum
  * over targets is the number copied), {@code out-objs}/{@code out-bytes} those of them sent to
  * another target. A dry run counts without copying. A retry copies again: each destination object
  * is written whole (workfile, then rename), so the result is the same objects, with new versions.
  *
- * <p>A demand kind, as in AIS: after its work the job stays running, idle, for the registry's
- * linger time, then ends by itself. Abort stops between objects.
+ * <p>{@code copy-listrange} is a demand kind, as in AIS: after its work the job stays running,
+ * idle, for the registry's linger time, then ends by itself; the bucket kinds are terminal. Abort
+ * stops between objects.
  */
 final class CopyObjectsJob extends Job {
   static final String SKIPPED = "skipped-misplaced";
@@ -47,6 +56,7 @@ final class CopyObjectsJob extends Job {
   private final Bucket destination;
   private final CopyObjectsMsg msg;
   private final ObjectSelection selection;
+  private final boolean move;
 
   CopyObjectsJob(JobStart start, TargetServices target) {
     super(start, SKIPPED, SKIPPED_NEW);
@@ -57,8 +67,9 @@ final class CopyObjectsJob extends Job {
     this.source = KindParams.requireBucket(start, target.state());
     this.msg = start.params(CopyObjectsMsg.class);
     if (msg.destination() == null || msg.destination().name().isEmpty()) {
-      throw JaisException.invalid("copy-listrange: missing destination bucket (tobck)");
+      throw JaisException.invalid(start.kind() + ": missing destination bucket (tobck)");
     }
+    this.move = start.kind().equals(JobKind.MOVE_BUCKET);
     this.destination = msg.dryRun() ? msg.destination() : KindParams.requireExisting(msg.destination(), target.state());
     this.selection = msg.selection();
   }
@@ -98,7 +109,7 @@ final class CopyObjectsJob extends Job {
       }
       return;
     }
-    if (selection.isPrefix() && meta.get().mtimeNanos() > startNanos) {
+    if (!move && selection.isPrefix() && meta.get().mtimeNanos() > startNanos) {
       counters().add(SKIPPED_NEW, 1);
       return;
     }
@@ -106,6 +117,9 @@ final class CopyObjectsJob extends Job {
     long size = meta.get().size();
     if (!msg.dryRun() && !(source.equals(destination) && name.equals(to))) {
       objects.copy(source, name, destination, to, caller);
+      if (move) {
+        objects.deleteIfSame(source, name, meta.get(), caller); // the version copied, not a write racing it
+      }
       Snode owner = state.smap().owner(destination, to);
       if (owner != null && !owner.id().equals(state.self().id())) {
         counters().sent(size);
@@ -126,7 +140,8 @@ final class CopyObjectsJob extends Job {
 
   @Override
   protected String describe() {
-    return source.uri() + "=>" + destination.uri() + ", " + selection + (msg.prepend().isEmpty() ? "" : ", prepend:" + msg.prepend())
+    String what = selection.isPrefix() && !prefix().isEmpty() ? "prefix:" + prefix() : selection.toString();
+    return source.uri() + "=>" + destination.uri() + ", " + what + (msg.prepend().isEmpty() ? "" : ", prepend:" + msg.prepend())
         + (msg.dryRun() ? ", dry-run" : "");
   }
 }

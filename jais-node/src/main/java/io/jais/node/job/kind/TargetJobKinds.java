@@ -19,6 +19,9 @@ public final class TargetJobKinds {
         .add(JobKind.SCRUB, start -> new ScrubJob(start, target))
         .add(JobKind.DELETE_OBJECTS, start -> new DeleteObjectsJob(start, target))
         .add(JobKind.COPY_OBJECTS, start -> new CopyObjectsJob(start, target))
+        .add(JobKind.COPY_BUCKET, start -> new CopyObjectsJob(start, target))
+        .add(JobKind.MOVE_BUCKET, start -> new CopyObjectsJob(start, target))
+        .add(JobKind.PROMOTE, start -> new PromoteJob(start, target))
         .build();
   }
 }
