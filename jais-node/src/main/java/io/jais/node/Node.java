@@ -22,6 +22,7 @@ import io.jais.node.http.IntraAuthenticator;
 import io.jais.node.http.NettyServer;
 import io.jais.node.http.RouteTable;
 import io.jais.node.http.ServerOptions;
+import io.jais.node.objects.MultipartUploads;
 import io.jais.node.objects.ObjectService;
 import io.jais.node.objects.StagedObjects;
 import io.jais.node.logs.LogRotation;
@@ -238,13 +239,14 @@ public final class Node implements AutoCloseable {
     S3Routes.dropUploadsWithTheirBuckets(state, staged);
     ObjectService objects = new ObjectService(state, store, intra);
     closeables.add(streams.register(StreamedPutReceiver.TRNAME, new StreamedPutReceiver(objects)));
+    MultipartUploads uploads = new MultipartUploads(objects, staged); // both doors' uploads
     Jobs jobs = Jobs.open(state.self().displayName(), TargetJobKinds.of(new TargetServices(state, store, objects,
         intra, bucket -> S3Routes.isLiveUploadsBucket(state, bucket))), Path.of(config.metaDir()), Jobs.Options.DEFAULT,
         metrics.jobs());
     closeables.add(jobs);
-    return NodeRoutes.target(daemon, new TargetObjectHandler(state, objects), new PeerObjectHandler(objects),
+    return NodeRoutes.target(daemon, new TargetObjectHandler(state, objects, uploads), new PeerObjectHandler(objects),
         new TargetListHandler(state, store), new JobHandler(jobs),
-        routes -> S3Routes.target(routes, state, objects, staged, S3Options.fromEnvironment(), metrics), metrics);
+        routes -> S3Routes.target(routes, state, objects, uploads, S3Options.fromEnvironment(), metrics), metrics);
   }
 
   /**
