@@ -12,10 +12,10 @@ import java.time.Duration;
  * ({@code JobApi.await}), an optional progress line, and the outcome in words: exit 0 when it
  * finished (or, for a demand job, went idle), 1 when it failed or was aborted.
  */
-final class JobWaiting {
+public final class JobWaiting {
   private JobWaiting() {}
 
-  static void await(Session session, String id, Duration timeout, Boolean progress) {
+  public static void await(Session session, String id, Duration timeout, Boolean progress) {
     boolean show = progress != null ? progress : session.interactive();
     JobStatus status;
     try (JobProgress line = show ? JobProgress.start(session.err(), "job " + id) : JobProgress.off()) {
