@@ -129,6 +129,44 @@ class BucketCopyIT {
   }
 
   @Test
+  void copy_synchronize_deletesDestinationObjectsWhoseSourceIsGone_underThePrefixOnly() {
+    List<String> all = new ArrayList<>(range("s/", 30));
+    all.add("other/keep");
+    Bucket source = bucketWith("bc-sync-src", all);
+    Bucket destination = Bucket.ais("bc-sync-dst");
+    client.jobs().await(client.buckets().copyBucket(source, destination, msg("", "", null, false)), WAIT);
+    List<String> gone = range("s/", 30).subList(5, 17);
+    gone.forEach(name -> client.objects().delete(source, name));
+    client.objects().delete(source, "other/keep");
+
+    String id = client.buckets().copyBucket(source, destination,
+        new CopyBucketMsg("s/", "", null, false, false, false, true, 0, false));
+    JobStatus status = client.jobs().await(id, WAIT);
+
+    assertThat(status.error()).isEmpty();
+    List<String> kept = new ArrayList<>(range("s/", 30));
+    kept.removeAll(gone);
+    Map<String, String> expected = new TreeMap<>(expected(kept, ""));
+    expected.put("other/keep", new String(body("other/keep"), StandardCharsets.UTF_8)); // outside the prefix
+    assertThat(contents(destination)).isEqualTo(expected);
+    assertThat(sum(snapshots(id), "pruned")).isEqualTo(gone.size());
+  }
+
+  @Test
+  void copyObjects_synchronize_aListedNameWhoseSourceIsGone_isDeletedFromTheDestination() {
+    Bucket source = bucketWith("bc-tco-src", range("t-", 6));
+    Bucket destination = Bucket.ais("bc-tco-dst");
+    client.jobs().await(client.buckets().copyBucket(source, destination, msg("", "", null, false)), WAIT);
+    client.objects().delete(source, "t-002");
+
+    String id = client.buckets().copyObjects(source, new io.jais.api.job.CopyObjectsMsg(destination, "t-{000..003}",
+        null, "", "", null, false, false, false, true, 0, false, false));
+    client.jobs().await(id, WAIT);
+
+    assertThat(contents(destination).keySet()).containsExactly("t-000", "t-001", "t-003", "t-004", "t-005");
+  }
+
+  @Test
   void copy_dryRun_countsButCreatesAndCopiesNothing() {
     Bucket source = bucketWith("bc-dry-src", range("d-", 12));
     Bucket destination = Bucket.ais("bc-dry-dst");

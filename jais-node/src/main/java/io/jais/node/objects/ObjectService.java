@@ -177,6 +177,20 @@ public final class ObjectService {
     }
   }
 
+  /**
+   * Whether another target holds the object on its own disks, strictly: an answer of "no" is
+   * false, no answer is an error (for whoever deletes on "no").
+   *
+   * @throws IOException when the target does not answer or answers neither
+   */
+  public boolean existsOn(String targetId, Bucket bucket, String name) throws IOException {
+    try {
+      return peers.holds(targetId, bucket, name);
+    } catch (InterruptedException e) {
+      throw interrupted(e);
+    }
+  }
+
   /** The mountpath the object lives on (or would), for {@code Ais-Location}. */
   public Mountpath mountpathOf(Bucket bucket, String name) {
     return store.mountpathOf(bucket, name);

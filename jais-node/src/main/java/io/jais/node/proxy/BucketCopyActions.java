@@ -72,10 +72,6 @@ final class BucketCopyActions {
     if (value.sync() && !value.prepend().isEmpty()) {
       throw JaisException.invalid("copy-bck: cannot synchronize and prepend (\"" + value.prepend() + "\") at once");
     }
-    if (value.sync()) {
-      throw new JaisException(ErrorCode.NOT_IMPLEMENTED, "copy-bck: synchronize (deleting destination objects whose"
-          + " source is gone) is not implemented in JAIS yet");
-    }
     if (!value.dryRun() && source.equals(destination)) {
       throw JaisException.invalid("cannot copy-bck bucket " + source.uri() + " onto itself");
     }

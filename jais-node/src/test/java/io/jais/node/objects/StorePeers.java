@@ -54,6 +54,14 @@ final class StorePeers implements PeerTargets {
   }
 
   @Override
+  public boolean holds(String targetId, Bucket bucket, String name) throws IOException {
+    if (!targetId.equals(id)) {
+      throw new IOException("no target " + targetId);
+    }
+    return store.head(bucket, name).isPresent();
+  }
+
+  @Override
   public <T> T read(PeerCopy copy, Bucket bucket, String name, ReplicaSink<T> sink)
       throws IOException, InterruptedException {
     reads.incrementAndGet();

@@ -47,6 +47,7 @@ import java.util.Optional;
 final class CopyObjectsJob extends Job {
   static final String SKIPPED = "skipped-misplaced";
   static final String SKIPPED_NEW = "skipped-new";
+  static final String PRUNED = "pruned";
 
   private final ObjectStore store;
   private final ClusterState state;
@@ -59,7 +60,7 @@ final class CopyObjectsJob extends Job {
   private final boolean move;
 
   CopyObjectsJob(JobStart start, TargetServices target) {
-    super(start, SKIPPED, SKIPPED_NEW);
+    super(start, SKIPPED, SKIPPED_NEW, PRUNED);
     this.store = target.store();
     this.state = target.state();
     this.objects = target.objects();
@@ -78,8 +79,11 @@ final class CopyObjectsJob extends Job {
 
   @Override
   protected void execute() {
+    // the proxy's start: one instant for all targets (a target starting later than another must
+    // not take that one's copies, written before its own start, for sources)
     java.time.Instant now = clock().instant();
-    startNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    long own = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    startNanos = start().startedNanos() > 0 ? Math.min(start().startedNanos(), own) : own;
     Smap smap = state.smap();
     String self = state.self().id();
     int workers = KindParams.workers(msg.workers(), store.mountpaths().all().size());
@@ -94,6 +98,42 @@ final class CopyObjectsJob extends Job {
         counters().add(SKIPPED, 1);
       }
     });
+    if (msg.sync() && !msg.dryRun() && selection.isPrefix() && !isAborted()) {
+      prune(smap, self, workers);
+    }
+  }
+
+  /**
+   * {@code synchronize} of a prefix: the destination objects under the prefix that this target
+   * owns and whose source (same name: synchronizing forbids {@code prepend}) no longer exists are
+   * deleted. The source's owner is asked; when it cannot tell, the object is kept and the job
+   * reports the error.
+   */
+  private void prune(Smap smap, String self, int workers) {
+    forEach(new LocalNames(store, destination, prefix(), !msg.nonRecursive()), workers, true, name -> {
+      Snode owner = smap.owner(destination, name);
+      if (owner != null && !owner.id().equals(self)) {
+        return; // its owner prunes it
+      }
+      Snode sourceOwner = smap.owner(source, name);
+      boolean exists = sourceOwner == null || sourceOwner.id().equals(self)
+          ? KindParams.headHere(objects, source, name, caller).isPresent()
+          : objects.existsOn(sourceOwner.id(), source, name);
+      if (!exists) {
+        deleteDestination(name);
+      }
+    });
+  }
+
+  private void deleteDestination(String name) throws java.io.IOException {
+    try {
+      objects.delete(destination, name, Caller.job(id()));
+      counters().add(PRUNED, 1);
+    } catch (JaisException e) {
+      if (e.code() != io.jais.api.error.ErrorCode.OBJECT_NOT_FOUND) {
+        throw e;
+      }
+    }
   }
 
   private String prefix() {
@@ -104,6 +144,10 @@ final class CopyObjectsJob extends Job {
   private void copy(String name) throws Exception {
     Optional<ObjectMeta> meta = KindParams.headHere(objects, source, name, caller);
     if (meta.isEmpty()) {
+      if (msg.sync() && !msg.dryRun()) {
+        deleteDestination(msg.destinationName(name)); // the source is gone: so goes its copy
+        return;
+      }
       if (selection.isList()) {
         fail(source.uri() + "/" + name + " does not exist");
       }
