@@ -24,7 +24,9 @@ import java.util.Optional;
  * copies the selected objects it owns (HRW over the cluster map of the job's start): locally when
  * it also owns the destination name, else by sending the bytes to the destination's owner, target
  * to target (both through the {@link ObjectService}, as a local job: this target's copies only).
- * A listed name the owner lacks is an error; a range name is skipped. With a prefix, a target
+ * A listed name the owner lacks is an error; a range name is skipped (with {@code synchronize}
+ * either one's destination copy is deleted instead, and a prefix copy then prunes the destination:
+ * {@code prune}). With a prefix, a target
  * copies the objects it holds and owns; copies it holds of objects owned by another target
  * (written before that one joined) are skipped ({@value #SKIPPED}), since the owner may hold a
  * newer version, and so are objects written after the job started ({@value #SKIPPED_NEW}): a copy
