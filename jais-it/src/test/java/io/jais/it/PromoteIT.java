@@ -148,6 +148,43 @@ class PromoteIT {
   }
 
   @Test
+  void symbolicLinks_outOfTheRoot_areNeverPromoted() throws Exception {
+    Bucket bucket = Bucket.ais("prm-links");
+    client.buckets().create(bucket);
+    Path outside = Files.createTempDirectory("jais-prm-outside-");
+    try {
+      Files.writeString(outside.resolve("secret"), "secret");
+      Files.createDirectories(outside.resolve("sub"));
+      Files.writeString(outside.resolve("sub/deep-secret"), "deep secret");
+      file("plain", "plain");
+      Files.createSymbolicLink(dir.resolve("to-file"), outside.resolve("secret"));
+      Files.createSymbolicLink(dir.resolve("to-dir"), outside);
+      Path linkedTree = dir.resolveSibling(dir.getFileName() + "-lnk");
+      Files.createSymbolicLink(linkedTree, outside);
+      try {
+        promote(bucket, dir.toString(), "", true, false, false);
+        assertThat(contents(bucket)).as("links inside the tree are skipped").isEqualTo(Map.of("plain", "plain"));
+
+        String url = endpoint + "/v1/objects/prm-links?provider=ais";
+        for (Path top : List.of(dir.resolve("to-file"), dir.resolve("to-dir"), linkedTree, linkedTree.resolve("secret"),
+            dir.resolve("to-dir/sub"))) {
+          HttpResponse<byte[]> reply = RawHttp.send("POST", url,
+              RawHttp.json("{\"action\":\"promote\",\"name\":\"" + top + "\",\"value\":{\"rcr\":true}}"),
+              "Content-Type", "application/json");
+          assertThat(reply.statusCode()).as(top + " -> " + RawHttp.text(reply)).isEqualTo(400);
+        }
+        assertThat(contents(bucket)).isEqualTo(Map.of("plain", "plain"));
+      } finally {
+        Files.deleteIfExists(linkedTree);
+      }
+    } finally {
+      try (Stream<Path> all = Files.walk(outside)) {
+        all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  @Test
   void badRequests_are4xx_promoteNothing() throws Exception {
     Bucket bucket = Bucket.ais("prm-bad");
     client.buckets().create(bucket);

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
@@ -263,7 +264,8 @@ public final class ObjectService {
   /**
    * Promotes a file of this node's file system into the bucket as object {@code name} (AIS
    * {@code promote}): stored by its HRW owner with PUT semantics (a new version, checksummed by the
-   * bucket's type), here or sent to the owner. The file itself is left alone.
+   * bucket's type), here or sent to the owner. The file itself is left alone; it is opened without
+   * following a symbolic link (a link fails with an {@link IOException}, never read through).
    *
    * @param overwrite replace an existing object; when false an existing one is kept
    * @return the stored object's metadata; empty when it existed and {@code overwrite} is false
@@ -274,7 +276,7 @@ public final class ObjectService {
     BucketProps props = props(bucket);
     ObjectName.validate(bucket, name);
     Snode owner = state.smap().owner(bucket, name);
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
       long size = channel.size();
       if (owner == null || owner.id().equals(state.self().id())) {
         if (!overwrite && store.head(bucket, name).isPresent()) {

@@ -13,6 +13,7 @@ import io.jais.node.objects.ObjectService;
 import io.jais.node.storage.ObjectMeta;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -32,7 +33,13 @@ import java.util.Optional;
  *       to its owner.</li>
  * </ul>
  * AIS detects a share by comparing the targets' listings; JAIS takes the share as the default
- * and leaves the two other cases to the request. An existing object is kept unless {@code ovw}
+ * and leaves the two other cases to the request.
+ *
+ * <p>Symbolic links never lead out of the promote root: the source is resolved to its real path
+ * (every link in it followed) and must lie under the root's real path, else the request is a 400;
+ * the walk then starts from that real path and never follows a link (links inside the tree are
+ * skipped, see {@link SourceFiles}), and each file is opened without following a link, so a file
+ * swapped for a link meanwhile fails rather than being read. An existing object is kept unless {@code ovw}
  * ({@value #SKIPPED_EXISTING}); with {@code dls} a file is removed once promoted or kept, as in
  * AIS. A file that disappears meanwhile is skipped.
  *
@@ -49,6 +56,7 @@ final class PromoteJob extends Job {
   private final Bucket bucket;
   private final PromoteArgs args;
   private final Path source;
+  private Path realSource;
   private final boolean participates;
   private final boolean ownedOnly;
   private final int workers;
@@ -69,6 +77,29 @@ final class PromoteJob extends Job {
       throw new JaisException(ErrorCode.NOT_FOUND, "promote: source \"" + args.source() + "\" does not exist on "
           + state.self().displayName());
     }
+    if (participates && Files.exists(source)) {
+      try {
+        this.realSource = underRoot(source);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
+
+  /**
+   * The source's real path, which must lie under the promote root's real path: the textual check
+   * of the arguments says nothing about where a link in the path leads.
+   *
+   * @throws JaisException 400 when the source leads out of the root
+   */
+  static Path underRoot(Path source) throws IOException {
+    Path real = source.toRealPath();
+    Path root = Path.of(PromoteArgs.ROOT).toRealPath();
+    if (!real.startsWith(root)) {
+      throw JaisException.invalid("invalid promote source \"" + source + "\": a symbolic link leads out of "
+          + PromoteArgs.ROOT);
+    }
+    return real;
   }
 
   @Override
@@ -76,13 +107,14 @@ final class PromoteJob extends Job {
     if (!participates || !Files.exists(source)) {
       return;
     }
-    boolean directory = Files.isDirectory(source);
+    realSource = underRoot(source); // again: a link may have changed since the job was created
+    boolean directory = Files.isDirectory(realSource, LinkOption.NOFOLLOW_LINKS);
     parallelism(0, workers);
     if (!directory) {
-      forEach(java.util.List.of(source).iterator(), 1, false, file -> promote(file, false));
+      forEach(java.util.List.of(realSource).iterator(), 1, false, file -> promote(file, false));
       return;
     }
-    try (SourceFiles files = new SourceFiles(source, args.recursive())) {
+    try (SourceFiles files = new SourceFiles(realSource, args.recursive())) {
       forEach(files, workers, true, file -> promote(file, true));
     }
   }
@@ -118,9 +150,9 @@ final class PromoteJob extends Job {
   private String objectName(Path file, boolean inDirectory) {
     String prefix = args.objectName();
     if (!inDirectory) {
-      return !prefix.isEmpty() && !prefix.endsWith("/") ? prefix : prefix + file.getFileName();
+      return !prefix.isEmpty() && !prefix.endsWith("/") ? prefix : prefix + source.getFileName();
     }
-    return prefix + source.relativize(file).toString();
+    return prefix + realSource.relativize(file).toString();
   }
 
   @Override
