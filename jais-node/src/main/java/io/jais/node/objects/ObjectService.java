@@ -287,7 +287,7 @@ public final class ObjectService {
         hooks.fire(ObjectEvent.Kind.PUT, bucket, name, meta, caller);
         return Optional.of(meta);
       }
-      if (!overwrite && peers.headOn(owner.id(), bucket, name).isPresent()) {
+      if (!overwrite && peers.holds(owner.id(), bucket, name)) { // strict: an owner that does not answer is an error, never "absent"
         return Optional.empty();
       }
       ObjectMeta asFile = new ObjectMeta(size, Checksum.NONE, "", 0, 0, Map.of(), List.of());
