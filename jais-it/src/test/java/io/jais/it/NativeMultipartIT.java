@@ -169,6 +169,30 @@ class NativeMultipartIT {
     assertThat(client.buckets().listNames(Bucket.ais("nmp-mv"), "")).hasSize(names.size());
   }
 
+  @Test
+  void renameObject_racingWriteToTheOldName_isNeverLost() throws Exception {
+    Bucket bucket = Bucket.ais("nmp-mv-race");
+    client.buckets().create(bucket);
+    byte[] big = new byte[4 * MIB];
+    java.util.Arrays.fill(big, (byte) 'a');
+    try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < 12; i++) {
+        String name = "src-" + i;
+        byte[] newer = ("newer " + i).getBytes(StandardCharsets.UTF_8);
+        client.objects().put(bucket, name, big);
+        var rename = pool.submit(() -> action("POST", url("nmp-mv-race", name, ""),
+            "{\"action\":\"rename-obj\",\"name\":\"dst-" + name + "\"}"));
+        var write = pool.submit(() -> client.objects().put(bucket, name, newer));
+        write.get();
+        assertThat(rename.get().statusCode()).isEqualTo(200);
+        List<String> listed = client.buckets().listNames(bucket, "");
+        boolean atOld = listed.contains(name) && java.util.Arrays.equals(client.objects().get(bucket, name), newer);
+        boolean atNew = java.util.Arrays.equals(client.objects().get(bucket, "dst-" + name), newer);
+        assertThat(atOld || atNew).as("the acknowledged write of " + name + " survives the rename").isTrue();
+      }
+    }
+  }
+
   private static void assertError(HttpResponse<byte[]> reply, int status, String words) {
     assertThat(reply.statusCode()).as(RawHttp.text(reply)).isEqualTo(status);
     assertThat(RawHttp.text(reply)).contains(words);

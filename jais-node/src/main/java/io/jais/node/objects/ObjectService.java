@@ -262,6 +262,42 @@ public final class ObjectService {
   }
 
   /**
+   * Renames an object within its bucket ({@code rename-obj}): copies it to the new name, then
+   * removes the old name only if it still holds the version that was there before the copy
+   * (here, then every stale copy other targets hold). A write to the old name that races the
+   * rename is never destroyed: it stays under the old name, as if it had come after the rename
+   * (which is where AIS's object lock would have put it).
+   *
+   * @return true when the old name was removed, false when a newer write kept it
+   * @throws JaisException OBJECT_NOT_FOUND for a missing source
+   */
+  public boolean rename(Bucket bucket, String name, String newName, Caller caller) throws IOException {
+    BucketProps props = props(bucket);
+    if (store.head(bucket, name).isEmpty()) {
+      misplaced.pullHere(bucket, name, props, caller);
+    }
+    ObjectMeta before = store.head(bucket, name).orElseThrow(() -> JaisException.noSuchObject(bucket, name));
+    copy(bucket, name, bucket, newName, caller);
+    return misplaced.excludingPulls(bucket, name, () -> {
+      Optional<ObjectMeta> deleted;
+      try {
+        deleted = store.deleteIfSame(bucket, name, before);
+      } catch (JaisException e) {
+        if (e.code() != ErrorCode.OBJECT_NOT_FOUND) {
+          throw e;
+        }
+        deleted = Optional.empty(); // deleted meanwhile by someone else: nothing of the old name to keep
+      }
+      deleted.ifPresent(meta -> hooks.fire(ObjectEvent.Kind.DELETE, bucket, name, meta, caller));
+      if (deleted.isEmpty() && store.head(bucket, name).isPresent()) {
+        return false; // a newer write: kept, and so are the other targets' copies (older, harmless)
+      }
+      misplaced.deleteElsewhere(bucket, name, caller);
+      return true;
+    });
+  }
+
+  /**
    * Promotes a file of this node's file system into the bucket as object {@code name} (AIS
    * {@code promote}): stored by its HRW owner with PUT semantics (a new version, checksummed by the
    * bucket's type), here or sent to the owner. The file itself is left alone; it is opened without

@@ -277,7 +277,8 @@ public final class TargetObjectHandler {
   /**
    * {@code rename-obj} (AIS): the object gets the new name in the same bucket (copied to the new
    * name's owner, then the old name deleted everywhere); an object already at the new name is
-   * replaced. A failed copy leaves the old name as it was.
+   * replaced. A failed copy leaves the old name as it was; a write to the old name racing the
+   * rename is kept there ({@link ObjectService#rename}), and the rename still answers 200.
    */
   private Response rename(Bucket bucket, String name, String newName) throws Exception {
     if (newName.isEmpty()) {
@@ -287,8 +288,7 @@ public final class TargetObjectHandler {
     if (newName.equals(name)) {
       throw JaisException.invalid("cannot rename " + bucket.uri() + "/" + name + " to self, nothing to do");
     }
-    objects.copy(bucket, name, bucket, newName, Caller.USER);
-    objects.delete(bucket, name, Caller.USER);
+    objects.rename(bucket, name, newName, Caller.USER);
     return Response.ok();
   }
 
