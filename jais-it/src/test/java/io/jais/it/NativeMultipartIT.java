@@ -54,6 +54,19 @@ class NativeMultipartIT {
     return RawHttp.send("PUT", url(bucket, object, "uploadId=" + id + "&partNumber=" + number), data);
   }
 
+  /** A part sent with chunked transfer encoding (no Content-Length), as a streaming client does. */
+  private HttpResponse<byte[]> chunkedPart(String bucket, String object, String id, int number, byte[] data)
+      throws Exception {
+    try (java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
+        .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build()) {
+      java.net.http.HttpRequest request = java.net.http.HttpRequest
+          .newBuilder(java.net.URI.create(url(bucket, object, "uploadId=" + id + "&partNumber=" + number)))
+          .PUT(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(data)))
+          .build();
+      return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+  }
+
   private HttpResponse<byte[]> complete(String bucket, String object, String id, int... numbers) throws Exception {
     StringBuilder list = new StringBuilder("[");
     for (int n : numbers) {
@@ -126,6 +139,7 @@ class NativeMultipartIT {
     assertError(part("nmp-bad", "obj", "nosuchupload", 1, new byte[] {1}), 404, "does not exist");
     assertError(complete("nmp-bad", "obj", empty, 1), 400, "no chunks");
     assertThat(part("nmp-bad", "obj", id, 1, new byte[] {1, 2}).statusCode()).isEqualTo(200);
+    assertError(chunkedPart("nmp-bad", "obj", id, 1, new byte[0]), 400, "invalid size (0)");
     assertError(complete("nmp-bad", "obj", id, 1, 1), 400, "partial completion");
     assertError(complete("nmp-bad", "obj", id, 2), 400, "parts must be exactly 1..1");
     assertError(action("POST", url("nmp-bad", "obj", "uploadId=" + id), "{\"action\":\"mpt-complete\"}"), 400,

@@ -61,11 +61,43 @@ final class NativeMultipart {
     int part = partNumber(request.query(PART_NUMBER));
     requireUpload(bucket, name, uploadId);
     io.jais.node.storage.ByteBufSource body = request.body();
+    String empty = bucket.uri() + "/" + name + ": put-part invalid size (0)";
     if (body.declaredLength() == 0) {
-      throw JaisException.invalid(bucket.uri() + "/" + name + ": put-part invalid size (0)");
+      throw JaisException.invalid(empty);
     }
-    uploads.putPart(bucket, uploadId, part, body, Map::of);
+    uploads.putPart(bucket, uploadId, part, new NonEmpty(body, empty), Map::of);
     return Response.ok();
+  }
+
+  /**
+   * A body that fails at its end when it carried no byte: a chunked body declares no length, so
+   * only its end tells that it is empty. Failing inside the write leaves the work file
+   * uncommitted (deleted), so a part stored before under that number stays as it was.
+   */
+  private static final class NonEmpty implements io.jais.node.storage.ByteBufSource {
+    private final io.jais.node.storage.ByteBufSource body;
+    private final String error;
+    private boolean seenBytes;
+
+    NonEmpty(io.jais.node.storage.ByteBufSource body, String error) {
+      this.body = body;
+      this.error = error;
+    }
+
+    @Override
+    public io.netty.buffer.ByteBuf next() throws java.io.IOException {
+      io.netty.buffer.ByteBuf chunk = body.next();
+      if (chunk == null && !seenBytes) {
+        throw JaisException.invalid(error);
+      }
+      seenBytes |= chunk != null && chunk.isReadable();
+      return chunk;
+    }
+
+    @Override
+    public long declaredLength() {
+      return body.declaredLength();
+    }
   }
 
   /** {@code mpt-complete}, with the client's part list as the action's value. */
