@@ -202,6 +202,31 @@ class BucketCopyIT {
   }
 
   @Test
+  void rename_objectsWrittenIntoTheSourceMeanwhile_allEndInTheDestination() throws Exception {
+    List<String> all = range("r-", 300);
+    Bucket source = bucketWith("bc-mvw-src", all);
+    Bucket destination = Bucket.ais("bc-mvw-dst");
+
+    String id = client.buckets().rename(source, destination);
+    List<String> written = new java.util.ArrayList<>();
+    // names before the walk's position: the job's own walk passes them by
+    for (int i = 0; !client.jobs().status(id).finished(); i++) {
+      String name = String.format("a-%04d", i);
+      client.objects().put(source, name, body(name));
+      written.add(name);
+    }
+    Instant deadline = Instant.now().plus(WAIT);
+    while (client.buckets().exists(source) && Instant.now().isBefore(deadline)) {
+      Thread.sleep(50);
+    }
+
+    assertThat(client.buckets().exists(source)).as("the source leaves the bucket metadata").isFalse();
+    Map<String, String> expected = expected(all, "");
+    expected.putAll(expected(written, ""));
+    assertThat(contents(destination)).as("%d objects written during the rename", written.size()).isEqualTo(expected);
+  }
+
+  @Test
   void badRequests_are4xx_startNothing_changeNothing() throws Exception {
     Bucket source = bucketWith("bc-bad", range("x-", 5));
     Bucket taken = bucketWith("bc-bad-taken", List.of("keep"));

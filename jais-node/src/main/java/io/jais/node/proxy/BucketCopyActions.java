@@ -10,6 +10,7 @@ import io.jais.api.error.ErrorCode;
 import io.jais.api.error.JaisException;
 import io.jais.api.job.CopyBucketMsg;
 import io.jais.api.job.CopyObjectsMsg;
+import io.jais.api.object.ListObjectsMsg;
 import io.jais.api.job.JobKind;
 import io.jais.api.job.JobQuery;
 import io.jais.api.job.JobStatus;
@@ -36,8 +37,12 @@ import org.slf4j.LoggerFactory;
  * forwards a request that creates a bucket (every rename, and a copy to a new bucket), as AIS
  * does. A destination created for a job that then cannot start is destroyed again. A rename's
  * last step (dropping the source) waits for the job on a virtual thread of the primary, polling
- * its cluster-wide status; if the job fails or is aborted both buckets stay, each with the objects
- * it holds (AIS keeps both as well). If the primary restarts during a rename the source stays, and
+ * its cluster-wide status, then lists the source on every target and drops it only when it is
+ * empty; objects left (written behind the walk, or misplaced copies the move skips) start another
+ * pass, a bounded number of times. If a job fails or is aborted, or the passes run out, both
+ * buckets stay, each with the objects it holds (AIS keeps both as well). A write acknowledged
+ * between the last, empty, listing and the drop is lost: closing that window needs the targets
+ * to refuse writes into the source first. If the primary restarts during a rename the source stays, and
  * a second rename into the same destination is refused (409): destroy the source once its objects
  * are verified in the destination. A waiter on the job may see it end a moment before the source
  * is gone from the bucket metadata.
@@ -45,18 +50,22 @@ import org.slf4j.LoggerFactory;
 final class BucketCopyActions {
   private static final Logger LOG = LoggerFactory.getLogger(BucketCopyActions.class);
   private static final Duration RENAME_POLL = Duration.ofMillis(200);
+  /** How many times a rename runs its move before giving up on an emptied source (both stay). */
+  static final int RENAME_PASSES = 3;
 
   private final ClusterState state;
   private final Supplier<BucketMetadata> buckets;
   private final PrimaryForwarder forwarder;
   private final JobCoordinator jobs;
+  private final ObjectLister lister;
 
   BucketCopyActions(ClusterState state, Supplier<BucketMetadata> buckets, PrimaryForwarder forwarder,
-      JobCoordinator jobs) {
+      JobCoordinator jobs, ObjectLister lister) {
     this.state = state;
     this.buckets = buckets;
     this.forwarder = forwarder;
     this.jobs = jobs;
+    this.lister = lister;
   }
 
   /** {@code copy-bck}. */
@@ -113,49 +122,78 @@ final class BucketCopyActions {
     }
     JsonNode props = WireJson.MAPPER.valueToTree(sourceProps);
     primary.create(destination, props); // 409 when someone just created it
+    JobStart move = JobStart.onBucket("", JobKind.MOVE_BUCKET, source,
+        new CopyObjectsMsg(destination, "", null, "", "", null, false, false, false, false, 0, false, false));
     String id;
     try {
-      id = jobs.start(JobStart.onBucket("", JobKind.MOVE_BUCKET, source,
-          new CopyObjectsMsg(destination, "", null, "", "", null, false, false, false, false, 0, false, false)));
+      id = jobs.start(move);
     } catch (RuntimeException | InterruptedException e) {
       primary.destroy(destination);
       throw e;
     }
-    Thread.ofVirtual().name("rename-" + id).start(() -> finishRename(primary, id, source, destination));
+    Thread.ofVirtual().name("rename-" + id).start(() -> finishRename(primary, id, move, source, destination));
     return Response.text(id);
   }
 
-  /** Drops the source from the bucket metadata once the rename job has ended well everywhere. */
-  private void finishRename(BucketMetadata primary, String id, Bucket source, Bucket destination) {
+  /**
+   * Drops the source from the bucket metadata once a move has ended well everywhere and left the
+   * source empty, as every target lists it: objects written into the source behind the walk, and
+   * copies a target holds of objects another target owns, would otherwise go with the source. A
+   * pass that leaves objects is followed by another move job, up to {@value #RENAME_PASSES} in all;
+   * then both buckets stay, each with what it holds.
+   */
+  private void finishRename(BucketMetadata primary, String firstId, JobStart move, Bucket source, Bucket destination) {
+    String id = firstId;
     try {
-      JobStatus status;
-      while (true) {
-        try {
-          status = jobs.status(JobQuery.ofId(id));
-          if (status.finished()) {
-            break;
-          }
-        } catch (JaisException e) {
-          if (e.code() == ErrorCode.NOT_FOUND) {
-            LOG.warn("rename {} => {}: job {} is gone; keeping both buckets", source.uri(), destination.uri(), id);
-            return;
-          }
-          // a target did not answer: ask again
+      for (int pass = 1; ; pass++) {
+        if (!endedWell(id, source, destination)) {
+          return;
         }
-        Thread.sleep(RENAME_POLL);
-      }
-      if (status.aborted() || !status.error().isEmpty()) {
-        LOG.warn("rename {} => {} ({}) did not complete: {}; keeping both buckets", source.uri(), destination.uri(),
-            id, status.aborted() ? "aborted " + status.error() : status.error());
-        return;
+        if (lister.list(source, ListObjectsMsg.of("", 1)).entries().isEmpty()) {
+          break;
+        }
+        if (pass == RENAME_PASSES) {
+          LOG.warn("rename {} => {} ({}): objects are still in the source after {} passes; keeping both buckets",
+              source.uri(), destination.uri(), firstId, pass);
+          return;
+        }
+        id = jobs.start(move);
+        LOG.info("rename {} => {} ({}): objects left in the source, pass {} ({})", source.uri(), destination.uri(),
+            firstId, pass + 1, id);
       }
       primary.destroy(source);
-      LOG.info("renamed {} => {} ({})", source.uri(), destination.uri(), id);
+      LOG.info("renamed {} => {} ({})", source.uri(), destination.uri(), firstId);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      LOG.warn("rename {} => {} ({}): cannot drop the source", source.uri(), destination.uri(), id, e);
+    } catch (Exception e) {
+      LOG.warn("rename {} => {} ({}): cannot drop the source", source.uri(), destination.uri(), firstId, e);
     }
+  }
+
+  /** Waits for the job; whether it ended without error or abort everywhere. */
+  private boolean endedWell(String id, Bucket source, Bucket destination) throws InterruptedException {
+    JobStatus status;
+    while (true) {
+      try {
+        status = jobs.status(JobQuery.ofId(id));
+        if (status.finished()) {
+          break;
+        }
+      } catch (JaisException e) {
+        if (e.code() == ErrorCode.NOT_FOUND) {
+          LOG.warn("rename {} => {}: job {} is gone; keeping both buckets", source.uri(), destination.uri(), id);
+          return false;
+        }
+        // a target did not answer: ask again
+      }
+      Thread.sleep(RENAME_POLL);
+    }
+    if (status.aborted() || !status.error().isEmpty()) {
+      LOG.warn("rename {} => {} ({}) did not complete: {}; keeping both buckets", source.uri(), destination.uri(),
+          id, status.aborted() ? "aborted " + status.error() : status.error());
+      return false;
+    }
+    return true;
   }
 
   private static Bucket destination(Request request, String action) {

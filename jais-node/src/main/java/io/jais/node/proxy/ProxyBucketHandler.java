@@ -51,7 +51,7 @@ public final class ProxyBucketHandler {
     this.lister = lister;
     this.summaries = new BucketSummaries(jobs);
     this.multiObject = new MultiObjectActions(state, buckets, forwarder, jobs);
-    this.bucketCopies = new BucketCopyActions(state, buckets, forwarder, jobs);
+    this.bucketCopies = new BucketCopyActions(state, buckets, forwarder, jobs, lister);
     this.promote = new PromoteAction(state, jobs);
   }
 
