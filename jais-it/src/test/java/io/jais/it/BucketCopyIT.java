@@ -36,10 +36,12 @@ class BucketCopyIT {
 
   private final JaisClient client;
   private final String endpoint;
+  private final io.jais.node.launch.LocalCluster cluster;
 
   BucketCopyIT(JaisClient client, io.jais.node.launch.LocalCluster cluster) {
     this.client = client;
     this.endpoint = cluster.endpoint();
+    this.cluster = cluster;
   }
 
   private Bucket bucketWith(String name, List<String> objects) {
@@ -224,6 +226,29 @@ class BucketCopyIT {
     Map<String, String> expected = expected(all, "");
     expected.putAll(expected(written, ""));
     assertThat(contents(destination)).as("%d objects written during the rename", written.size()).isEqualTo(expected);
+  }
+
+  @Test
+  void rename_misplacedCopies_areMovedOrSuperseded_neverDestroyedWithTheSource() throws Exception {
+    Bucket source = bucketWith("bc-mvm-src", List.of("dup", "only-src"));
+    // a stale copy beside its owner's, and an object whose only copy is on a target that does not own it
+    PlacedFiles.copy(PlacedFiles.home(PlacedFiles.owner(cluster, source, "dup"), source, "dup"), source, "dup",
+        PlacedFiles.home(PlacedFiles.notOwner(cluster, source, "dup"), source, "dup"), "dup");
+    PlacedFiles.copy(PlacedFiles.home(PlacedFiles.owner(cluster, source, "only-src"), source, "only-src"), source,
+        "only-src", PlacedFiles.home(PlacedFiles.notOwner(cluster, source, "only"), source, "only"), "only");
+    Bucket destination = Bucket.ais("bc-mvm-dst");
+
+    String id = client.buckets().rename(source, destination);
+    assertThat(client.jobs().await(id, WAIT).error()).isEmpty();
+    Instant deadline = Instant.now().plus(WAIT);
+    while (client.buckets().exists(source) && Instant.now().isBefore(deadline)) {
+      Thread.sleep(50);
+    }
+
+    assertThat(client.buckets().exists(source)).as("the source leaves the bucket metadata").isFalse();
+    assertThat(contents(destination)).isEqualTo(Map.of("dup", new String(body("dup"), StandardCharsets.UTF_8),
+        "only-src", new String(body("only-src"), StandardCharsets.UTF_8),
+        "only", new String(body("only-src"), StandardCharsets.UTF_8)));
   }
 
   @Test

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * does. A destination created for a job that then cannot start is destroyed again. A rename's
  * last step (dropping the source) waits for the job on a virtual thread of the primary, polling
  * its cluster-wide status, then lists the source on every target and drops it only when it is
- * empty; objects left (written behind the walk, or misplaced copies the move skips) start another
+ * empty; objects left (written behind the walk, say) start another
  * pass, a bounded number of times. If a job fails or is aborted, or the passes run out, both
  * buckets stay, each with the objects it holds (AIS keeps both as well). A write acknowledged
  * between the last, empty, listing and the drop is lost: closing that window needs the targets

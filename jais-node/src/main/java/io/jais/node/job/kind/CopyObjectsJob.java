@@ -34,7 +34,9 @@ import java.util.Optional;
  *
  * <p>A move ({@code move-bck}, a bucket rename) deletes each source object here once its copy is
  * committed in the destination, so an object is always in one bucket or both, never in none;
- * objects written into the source meanwhile are moved too. The proxy drops the source bucket
+ * objects written into the source meanwhile are moved too. A move also empties the source of the
+ * copies this target holds of objects another target owns: moved when no other copy exists,
+ * dropped when the owner's copy (or its moved copy in the destination) supersedes it. The proxy drops the source bucket
  * when every target is done.
  *
  * <p>Counters: {@code loc-objs}/{@code loc-bytes} are the objects this target copied (their sum
@@ -96,6 +98,8 @@ final class CopyObjectsJob extends Job {
       Snode owner = smap.owner(source, name);
       if (owner == null || owner.id().equals(self)) {
         copy(name);
+      } else if (move) {
+        moveMisplaced(name, owner, self);
       } else if (selection.isPrefix()) {
         counters().add(SKIPPED, 1);
       }
@@ -172,6 +176,40 @@ final class CopyObjectsJob extends Job {
       }
     }
     counters().processed(size);
+  }
+
+  /**
+   * A move's copy of an object another target owns: it must not go with the source. When the
+   * owner holds the object, or the destination already has it (the owner moved it first), that
+   * copy is the one reads return and this one is dropped; otherwise this copy is the only one and
+   * moves like an owned object. Either way it leaves the source only if unchanged meanwhile.
+   */
+  private void moveMisplaced(String name, Snode owner, String self) throws Exception {
+    Optional<ObjectMeta> mine = store.head(source, name);
+    if (mine.isEmpty()) {
+      return;
+    }
+    String to = msg.destinationName(name);
+    Snode destinationOwner = state.smap().owner(destination, to);
+    boolean destinationHere = destinationOwner == null || destinationOwner.id().equals(self);
+    boolean superseded = objects.existsOn(owner.id(), source, name) || (destinationHere
+        ? store.head(destination, to).isPresent() : objects.existsOn(destinationOwner.id(), destination, to));
+    if (superseded) {
+      counters().add(SKIPPED, 1);
+    } else {
+      objects.copy(source, name, destination, to, caller);
+      if (!destinationHere) {
+        counters().sent(mine.get().size());
+      }
+      counters().processed(mine.get().size());
+    }
+    try {
+      objects.deleteIfSame(source, name, mine.get(), caller);
+    } catch (JaisException e) {
+      if (e.code() != io.jais.api.error.ErrorCode.OBJECT_NOT_FOUND) {
+        throw e;
+      }
+    }
   }
 
   @Override
