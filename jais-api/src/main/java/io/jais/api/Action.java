@@ -35,13 +35,23 @@ public final class Action {
   public static final String MAKE_N_COPIES = "make-n-copies";
   /** {@code PUT /v1/buckets/<b>}: write a list, range or prefix of objects into a shard (a job). */
   public static final String ARCHIVE = "archive";
+  /** {@code POST /v1/objects/<b>/<o>}: start a multipart upload (answers its ID). */
+  public static final String MPT_UPLOAD = "mpt-upload";
+  /** {@code POST /v1/objects/<b>/<o>?uploadId=}: complete a multipart upload. */
+  public static final String MPT_COMPLETE = "mpt-complete";
+  /** {@code DELETE /v1/objects/<b>/<o>?uploadId=}: abort a multipart upload. */
+  public static final String MPT_ABORT = "mpt-abort";
+  /** {@code POST /v1/objects/<b>/<o>}: give the object a new name (in {@code name}). */
+  public static final String RENAME_OBJECT = "rename-obj";
+  /** {@code POST /v1/objects/<b>}: promote files of the targets' file systems into the bucket (a job). */
+  public static final String PROMOTE = "promote";
 
   /**
    * AIS actions JAIS knows but does not implement yet: they are answered with 501 Not Implemented
    * (which clients do not retry) rather than 400, so users can tell "not yet" from "wrong".
    */
   public static final java.util.Set<String> NOT_YET_IMPLEMENTED = java.util.Set.of(
-      MOVE_BUCKET, COPY_BUCKET, "etl-bck", "evict-remote-bck", "evict-listrange",
+      "etl-bck", "evict-remote-bck", "evict-listrange",
       "prefetch-listrange", "etl-listrange", "create-inventory", "destroy-inventory",
-      "show-inventory", "promote", "blob-download", "mpt-upload", "mpt-complete", "mpt-abort", CHECK_LOCK);
+      "show-inventory", "blob-download", CHECK_LOCK);
 }

@@ -14,6 +14,7 @@ import io.jais.api.bucket.SummaryMsg;
 import io.jais.api.bucket.Provider;
 import io.jais.api.error.ErrorCode;
 import io.jais.api.error.JaisException;
+import io.jais.api.job.CopyBucketMsg;
 import io.jais.api.job.CopyObjectsMsg;
 import io.jais.api.job.DeleteObjectsMsg;
 import io.jais.api.json.WireJson;
@@ -154,6 +155,29 @@ public final class BucketApi {
    */
   public String makeNCopies(Bucket bucket, int copies) {
     Call call = Call.bucket("POST", bucket).action(ActMsg.of(Action.MAKE_N_COPIES, WireJson.MAPPER.valueToTree(copies)));
+    return jobId(call);
+  }
+
+  /**
+   * Copies the whole bucket, or its objects under {@code message.prefix()}, to {@code destination}
+   * ({@code copy-bck}; created with this bucket's properties if it does not exist, unless it is a
+   * dry run): starts the job and returns its ID; wait for it with {@link JobApi#await}.
+   */
+  public String copyBucket(Bucket bucket, Bucket destination, CopyBucketMsg message) {
+    Call call = Call.bucket("POST", bucket).query(QueryParam.BUCKET_TO, destination.uname())
+        .action(ActMsg.of(Action.COPY_BUCKET, WireJson.MAPPER.valueToTree(message)));
+    return jobId(call);
+  }
+
+  /**
+   * Renames the bucket ({@code move-bck}): {@code destination} must not exist; every object moves
+   * there and the bucket goes away when the job is done. Returns the job's ID.
+   *
+   * @throws JaisException {@code BUCKET_EXISTS} when the destination exists
+   */
+  public String rename(Bucket bucket, Bucket destination) {
+    Call call = Call.bucket("POST", bucket).query(QueryParam.BUCKET_TO, destination.uname())
+        .action(ActMsg.of(Action.MOVE_BUCKET));
     return jobId(call);
   }
 

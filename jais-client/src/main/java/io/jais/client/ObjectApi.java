@@ -1,6 +1,8 @@
 package io.jais.client;
 
 import io.jais.api.ActMsg;
+import io.jais.api.Action;
+import io.jais.api.ApiPath;
 import io.jais.api.Header;
 import io.jais.api.QueryParam;
 import io.jais.api.bucket.Bucket;
@@ -8,6 +10,7 @@ import io.jais.api.error.ErrorCode;
 import io.jais.api.error.JaisException;
 import io.jais.api.json.WireJson;
 import io.jais.api.object.ObjectAttrs;
+import io.jais.api.object.PromoteArgs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -248,6 +251,20 @@ public final class ObjectApi {
   public void copy(Bucket source, String sourceName, Bucket destination, String destinationName) {
     Call call = Call.object("PUT", source, sourceName).query(QueryParam.OBJECT_TO, destination.uname(destinationName));
     transport.send(call).discard();
+  }
+
+  /**
+   * Promotes a file or directory of the targets' file systems (under {@code PromoteArgs.ROOT})
+   * into the bucket ({@code promote}): starts the job and returns its ID; wait for it with
+   * {@link JobApi#await}.
+   *
+   * @throws JaisException {@code INVALID_ARGUMENT} for a source outside the promote root,
+   *     {@code NOT_FOUND} when no target has it
+   */
+  public String promote(Bucket bucket, PromoteArgs args) {
+    Call call = Call.of("POST", ApiPath.OBJECTS + "/" + UrlEncoding.quotePath(bucket.name())).bucketQuery(bucket)
+        .action(new ActMsg(Action.PROMOTE, args.source(), WireJson.MAPPER.valueToTree(args)));
+    return new String(transport.send(call).bytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
   }
 
   private static void deleteQuietly(Path temp) {

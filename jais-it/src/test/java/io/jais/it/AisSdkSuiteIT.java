@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The AIS Python SDK's own integration tests for the tier-1 data path (objects, readers, file
- * readers/writers, listing, buckets), get-batch, and for jobs (job waits, job and cluster queries,
+ * readers/writers, listing, buckets, native multipart uploads), get-batch, and for jobs (job waits, job and cluster queries,
  * multi-object copy and delete), unmodified, against a JAIS cluster. Tests of features JAIS
  * does not have yet are deselected by name, each with the feature it waits for.
  */
@@ -21,18 +21,17 @@ import org.junit.jupiter.api.Test;
 class AisSdkSuiteIT {
   private static final List<String> FILES = List.of("test_object_ops.py", "test_object_reader_ops.py",
       "test_object_file_reader_ops.py", "test_object_file_writer_ops.py", "test_list_object_flag_ops.py",
-      "test_bucket_ops.py", "batch/test_batch.py");
+      "test_bucket_ops.py", "batch/test_batch.py", "test_object_multipart_ops.py");
 
-  /** Not implemented yet: multipart (§14), promote (§15.1), bucket copy (§10.1). */
-  private static final List<String> NOT_YET = List.of(
-      "test_object_ops.py::TestObjectOps::test_head_v2_multipart_chunk_info",
-      "test_object_ops.py::TestObjectOps::test_promote",
-      "test_bucket_ops.py::TestBucketOps::test_copy",
-      "test_bucket_ops.py::TestBucketOps::test_copy_dry_run");
+  /** Nothing deselected any more (kept for features to come). */
+  private static final List<String> NOT_YET = List.of();
 
-  /** The job files, whose {@code nonparallel} tests run too (serially: one file, one test at a time). */
+  /**
+   * The job files, whose {@code nonparallel} tests run too (serially: one file, one test at a time),
+   * and the bucket rename (a {@code nonparallel} test of a tier-one file).
+   */
   private static final List<String> JOB_FILES = List.of("test_job_ops.py", "test_cluster_ops.py",
-      "test_object_group_ops.py");
+      "test_object_group_ops.py", "test_bucket_ops.py::TestBucketOps::test_rename");
 
   /** Nothing deselected any more (kept for features to come). */
   private static final List<String> JOBS_NOT_YET = List.of();

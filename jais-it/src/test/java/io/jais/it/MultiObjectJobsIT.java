@@ -159,6 +159,21 @@ class MultiObjectJobsIT {
   }
 
   @Test
+  void evictAndPrefetch_onAnAisBucket_are400_asInAis_andTouchNothing() throws Exception {
+    List<String> all = range("e-", 4);
+    Bucket bucket = bucketWith("mo-evict", all);
+    String url = endpoint + "/v1/buckets/mo-evict?provider=ais";
+    for (String[] c : List.of(new String[] {"DELETE", "evict-listrange"}, new String[] {"DELETE", "evict-remote-bck"},
+        new String[] {"POST", "prefetch-listrange"})) {
+      HttpResponse<byte[]> reply = RawHttp.send(c[0], url,
+          RawHttp.json("{\"action\":\"" + c[1] + "\",\"value\":{\"template\":\"e-{00..03}\"}}"));
+      assertThat(reply.statusCode()).as(c[1]).isEqualTo(400);
+      assertThat(RawHttp.text(reply)).contains(c[1] + ": expecting remote bucket (have ais://mo-evict)");
+    }
+    assertThat(names(bucket)).isEqualTo(new TreeSet<>(all));
+  }
+
+  @Test
   void copy_list_toANewBucket_createdLikeTheSource_withPrepend_countsAddUp() {
     List<String> all = range("c-", 20);
     Bucket source = bucketWith("mo-copy-src", all);

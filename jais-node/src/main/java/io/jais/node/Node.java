@@ -31,6 +31,7 @@ import io.jais.node.http.NettyServer;
 import io.jais.node.http.RouteTable;
 import io.jais.node.http.ServerOptions;
 import io.jais.node.mirror.Mirroring;
+import io.jais.node.objects.MultipartUploads;
 import io.jais.node.objects.ObjectService;
 import io.jais.node.objects.StagedObjects;
 import io.jais.node.logs.LogRotation;
@@ -379,6 +380,7 @@ public final class Node implements AutoCloseable {
     S3Routes.dropUploadsWithTheirBuckets(state, staged);
     ObjectService objects = new ObjectService(state, store, intra);
     closeables.add(streams.register(StreamedPutReceiver.TRNAME, new StreamedPutReceiver(objects)));
+    MultipartUploads uploads = new MultipartUploads(objects, staged); // both doors' uploads
     Mirroring mirroring = Mirroring.start(state, store, objects);
     closeables.add(mirroring);
     TargetRebalance rebalancing = new TargetRebalance(state, store, objects, streams);
@@ -402,9 +404,9 @@ public final class Node implements AutoCloseable {
     resilvering.attach(jobs);
     daemon.reportMountpaths(() -> mountpathList(store.mountpathSet()));
     GetBatchHandler batches = new GetBatchHandler(state, objects, intra, getBatch);
-    return NodeRoutes.target(daemon, new TargetObjectHandler(state, objects), new PeerObjectHandler(objects),
+    return NodeRoutes.target(daemon, new TargetObjectHandler(state, objects, uploads), new PeerObjectHandler(objects),
         new TargetListHandler(state, store, objects), new JobHandler(jobs),
-        routes -> NodeRoutes.getBatch(NodeRoutes.mountpaths(S3Routes.target(routes, state, objects, staged,
+        routes -> NodeRoutes.getBatch(NodeRoutes.mountpaths(S3Routes.target(routes, state, objects, uploads,
             S3Options.fromEnvironment(), metrics), new MountpathHandler(resilvering)), batches), metrics);
   }
 

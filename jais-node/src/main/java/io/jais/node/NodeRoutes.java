@@ -89,7 +89,8 @@ final class NodeRoutes {
         .route(PUT, BUCKET, buckets::put)
         .route(DELETE, BUCKET, buckets::delete)
         .route(HEAD, BUCKET, buckets::head)
-        .route(PATCH, BUCKET, buckets::patch);
+        .route(PATCH, BUCKET, buckets::patch)
+        .route(POST, ApiPath.OBJECTS + "/{bucket}", buckets::postObjects);
     routes.route(HEAD, BUCKET_TAIL, buckets::headWithPrefix);
     for (HttpMethod method : List.of(GET, POST, PUT, DELETE, PATCH)) {
       routes.route(method, BUCKET_TAIL, buckets::invalidUri);

@@ -22,7 +22,8 @@ import java.util.Map;
  * @param dryRun visit and count the objects, copy nothing
  * @param force AIS: run even when conflicting jobs run
  * @param latest AIS: revalidate remote sources (no remote buckets in JAIS)
- * @param sync AIS: delete destination objects gone from the source (no remote buckets in JAIS)
+ * @param sync delete the destination objects whose source is gone (the selected names; with a
+ *     prefix, every destination object under it)
  * @param workers parallel copies per target: 0 for the default, -1 for one at a time
  * @param continueOnError keep going after a failed object
  * @param nonRecursive with a prefix: only objects directly under it

@@ -51,6 +51,9 @@ public record JobKind(String kind, String displayName, Scope scope, boolean star
   public static final String MAKE_N_COPIES = "make-n-copies";
   public static final String ARCHIVE = "archive";
   public static final String GET_BATCH = "get-batch";
+  public static final String COPY_BUCKET = "copy-bck";
+  public static final String MOVE_BUCKET = "move-bck";
+  public static final String PROMOTE = "promote";
 
   private static final Map<String, JobKind> TABLE = table();
 
@@ -84,15 +87,15 @@ public record JobKind(String kind, String displayName, Scope scope, boolean star
     add(t, BLOB_DOWNLOAD, "", b, true, false, false);
     add(t, "download", "", g, false, true, true);
     add(t, "dsort", "dsort", b, false, false, false);
-    add(t, "promote", "promote-files", b, false, false, true);
+    add(t, PROMOTE, "promote-files", b, false, false, true);
     add(t, "evict-listrange", "evict-objects", b, false, false, true);
     add(t, "evict-remote-bck", "evict-remote-bucket", b, false, false, false);
     add(t, DELETE_OBJECTS, "delete-objects", b, false, false, true);
     add(t, "prefetch-listrange", "prefetch-objects", b, true, false, true);
     add(t, "ec-encode", "ec-bucket", b, true, false, true);
-    add(t, MAKE_N_COPIES, "mirror", b, true, false, true);
-    add(t, "move-bck", "rename-bucket", b, false, false, true);
-    add(t, "copy-bck", "copy-bucket", b, false, false, true);
+    add(t, "make-n-copies", "mirror", b, true, false, true);
+    add(t, MOVE_BUCKET, "rename-bucket", b, false, false, true);
+    add(t, COPY_BUCKET, "copy-bucket", b, false, false, true);
     add(t, "etl-bck", "etl-bucket", b, false, false, true);
     add(t, "list", "", b, false, true, false);
     add(t, GET_BATCH, "", gb, false, true, false);

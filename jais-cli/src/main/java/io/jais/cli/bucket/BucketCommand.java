@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bucket", mixinStandardHelpOptions = true,
     description = "Create, list, remove and summarize buckets; show and set their properties.",
     subcommands = {CreateCommand.class, RemoveBucketCommand.class, ListCommand.class, PropsCommand.class,
-        SummaryCommand.class})
+        SummaryCommand.class, CopyBucketCommand.class, MoveBucketCommand.class})
 public final class BucketCommand implements Runnable {
   @Spec CommandSpec spec;
 

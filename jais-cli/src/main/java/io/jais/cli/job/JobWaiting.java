@@ -26,7 +26,7 @@ public final class JobWaiting {
    * Waits for the job as {@code ais job wait} does: {@code Waiting for kind[ID] ...}, then
    * {@code Done.}; {@code timeout} null waits as long as it takes (the AIS CLI's default).
    */
-  static void await(Session session, String id, Duration timeout, Boolean progress) {
+  public static void await(Session session, String id, Duration timeout, Boolean progress) {
     String kind = session.client().jobs().snapshots(JobArgs.ofId(id)).values().stream().flatMap(java.util.List::stream)
         .map(JobSnapshot::kind).filter(k -> !k.isEmpty()).findFirst().orElse("");
     String name = kind.isEmpty() ? "job " + id

@@ -7,7 +7,8 @@ import picocli.CommandLine.Spec;
 /** {@code jais object ...} (AIS {@code ais object}). */
 @Command(name = "object", mixinStandardHelpOptions = true,
     description = "Put, get, show, print and remove objects.",
-    subcommands = {PutCommand.class, GetCommand.class, RemoveCommand.class, ObjectShowCommand.class, CatCommand.class})
+    subcommands = {PutCommand.class, GetCommand.class, RemoveCommand.class, ObjectShowCommand.class, CatCommand.class,
+        PromoteCommand.class})
 public final class ObjectCommand implements Runnable {
   @Spec CommandSpec spec;
 

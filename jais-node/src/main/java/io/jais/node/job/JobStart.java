@@ -18,6 +18,8 @@ import java.util.List;
  * @param bucket the job's bucket, or null
  * @param buckets several buckets (e.g. a cleanup of some buckets), or empty
  * @param params kind-specific parameters; JSON null when the kind has none
+ * @param startedNanos when the proxy started the job (Unix nanoseconds; 0 when not told): one
+ *     instant for every target, e.g. to tell objects written after the start by any target
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record JobStart(
@@ -27,7 +29,8 @@ public record JobStart(
     @JsonProperty("buckets") List<Bucket> buckets,
     @JsonProperty("flags") long flags,
     @JsonProperty("force") boolean force,
-    @JsonProperty("params") JsonNode params) {
+    @JsonProperty("params") JsonNode params,
+    @JsonProperty("started") long startedNanos) {
 
   public JobStart {
     id = id == null ? "" : id;
@@ -35,6 +38,12 @@ public record JobStart(
     bucket = bucket == null || bucket.name().isEmpty() ? null : bucket;
     buckets = buckets == null ? List.of() : List.copyOf(buckets);
     params = params == null ? NullNode.getInstance() : params;
+  }
+
+  /** A start without a start time (the target's own clock then counts). */
+  public JobStart(String id, String kind, Bucket bucket, List<Bucket> buckets, long flags, boolean force,
+      JsonNode params) {
+    this(id, kind, bucket, buckets, flags, force, params, 0);
   }
 
   /** A start of {@code kind} with the generic arguments of {@code args} (ID, buckets, flags, force). */

@@ -106,7 +106,8 @@ public final class Jobs implements AutoCloseable {
     }
     JobKind kind = JobKinds.resolve(start.kind());
     JobStart normalized = kind.kind().equals(start.kind()) ? start
-        : new JobStart(start.id(), kind.kind(), start.bucket(), start.buckets(), start.flags(), start.force(), start.params());
+        : new JobStart(start.id(), kind.kind(), start.bucket(), start.buckets(), start.flags(), start.force(), start.params(),
+            start.startedNanos());
     JobSnapshot first;
     synchronized (this) {
       JobSnapshot existing = find(start.id());

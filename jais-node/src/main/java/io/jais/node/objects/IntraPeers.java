@@ -94,6 +94,18 @@ final class IntraPeers implements PeerTargets {
   }
 
   @Override
+  public boolean holds(String targetId, Bucket bucket, String name) throws IOException, InterruptedException {
+    Snode peer = peer(targetId, bucket, name);
+    Answer answer = ask("HEAD", peer, bucket, name);
+    return switch (answer.status()) {
+      case 200 -> true;
+      case 404 -> false;
+      default -> throw new IOException(peer.displayName() + " cannot tell whether it holds " + bucket.uri() + "/" + name
+          + " (status " + answer.status() + ")");
+    };
+  }
+
+  @Override
   public <T> T read(PeerCopy copy, Bucket bucket, String name, ReplicaSink<T> sink)
       throws IOException, InterruptedException {
     Snode peer = peer(copy.targetId(), bucket, name);

@@ -19,6 +19,11 @@ import io.jais.node.storage.PutOptions;
 import io.jais.node.storage.SharedObject;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -215,6 +220,20 @@ public final class ObjectService {
     }
   }
 
+  /**
+   * Whether another target holds the object on its own disks, strictly: an answer of "no" is
+   * false, no answer is an error (for whoever deletes on "no").
+   *
+   * @throws IOException when the target does not answer or answers neither
+   */
+  public boolean existsOn(String targetId, Bucket bucket, String name) throws IOException {
+    try {
+      return peers.holds(targetId, bucket, name);
+    } catch (InterruptedException e) {
+      throw interrupted(e);
+    }
+  }
+
   /** The mountpath the object lives on (or would), for {@code Ais-Location}. */
   public Mountpath mountpathOf(Bucket bucket, String name) {
     return store.mountpathOf(bucket, name);
@@ -294,6 +313,78 @@ public final class ObjectService {
     }
     try (OpenedObject opened = store.openUntouched(source, sourceName)) {
       return peers.copyTo(owner.id(), destination, destinationName, opened);
+    } catch (InterruptedException e) {
+      throw interrupted(e);
+    }
+  }
+
+  /**
+   * Renames an object within its bucket ({@code rename-obj}): copies it to the new name, then
+   * removes the old name only if it still holds the version that was there before the copy
+   * (here, then every stale copy other targets hold). A write to the old name that races the
+   * rename is never destroyed: it stays under the old name, as if it had come after the rename
+   * (which is where AIS's object lock would have put it).
+   *
+   * @return true when the old name was removed, false when a newer write kept it
+   * @throws JaisException OBJECT_NOT_FOUND for a missing source
+   */
+  public boolean rename(Bucket bucket, String name, String newName, Caller caller) throws IOException {
+    BucketProps props = props(bucket);
+    if (store.head(bucket, name).isEmpty()) {
+      misplaced.pullHere(bucket, name, props, caller);
+    }
+    ObjectMeta before = store.head(bucket, name).orElseThrow(() -> JaisException.noSuchObject(bucket, name));
+    copy(bucket, name, bucket, newName, caller);
+    return misplaced.excludingPulls(bucket, name, () -> {
+      Optional<ObjectMeta> deleted;
+      try {
+        deleted = store.deleteIfSame(bucket, name, before);
+      } catch (JaisException e) {
+        if (e.code() != ErrorCode.OBJECT_NOT_FOUND) {
+          throw e;
+        }
+        deleted = Optional.empty(); // deleted meanwhile by someone else: nothing of the old name to keep
+      }
+      deleted.ifPresent(meta -> hooks.fire(ObjectEvent.Kind.DELETE, bucket, name, meta, caller));
+      if (deleted.isEmpty() && store.head(bucket, name).isPresent()) {
+        return false; // a newer write: kept, and so are the other targets' copies (older, harmless)
+      }
+      misplaced.deleteElsewhere(bucket, name, caller);
+      return true;
+    });
+  }
+
+  /**
+   * Promotes a file of this node's file system into the bucket as object {@code name} (AIS
+   * {@code promote}): stored by its HRW owner with PUT semantics (a new version, checksummed by the
+   * bucket's type), here or sent to the owner. The file itself is left alone; it is opened without
+   * following a symbolic link (a link fails with an {@link IOException}, never read through).
+   *
+   * @param overwrite replace an existing object; when false an existing one is kept
+   * @return the stored object's metadata; empty when it existed and {@code overwrite} is false
+   * @throws java.nio.file.NoSuchFileException when the file is gone
+   */
+  public Optional<ObjectMeta> promote(Bucket bucket, String name, Path file, boolean overwrite, Caller caller)
+      throws IOException {
+    BucketProps props = props(bucket);
+    ObjectName.validate(bucket, name);
+    Snode owner = state.smap().owner(bucket, name);
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+      long size = channel.size();
+      if (owner == null || owner.id().equals(state.self().id())) {
+        if (!overwrite && store.head(bucket, name).isPresent()) {
+          return Optional.empty();
+        }
+        ObjectMeta meta = store.put(bucket, name, new InputStreamSource(Channels.newInputStream(channel), size),
+            putOptions(props, Checksum.NONE), Map::of);
+        hooks.fire(ObjectEvent.Kind.PUT, bucket, name, meta, caller);
+        return Optional.of(meta);
+      }
+      if (!overwrite && peers.holds(owner.id(), bucket, name)) { // strict: an owner that does not answer is an error, never "absent"
+        return Optional.empty();
+      }
+      ObjectMeta asFile = new ObjectMeta(size, Checksum.NONE, "", 0, 0, Map.of(), List.of());
+      return Optional.of(peers.copyTo(owner.id(), bucket, name, new OpenedObject(asFile, channel, null)));
     } catch (InterruptedException e) {
       throw interrupted(e);
     }

@@ -27,6 +27,14 @@ interface PeerTargets {
   /** The copy one target holds on its own disks; empty when it holds none or does not answer in time. */
   Optional<ObjectMeta> headOn(String targetId, Bucket bucket, String name) throws InterruptedException;
 
+  /**
+   * Whether one target holds the object on its own disks: true, or false when it answers that it
+   * does not.
+   *
+   * @throws IOException when it does not answer, or answers neither
+   */
+  boolean holds(String targetId, Bucket bucket, String name) throws IOException, InterruptedException;
+
   /** Deletes the copy if it is still the write it was when found; true when it was deleted. */
   boolean deleteIfSame(PeerCopy copy, Bucket bucket, String name) throws IOException, InterruptedException;
 

@@ -66,8 +66,9 @@ public final class JobCoordinator {
    */
   public String start(JobStart start) throws InterruptedException {
     String id = JobId.generate();
+    java.time.Instant now = java.time.Instant.now();
     JobStart withId = new JobStart(id, start.kind(), start.bucket(), start.buckets(), start.flags(), start.force(),
-        start.params());
+        start.params(), now.getEpochSecond() * 1_000_000_000L + now.getNano());
     List<Snode> targets = state.smap().activeTargets();
     if (targets.isEmpty()) {
       throw new JaisException(ErrorCode.UNAVAILABLE, "cannot start " + start.kind() + ": the cluster has no active targets");

@@ -42,6 +42,8 @@ public final class ProxyBucketHandler {
   private final BucketSummaries summaries;
   private final MultiObjectActions multiObject;
   private final JobCoordinator jobs;
+  private final BucketCopyActions bucketCopies;
+  private final PromoteAction promote;
 
   /** {@code buckets} gives the primary's bucket service, or null on a non-primary proxy. */
   public ProxyBucketHandler(ClusterState state, Supplier<BucketMetadata> buckets, PrimaryForwarder forwarder,
@@ -53,6 +55,8 @@ public final class ProxyBucketHandler {
     this.summaries = new BucketSummaries(jobs);
     this.multiObject = new MultiObjectActions(state, buckets, forwarder, jobs);
     this.jobs = jobs;
+    this.bucketCopies = new BucketCopyActions(state, buckets, forwarder, jobs, lister);
+    this.promote = new PromoteAction(state, jobs);
   }
 
   /** {@code GET /v1/buckets}: the buckets of one provider, {@code []} when none. */
@@ -102,7 +106,7 @@ public final class ProxyBucketHandler {
     return Response.json(List.of(done.get()));
   }
 
-  /** {@code POST /v1/buckets/{bucket}}: create-bck, copy-listrange, make-n-copies. */
+  /** {@code POST /v1/buckets/{bucket}}: create-bck, copy-listrange, make-n-copies, copy-bck, move-bck. */
   public Response post(Request request) throws Exception {
     Bucket bucket = BucketParams.of(request);
     byte[] body = request.bodyBytes(PrimaryForwarder.MAX_CONTROL_BODY);
@@ -113,6 +117,13 @@ public final class ProxyBucketHandler {
     if (msg.action().equals(Action.MAKE_N_COPIES)) {
       return onPrimary(request, bucket, body, msg, Set.of(Action.MAKE_N_COPIES), this::makeNCopies);
     }
+    if (msg.action().equals(Action.COPY_BUCKET)) {
+      return bucketCopies.copy(request, bucket, body, msg);
+    }
+    if (msg.action().equals(Action.MOVE_BUCKET)) {
+      return bucketCopies.move(request, bucket, body);
+    }
+    refuseRemoteOnlyOnLocal(msg.action(), bucket);
     return onPrimary(request, bucket, body, msg, Set.of(Action.CREATE_BUCKET), (primary, b, m) -> {
       primary.create(b, m.value());
       return Response.ok();
@@ -130,6 +141,16 @@ public final class ProxyBucketHandler {
     throw unsupported(msg.action(), "PUT", bucket);
   }
 
+  /** {@code POST /v1/objects/{bucket}} (a bucket's objects, none named): promote. */
+  public Response postObjects(Request request) throws Exception {
+    Bucket bucket = BucketParams.of(request);
+    ActMsg msg = requireMsg(request, bucket, request.bodyBytes(PrimaryForwarder.MAX_CONTROL_BODY));
+    if (msg.action().equals(Action.PROMOTE)) {
+      return promote.promote(bucket, msg);
+    }
+    throw unsupported(msg.action(), "POST", bucket);
+  }
+
   /** {@code DELETE /v1/buckets/{bucket}}: destroy-bck, delete-listrange. */
   public Response delete(Request request) throws Exception {
     Bucket bucket = BucketParams.of(request);
@@ -138,6 +159,7 @@ public final class ProxyBucketHandler {
     if (msg.action().equals(Action.DELETE_OBJECTS)) {
       return multiObject.delete(bucket, msg);
     }
+    refuseRemoteOnlyOnLocal(msg.action(), bucket);
     return onPrimary(request, bucket, body, msg, Set.of(Action.DESTROY_BUCKET), (primary, b, m) -> {
       primary.destroy(b);
       return Response.ok();
@@ -285,6 +307,19 @@ public final class ProxyBucketHandler {
       throw JaisException.invalid(request.method() + " " + bucket.uri() + ": missing action message");
     }
     return msg;
+  }
+
+  /** Actions AIS defines for remote buckets only (evict, prefetch). */
+  private static final Set<String> REMOTE_ONLY = Set.of("evict-listrange", "evict-remote-bck", "prefetch-listrange");
+
+  /**
+   * Evicting and prefetching apply to remote buckets only; on an ais bucket they are AIS's 400
+   * (JAIS has no remote buckets yet: on any other bucket they are 501 like every action not built).
+   */
+  private static void refuseRemoteOnlyOnLocal(String action, Bucket bucket) {
+    if (REMOTE_ONLY.contains(action) && bucket.isLocal()) {
+      throw JaisException.invalid(action + ": expecting remote bucket (have " + bucket.uri() + ")");
+    }
   }
 
   private static JaisException unsupported(String action, String method, Bucket bucket) {

@@ -6,8 +6,8 @@ import io.jais.api.error.JaisException;
 import io.jais.node.http.Response;
 import io.jais.node.objects.Caller;
 import io.jais.node.objects.ObjectService;
-import io.jais.node.objects.PutArgs;
-import io.jais.node.objects.StagedObjects;
+import io.jais.node.objects.MultipartUploads;
+import io.jais.node.objects.PartLayout;
 import io.jais.node.storage.ObjectMeta;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,18 +41,13 @@ final class CompleteMultipartOp {
   /** One {@code <Part>} of the client's list, its ETag unquoted. */
   record ListedPart(int number, String etag) {}
 
-  private final ObjectService objects;
-  private final StagedObjects staged;
   private final MultipartUploads uploads;
   private final Bucket bucket;
   private final String key;
   private final String uploadId;
   private final ObjectMeta manifest;
 
-  CompleteMultipartOp(ObjectService objects, StagedObjects staged, MultipartUploads uploads, Bucket bucket, String key,
-      String uploadId, ObjectMeta manifest) {
-    this.objects = objects;
-    this.staged = staged;
+  CompleteMultipartOp(MultipartUploads uploads, Bucket bucket, String key, String uploadId, ObjectMeta manifest) {
     this.uploads = uploads;
     this.bucket = bucket;
     this.key = key;
@@ -61,10 +56,9 @@ final class CompleteMultipartOp {
   }
 
   Response run(List<ListedPart> listed) throws Exception {
-    List<String> names = new ArrayList<>(listed.size());
-    List<Long> sizes = new ArrayList<>(listed.size());
+    List<ObjectMeta> parts = new ArrayList<>(listed.size());
+    List<Integer> numbers = new ArrayList<>(listed.size());
     MessageDigest md5 = MessageDigest.getInstance("MD5");
-    long total = 0;
     for (int i = 0; i < listed.size(); i++) {
       ListedPart part = listed.get(i);
       ObjectMeta meta = uploads.part(bucket, uploadId, part.number())
@@ -78,23 +72,18 @@ final class CompleteMultipartOp {
             + " bytes; every part but the last must be at least " + MIN_PART_SIZE);
       }
       md5.update(HexFormat.of().parseHex(stored));
-      names.add(MultipartUploads.partName(uploadId, part.number()));
-      sizes.add(meta.size());
-      total += meta.size();
+      parts.add(meta);
+      numbers.add(part.number());
     }
     String etag = HexFormat.of().formatHex(md5.digest()) + "-" + listed.size();
     Map<String, String> custom = new LinkedHashMap<>(manifest.custom());
     custom.remove(MultipartUploads.KEY);
     custom.remove(MultipartUploads.INITIATED);
-    PartLayout.of(sizes).text().ifPresent(layout -> custom.put(PartLayout.KEY, layout));
     custom.put(UPLOAD, completion(uploadId, listed));
-    PartsSource body = new PartsSource(staged, MultipartUploads.shadow(bucket), names, total);
-    try {
-      objects.put(bucket, key, body, PutArgs.customAfterBody(() -> S3Metadata.committed(custom, etag)), Caller.USER);
-    } finally {
-      body.closeCurrent();
-    }
-    uploads.remove(bucket, uploadId);
+    uploads.complete(bucket, key, uploadId, parts, numbers, layout -> {
+      layout.text().ifPresent(text -> custom.put(PartLayout.KEY, text));
+      return S3Metadata.committed(custom, etag);
+    }, Caller.USER);
     return result(bucket, key, etag);
   }
 
@@ -109,13 +98,13 @@ final class CompleteMultipartOp {
       meta = objects.head(bucket, key, Caller.USER);
     } catch (JaisException e) {
       if (e.code() == ErrorCode.OBJECT_NOT_FOUND) {
-        throw MultipartUploads.noSuchUpload(uploadId);
+        throw S3TargetMultipartHandler.noSuchUpload(uploadId);
       }
       throw e;
     }
     String completed = meta.custom().get(UPLOAD);
     if (completed == null || !completed.startsWith(uploadId + ":")) {
-      throw MultipartUploads.noSuchUpload(uploadId);
+      throw S3TargetMultipartHandler.noSuchUpload(uploadId);
     }
     if (!completed.equals(completion(uploadId, parse(body)))) {
       throw new S3Exception(S3Error.NO_SUCH_UPLOAD, "The specified multipart upload does not exist: " + uploadId

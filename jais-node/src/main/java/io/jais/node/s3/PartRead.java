@@ -1,6 +1,7 @@
 package io.jais.node.s3;
 
 import io.jais.node.http.Response;
+import io.jais.node.objects.PartLayout;
 import io.jais.node.storage.ByteRange;
 import io.jais.node.storage.ObjectMeta;
 

@@ -18,6 +18,7 @@ import io.jais.node.http.RouteTable;
 import io.jais.node.metrics.NodeMetrics;
 import io.jais.node.metrics.Op;
 import io.jais.node.proxy.ObjectLister;
+import io.jais.node.objects.MultipartUploads;
 import io.jais.node.objects.ObjectService;
 import io.jais.node.objects.StagedObjects;
 import io.jais.node.proxy.PrimaryForwarder;
@@ -85,8 +86,8 @@ public final class S3Routes {
    * redirect (reads too: the proxy is where S3 credentials are checked).
    */
   public static RouteTable.Builder target(RouteTable.Builder routes, ClusterState state, ObjectService service,
-      StagedObjects staged, S3Options options, NodeMetrics metrics) {
-    S3TargetObjectHandler objects = new S3TargetObjectHandler(state, service, staged, options);
+      MultipartUploads uploads, S3Options options, NodeMetrics metrics) {
+    S3TargetObjectHandler objects = new S3TargetObjectHandler(state, service, uploads, options);
     Authenticated fromProxy = handler -> request -> {
       try {
         request.requireRedirectedOrIntra();

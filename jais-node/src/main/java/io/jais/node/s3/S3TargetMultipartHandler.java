@@ -5,7 +5,7 @@ import io.jais.node.cluster.ClusterState;
 import io.jais.node.http.Request;
 import io.jais.node.http.Response;
 import io.jais.node.objects.ObjectService;
-import io.jais.node.objects.StagedObjects;
+import io.jais.node.objects.MultipartUploads;
 import io.jais.node.storage.ListEntry;
 import io.jais.node.storage.ObjectMeta;
 import java.util.LinkedHashMap;
@@ -20,29 +20,31 @@ import java.util.UUID;
  * so all parts of one upload land here.
  */
 final class S3TargetMultipartHandler {
-  static final int MAX_PART_NUMBER = 10_000;
+  static final int MAX_PART_NUMBER = MultipartUploads.MAX_PART_NUMBER;
 
   private final ClusterState state;
   private final ObjectService objects;
-  private final StagedObjects staged;
   private final MultipartUploads uploads;
-  private final UploadLocks locks = new UploadLocks();
   private final S3Options options;
 
-  S3TargetMultipartHandler(ClusterState state, ObjectService objects, StagedObjects staged, S3Options options) {
+  S3TargetMultipartHandler(ClusterState state, ObjectService objects, MultipartUploads uploads, S3Options options) {
     this.options = options;
     this.state = state;
     this.objects = objects;
-    this.staged = staged;
-    this.uploads = new MultipartUploads(staged);
+    this.uploads = uploads;
+  }
+
+  /** The upload's manifest metadata, which must name {@code key}; NoSuchUpload otherwise. */
+  private ObjectMeta manifest(Bucket bucket, String key, String uploadId) throws java.io.IOException {
+    return uploads.findManifest(bucket, key, uploadId).orElseThrow(() -> noSuchUpload(uploadId));
+  }
+
+  static S3Exception noSuchUpload(String uploadId) {
+    return new S3Exception(S3Error.NO_SUCH_UPLOAD, "The specified multipart upload does not exist: " + uploadId);
   }
 
   Response create(Request request, Bucket bucket, String key) throws Exception {
-    String uploadId = UUID.randomUUID().toString().replace("-", "");
-    Map<String, String> custom = new LinkedHashMap<>(S3Metadata.fromRequest(request));
-    custom.put(MultipartUploads.KEY, key);
-    custom.put(MultipartUploads.INITIATED, Long.toString(System.currentTimeMillis() * 1_000_000L));
-    uploads.createManifest(bucket, uploadId, custom);
+    String uploadId = uploads.create(bucket, key, S3Metadata.fromRequest(request));
     return new XmlWriter().root("InitiateMultipartUploadResult")
         .element("Bucket", bucket.name()).element("Key", key).element("UploadId", uploadId)
         .close("InitiateMultipartUploadResult").response();
@@ -51,8 +53,9 @@ final class S3TargetMultipartHandler {
   Response uploadPart(Request request, Bucket bucket, String key) throws Exception {
     int part = partNumber(request.query("partNumber"));
     String uploadId = request.query("uploadId");
-    uploads.manifest(bucket, key, uploadId);
-    ObjectMeta meta = uploads.putPart(bucket, uploadId, part, PutObjectOp.verifiedBody(request, new SigV4Verifier(options.keys()), options.authRequired()));
+    manifest(bucket, key, uploadId);
+    Md5Source body = PutObjectOp.verifiedBody(request, new SigV4Verifier(options.keys()), options.authRequired());
+    ObjectMeta meta = uploads.putPart(bucket, uploadId, part, body, () -> Map.of(S3Metadata.ETAG, body.hex()));
     return Response.builder(200).header("ETag", S3Metadata.etag(meta))
         .header("Last-Modified", S3Params.httpDate(meta.mtimeNanos())).header("Content-Length", "0").build();
   }
@@ -78,15 +81,15 @@ final class S3TargetMultipartHandler {
   Response complete(Request request, Bucket bucket, String key) throws Exception {
     String uploadId = request.query("uploadId");
     if (!MultipartUploads.isWellFormed(uploadId)) {
-      throw MultipartUploads.noSuchUpload(uploadId);
+      throw noSuchUpload(uploadId);
     }
     byte[] body = request.bodyBytes(CompleteMultipartOp.MAX_BODY);
-    return locks.withLock(uploadId, () -> {
+    return uploads.exclusively(uploadId, () -> {
       Optional<ObjectMeta> manifest = uploads.findManifest(bucket, key, uploadId);
       if (manifest.isEmpty()) {
         return CompleteMultipartOp.retried(objects, bucket, key, uploadId, body);
       }
-      return new CompleteMultipartOp(objects, staged, uploads, bucket, key, uploadId, manifest.get())
+      return new CompleteMultipartOp(uploads, bucket, key, uploadId, manifest.get())
           .run(CompleteMultipartOp.parse(body));
     });
   }
@@ -95,10 +98,10 @@ final class S3TargetMultipartHandler {
   Response abort(Request request, Bucket bucket, String key) throws Exception {
     String uploadId = request.query("uploadId");
     if (!MultipartUploads.isWellFormed(uploadId)) {
-      throw MultipartUploads.noSuchUpload(uploadId);
+      throw noSuchUpload(uploadId);
     }
-    return locks.withLock(uploadId, () -> {
-      uploads.manifest(bucket, key, uploadId);
+    return uploads.exclusively(uploadId, () -> {
+      manifest(bucket, key, uploadId);
       uploads.remove(bucket, uploadId);
       return Response.status(204);
     });
@@ -106,7 +109,7 @@ final class S3TargetMultipartHandler {
 
   Response listParts(Request request, Bucket bucket, String key) throws Exception {
     String uploadId = request.query("uploadId");
-    uploads.manifest(bucket, key, uploadId);
+    manifest(bucket, key, uploadId);
     int marker = request.query("part-number-marker") == null ? 0 : partNumberMarker(request.query("part-number-marker"));
     int maxParts = ListObjectsOp.maxKeys(request.query("max-parts"));
     XmlWriter xml = new XmlWriter().root("ListPartsResult")

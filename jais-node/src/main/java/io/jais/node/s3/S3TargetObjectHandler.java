@@ -7,9 +7,9 @@ import io.jais.node.cluster.ClusterState;
 import io.jais.node.http.Request;
 import io.jais.node.http.Response;
 import io.jais.node.objects.Caller;
+import io.jais.node.objects.MultipartUploads;
 import io.jais.node.objects.ObjectRead;
 import io.jais.node.objects.ObjectService;
-import io.jais.node.objects.StagedObjects;
 import io.jais.node.storage.ByteRange;
 import io.jais.node.storage.ObjectMeta;
 
@@ -26,11 +26,11 @@ public final class S3TargetObjectHandler {
   private final S3TargetMultipartHandler multipart;
   private final S3Options options;
 
-  public S3TargetObjectHandler(ClusterState state, ObjectService objects, StagedObjects staged, S3Options options) {
+  public S3TargetObjectHandler(ClusterState state, ObjectService objects, MultipartUploads uploads, S3Options options) {
     this.state = state;
     this.objects = objects;
     this.options = options;
-    this.multipart = new S3TargetMultipartHandler(state, objects, staged, options);
+    this.multipart = new S3TargetMultipartHandler(state, objects, uploads, options);
   }
 
   public Response get(Request request) throws Exception {

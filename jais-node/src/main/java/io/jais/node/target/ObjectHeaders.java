@@ -4,6 +4,7 @@ import io.jais.api.Header;
 import io.jais.api.bucket.Bucket;
 import io.jais.node.http.HttpDate;
 import io.jais.node.http.Response;
+import io.jais.node.objects.PartLayout;
 import io.jais.node.storage.ObjectMeta;
 import io.netty.util.AsciiString;
 import java.nio.charset.StandardCharsets;
@@ -122,6 +123,10 @@ final class ObjectHeaders {
     }
     if (props.contains("location")) {
       response.header(Header.LOCATION, wire(location));
+    }
+    if (props.contains("chunked")) {
+      PartLayout.chunks(meta).ifPresent(layout -> response.header(Header.CHUNKS_COUNT, Integer.toString(layout.count()))
+          .header(Header.CHUNKS_MAX_SIZE, Long.toString(layout.maxSize())));
     }
     if (props.contains("copies")) {
       response.header(Header.MIRROR_COPIES, Integer.toString(1 + meta.copies().size()));

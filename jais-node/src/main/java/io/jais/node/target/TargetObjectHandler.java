@@ -15,6 +15,7 @@ import io.jais.node.http.Request;
 import io.jais.node.http.Response;
 import io.jais.node.objects.Caller;
 import io.jais.node.objects.ObjectRead;
+import io.jais.node.objects.MultipartUploads;
 import io.jais.node.objects.ObjectService;
 import io.jais.node.objects.PutArgs;
 import io.jais.node.storage.ByteRange;
@@ -45,15 +46,17 @@ import java.util.Set;
 public final class TargetObjectHandler {
   private final ClusterState state;
   private final ObjectService objects;
+  private final NativeMultipart multipart;
 
-  public TargetObjectHandler(ClusterState state, ObjectService objects) {
+  public TargetObjectHandler(ClusterState state, ObjectService objects, MultipartUploads uploads) {
     this.state = state;
     this.objects = objects;
+    this.multipart = new NativeMultipart(uploads);
   }
 
   /** Query parameters of AIS features not implemented yet: refused, never silently ignored. */
   private static final List<String> NOT_YET_ON_GET = List.of("etl_name", "etl_pipeline");
-  private static final List<String> NOT_YET_ON_PUT = List.of("uploadId", "partNumber", "archpath", "etl_name");
+  private static final List<String> NOT_YET_ON_PUT = List.of("archpath", "etl_name");
 
   public Response get(Request request) throws Exception {
     refuseNotYetImplemented(request, NOT_YET_ON_GET);
@@ -207,6 +210,9 @@ public final class TargetObjectHandler {
     refuseNotYetImplemented(request, NOT_YET_ON_PUT);
     Bucket bucket = BucketParams.of(request);
     String name = objectName(request, bucket);
+    if (request.query(NativeMultipart.UPLOAD_ID) != null || request.query(NativeMultipart.PART_NUMBER) != null) {
+      return multipart.putPart(request, bucket, name);
+    }
     String objectTo = request.query(QueryParam.OBJECT_TO);
     if (objectTo != null) {
       ObjectUname destination = ObjectUname.parse(objectTo);
@@ -244,6 +250,9 @@ public final class TargetObjectHandler {
   public Response delete(Request request) throws Exception {
     requireRedirected(request);
     Bucket bucket = BucketParams.of(request);
+    if (request.query(NativeMultipart.UPLOAD_ID) != null) {
+      return multipart.abort(request, bucket, objectName(request, bucket)); // mpt-abort
+    }
     objects.delete(bucket, objectName(request, bucket), Caller.USER);
     return Response.ok();
   }
@@ -271,10 +280,40 @@ public final class TargetObjectHandler {
   public Response post(Request request) throws Exception {
     ActMsg msg = request.bodyJson(ActMsg.class);
     String action = msg == null ? "" : msg.action();
+    if (action.equals(Action.MPT_UPLOAD) || action.equals(Action.MPT_COMPLETE)) {
+      requireRedirected(request);
+      Bucket bucket = BucketParams.of(request);
+      String name = objectName(request, bucket);
+      return action.equals(Action.MPT_UPLOAD) ? multipart.create(bucket, name)
+          : multipart.complete(request, bucket, name, msg);
+    }
+    if (action.equals(Action.RENAME_OBJECT)) {
+      requireRedirected(request);
+      Bucket bucket = BucketParams.of(request);
+      return rename(bucket, objectName(request, bucket), msg.name());
+    }
     if (Action.NOT_YET_IMPLEMENTED.contains(action)) {
       throw new JaisException(ErrorCode.NOT_IMPLEMENTED, "object action \"" + action + "\" is not implemented in JAIS yet");
     }
     throw new JaisException(ErrorCode.UNKNOWN_ACTION, "invalid object action \"" + action + "\"");
+  }
+
+  /**
+   * {@code rename-obj} (AIS): the object gets the new name in the same bucket (copied to the new
+   * name's owner, then the old name deleted everywhere); an object already at the new name is
+   * replaced. A failed copy leaves the old name as it was; a write to the old name racing the
+   * rename is kept there ({@link ObjectService#rename}), and the rename still answers 200.
+   */
+  private Response rename(Bucket bucket, String name, String newName) throws Exception {
+    if (newName.isEmpty()) {
+      throw JaisException.invalid("rename-obj " + bucket.uri() + "/" + name + ": missing new name (\"name\")");
+    }
+    ObjectName.validate(bucket, newName);
+    if (newName.equals(name)) {
+      throw JaisException.invalid("cannot rename " + bucket.uri() + "/" + name + " to self, nothing to do");
+    }
+    objects.rename(bucket, name, newName, Caller.USER);
+    return Response.ok();
   }
 
   private static void refuseNotYetImplemented(Request request, List<String> params) {

@@ -453,6 +453,23 @@ class ObjectServiceTest {
     return peer.store.put(BUCKET, name, Bodies.of(data), PutOptions.DEFAULT.withCustom(custom));
   }
 
+  @Test
+  void promote_withoutOverwrite_ownerNotAnswering_failsAndNeverOverwrites() throws IOException {
+    String name = ownedByPeer("prm");
+    ObjectMeta kept = putOnPeer(name, bytes(100, 7), Map.of());
+    Path file = Files.write(dir.resolve("file-to-promote"), bytes(50, 8));
+    peer.silent = true;
+
+    assertThatThrownBy(() -> service.promote(BUCKET, name, file, false, JOB)).isInstanceOf(IOException.class);
+
+    peer.silent = false;
+    assertThat(peer.store.head(BUCKET, name)).as("the owner's object is untouched").hasValueSatisfying(meta -> {
+      assertThat(meta.version()).isEqualTo(kept.version());
+      assertThat(meta.checksum()).isEqualTo(kept.checksum());
+    });
+    assertThat(service.promote(BUCKET, name, file, false, JOB)).as("kept once the owner answers").isEmpty();
+  }
+
   private static String ownedHere(String prefix) {
     return firstOwnedBy(SELF, prefix);
   }

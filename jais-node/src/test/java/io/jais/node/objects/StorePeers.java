@@ -24,6 +24,8 @@ final class StorePeers implements PeerTargets {
   final AtomicInteger reads = new AtomicInteger();
   final AtomicInteger deletes = new AtomicInteger();
   volatile CountDownLatch readGate;
+  /** When set, the peer does not answer lookups (as one that is down or too slow). */
+  volatile boolean silent;
 
   StorePeers(String id, ObjectStore store) {
     this.id = id;
@@ -43,7 +45,7 @@ final class StorePeers implements PeerTargets {
 
   @Override
   public Optional<ObjectMeta> headOn(String targetId, Bucket bucket, String name) {
-    if (!targetId.equals(id)) {
+    if (!targetId.equals(id) || silent) {
       return Optional.empty();
     }
     try {
@@ -51,6 +53,14 @@ final class StorePeers implements PeerTargets {
     } catch (IOException e) {
       return Optional.empty(); // as over HTTP: a peer that cannot answer holds nothing
     }
+  }
+
+  @Override
+  public boolean holds(String targetId, Bucket bucket, String name) throws IOException {
+    if (!targetId.equals(id) || silent) {
+      throw new IOException("no answer from target " + targetId);
+    }
+    return store.head(bucket, name).isPresent();
   }
 
   @Override

@@ -30,6 +30,9 @@ public final class TargetJobKinds {
         .add(JobKind.SUMMARY, start -> new BucketSummaryJob(start, target))
         .add(JobKind.SCRUB, start -> new ScrubJob(start, target))
         .add(JobKind.DELETE_OBJECTS, start -> new DeleteObjectsJob(start, target))
-        .add(JobKind.COPY_OBJECTS, start -> new CopyObjectsJob(start, target));
+        .add(JobKind.COPY_OBJECTS, start -> new CopyObjectsJob(start, target))
+        .add(JobKind.COPY_BUCKET, start -> new CopyObjectsJob(start, target))
+        .add(JobKind.MOVE_BUCKET, start -> new CopyObjectsJob(start, target))
+        .add(JobKind.PROMOTE, start -> new PromoteJob(start, target));
   }
 }

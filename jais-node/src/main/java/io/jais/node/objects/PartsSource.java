@@ -1,7 +1,6 @@
-package io.jais.node.s3;
+package io.jais.node.objects;
 
 import io.jais.api.bucket.Bucket;
-import io.jais.node.objects.StagedObjects;
 import io.jais.node.storage.ByteBufSource;
 import io.jais.node.storage.OpenedObject;
 import io.netty.buffer.ByteBuf;

@@ -1,4 +1,4 @@
-package io.jais.node.s3;
+package io.jais.node.objects;
 
 import io.jais.node.storage.ByteRange;
 import io.jais.node.storage.ObjectMeta;
@@ -19,22 +19,25 @@ import java.util.Optional;
  *
  * @param runs the parts in order, as runs of equal sizes
  */
-record PartLayout(List<Run> runs) {
-  static final String KEY = "S3Parts";
+public record PartLayout(List<Run> runs) {
+  /** The custom metadata key (named when S3 was its only user; kept so stored objects still read). */
+  public static final String KEY = "S3Parts";
+  /** Custom metadata of an object completed through S3: its ETag, {@code <md5>-N} for N parts. */
+  private static final String ETAG = "ETag";
   static final int MAX_TEXT = 2048;
-  private static final int MAX_PARTS = S3TargetMultipartHandler.MAX_PART_NUMBER;
+  private static final int MAX_PARTS = MultipartUploads.MAX_PART_NUMBER;
   /** Any size whose runs cannot overflow a long when added up. */
   private static final long MAX_PART_SIZE = Long.MAX_VALUE / MAX_PARTS;
 
   /** {@code count} consecutive parts of {@code size} bytes each. */
-  record Run(long size, int count) {}
+  public record Run(long size, int count) {}
 
-  PartLayout {
+  public PartLayout {
     runs = List.copyOf(runs);
   }
 
   /** The layout of parts of these sizes, in order. */
-  static PartLayout of(List<Long> sizes) {
+  public static PartLayout of(List<Long> sizes) {
     List<Run> runs = new ArrayList<>();
     for (long size : sizes) {
       int last = runs.size() - 1;
@@ -48,7 +51,7 @@ record PartLayout(List<Run> runs) {
   }
 
   /** The text kept in the custom metadata; empty when it would be longer than {@value #MAX_TEXT}. */
-  Optional<String> text() {
+  public Optional<String> text() {
     StringBuilder text = new StringBuilder();
     for (Run run : runs) {
       text.append(text.isEmpty() ? "" : ",").append(run.size());
@@ -63,7 +66,7 @@ record PartLayout(List<Run> runs) {
   }
 
   /** Reads {@link #text()}; empty when the text is not a layout. */
-  static Optional<PartLayout> parse(String text) {
+  public static Optional<PartLayout> parse(String text) {
     if (text == null || text.isEmpty()) {
       return Optional.empty();
     }
@@ -90,14 +93,14 @@ record PartLayout(List<Run> runs) {
    * {@code -N} says, summing to its size (a native write that replaced the bytes but kept the
    * custom metadata would not).
    */
-  static Optional<PartLayout> of(ObjectMeta meta) {
+  public static Optional<PartLayout> of(ObjectMeta meta) {
     return parse(meta.custom().get(KEY))
         .filter(layout -> layout.total() == meta.size() && layout.count() == multipartCount(meta));
   }
 
   /** The N of a multipart ETag ({@code <md5>-N}); 0 for an object that was not uploaded in parts. */
-  static int multipartCount(ObjectMeta meta) {
-    String etag = meta.custom().getOrDefault(S3Metadata.ETAG, "");
+  public static int multipartCount(ObjectMeta meta) {
+    String etag = meta.custom().getOrDefault(ETAG, "");
     int dash = etag.lastIndexOf('-');
     if (dash < 0) {
       return 0;
@@ -109,7 +112,7 @@ record PartLayout(List<Run> runs) {
     }
   }
 
-  int count() {
+  public int count() {
     int count = 0;
     for (Run run : runs) {
       count += run.count();
@@ -117,7 +120,24 @@ record PartLayout(List<Run> runs) {
     return count;
   }
 
-  long total() {
+  /** The largest part's size (AIS's {@code Ais-Chunks-Max-Chunk-Size}). */
+  public long maxSize() {
+    long max = 0;
+    for (Run run : runs) {
+      max = Math.max(max, run.size());
+    }
+    return max;
+  }
+
+  /**
+   * The layout of an object assembled from parts, in whichever API: kept, readable and adding up
+   * to the object's size. For S3's reads by part number see {@link #of(ObjectMeta)}.
+   */
+  public static Optional<PartLayout> chunks(ObjectMeta meta) {
+    return parse(meta.custom().get(KEY)).filter(layout -> layout.total() == meta.size());
+  }
+
+  public long total() {
     long total = 0;
     for (Run run : runs) {
       total += run.size() * run.count();
@@ -126,7 +146,7 @@ record PartLayout(List<Run> runs) {
   }
 
   /** Where part {@code number} (1-based, at most {@link #count()}) lies in the object. */
-  ByteRange part(int number) {
+  public ByteRange part(int number) {
     long offset = 0;
     int before = number - 1;
     for (Run run : runs) {

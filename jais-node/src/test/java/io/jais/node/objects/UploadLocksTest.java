@@ -1,4 +1,4 @@
-package io.jais.node.s3;
+package io.jais.node.objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

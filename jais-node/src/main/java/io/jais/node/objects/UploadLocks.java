@@ -1,4 +1,4 @@
-package io.jais.node.s3;
+package io.jais.node.objects;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -13,7 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * its users, changed only inside the map's atomic {@code compute}), so the map is bounded by the
  * requests in flight, and different uploads never wait for each other (no striping).
  */
-final class UploadLocks {
+public final class UploadLocks {
   private static final class Entry {
     final ReentrantLock lock = new ReentrantLock();
     int users; // guarded by the map's per-key atomicity
@@ -23,7 +23,7 @@ final class UploadLocks {
 
   /** Work done while holding the upload's lock. */
   @FunctionalInterface
-  interface Locked<T> {
+  public interface Locked<T> {
     T run() throws Exception;
   }
 
