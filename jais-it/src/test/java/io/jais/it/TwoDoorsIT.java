@@ -112,9 +112,10 @@ class TwoDoorsIT {
     flipAByte(objectFile(client.objects().head(bucket, "precious").location(), bucket, "precious"), 100);
 
     HttpResponse<byte[]> natively = RawHttp.send("GET", objectUrl(bucket, "precious"), null);
-    assertThat(natively.statusCode()).isEqualTo(500);
-    assertThat(RawHttp.text(natively)).contains("ErrInvalidCksum");
-    assertS3Error(() -> s3.getObjectAsBytes(b -> b.bucket(bucket.name()).key("precious")), 500, "InternalError");
+    // nothing redundant to restore it from: quarantined, a clear error no client retries
+    assertThat(natively.statusCode()).isEqualTo(410);
+    assertThat(RawHttp.text(natively)).contains("ErrObjQuarantined");
+    assertS3Error(() -> s3.getObjectAsBytes(b -> b.bucket(bucket.name()).key("precious")), 403, "InvalidObjectState");
   }
 
   /**

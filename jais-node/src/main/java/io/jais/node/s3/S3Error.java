@@ -33,6 +33,8 @@ public enum S3Error {
           + " or the specified entity tag may not match the part's entity tag."),
   INVALID_PART_ORDER("InvalidPartOrder", 400,
       "The list of parts was not in ascending order. The parts list must be specified in order by part number."),
+  INVALID_OBJECT_STATE("InvalidObjectState", 403,
+      "The object is corrupted and quarantined: no intact copy is left to serve it from."),
   INVALID_RANGE("InvalidRange", 416, "The requested range is not satisfiable"),
   INVALID_REQUEST("InvalidRequest", 400, "Invalid Request"),
   INVALID_PART_NUMBER("InvalidPartNumber", 416, "The requested partnumber is not satisfiable"),
@@ -107,6 +109,7 @@ public enum S3Error {
       case NOT_IMPLEMENTED -> NOT_IMPLEMENTED;
       case UNAVAILABLE, BUSY, LOCKED -> SERVICE_UNAVAILABLE;
       case OVERLOADED -> SLOW_DOWN;
+      case OBJECT_QUARANTINED -> INVALID_OBJECT_STATE; // S3's word for "exists, cannot be read as it is"
       case CONFLICT -> INVALID_REQUEST;
       default -> INTERNAL_ERROR;
     };
