@@ -22,6 +22,7 @@ import io.jais.node.http.IntraAuthenticator;
 import io.jais.node.http.NettyServer;
 import io.jais.node.http.RouteTable;
 import io.jais.node.http.ServerOptions;
+import io.jais.node.ec.EcService;
 import io.jais.node.objects.ObjectService;
 import io.jais.node.objects.StagedObjects;
 import io.jais.node.logs.LogRotation;
@@ -238,6 +239,8 @@ public final class Node implements AutoCloseable {
     S3Routes.dropUploadsWithTheirBuckets(state, staged);
     ObjectService objects = new ObjectService(state, store, intra);
     closeables.add(streams.register(StreamedPutReceiver.TRNAME, new StreamedPutReceiver(objects)));
+    EcService ec = EcService.start(state, store, objects, streams);
+    closeables.add(ec);
     Jobs jobs = Jobs.open(state.self().displayName(), TargetJobKinds.of(new TargetServices(state, store, objects,
         intra, bucket -> S3Routes.isLiveUploadsBucket(state, bucket))), Path.of(config.metaDir()), Jobs.Options.DEFAULT,
         metrics.jobs());
