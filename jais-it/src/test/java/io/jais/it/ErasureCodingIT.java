@@ -156,4 +156,52 @@ class ErasureCodingIT {
     Files.delete(PlacedFiles.file(cluster, bucket, "small"));
     assertThat(client.objects().get(bucket, "small")).isEqualTo(data);
   }
+
+  @Test
+  void ecEncode_onABucketWithObjects_turnsEcOnAndEncodesThemAll() throws Exception {
+    Bucket bucket = Bucket.ais("ec-later");
+    client.buckets().create(bucket);
+    Map<String, byte[]> objects = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < 12; i++) {
+      objects.put("o-" + i, random(50_000 + i * 1000, 100 + i));
+      client.objects().put(bucket, "o-" + i, objects.get("o-" + i));
+    }
+    assertThat(slicesOf(bucket, "o-0")).as("no EC yet").isEmpty();
+    java.net.http.HttpResponse<byte[]> start = RawHttp.send("POST", cluster.endpoint() + "/v1/buckets/ec-later?provider=ais",
+        RawHttp.json("{\"action\":\"ec-encode\",\"value\":{\"data_slices\":2,\"parity_slices\":1,\"objsize_limit\":0}}"));
+    assertThat(start.statusCode()).as(RawHttp.text(start)).isEqualTo(200);
+    String jobId = RawHttp.text(start);
+    assertThat(jobId).matches("[A-Za-z][A-Za-z0-9_-]{9}");
+    client.jobs().await(jobId, WAIT);
+    assertThat(client.buckets().props(bucket).ec().enabled()).isTrue();
+    for (Map.Entry<String, byte[]> e : objects.entrySet()) {
+      assertThat(slicesOf(bucket, e.getKey())).as(e.getKey()).hasSize(3);
+    }
+    String lost = "o-7";
+    Files.delete(PlacedFiles.file(cluster, bucket, lost));
+    assertThat(client.objects().get(bucket, lost)).isEqualTo(objects.get(lost));
+  }
+
+  @Test
+  void ecSettingsTheClusterCannotHold_areRefused_andChangeNothing() throws Exception {
+    Bucket bucket = Bucket.ais("ec-refused");
+    client.buckets().create(bucket);
+    String url = cluster.endpoint() + "/v1/buckets/ec-refused?provider=ais";
+    java.net.http.HttpResponse<byte[]> tooWide = RawHttp.send("POST", url,
+        RawHttp.json("{\"action\":\"ec-encode\",\"value\":{\"data_slices\":3,\"parity_slices\":2}}"));
+    assertThat(tooWide.statusCode()).isEqualTo(400);
+    assertThat(RawHttp.text(tooWide)).contains("ErrNotEnoughTargets").contains("requires at least 6 targets (have 4)");
+    java.net.http.HttpResponse<byte[]> noParity = RawHttp.send("POST", url,
+        RawHttp.json("{\"action\":\"ec-encode\",\"value\":{\"data_slices\":2}}"));
+    assertThat(noParity.statusCode()).isEqualTo(400);
+    assertThat(RawHttp.text(noParity)).contains("missing number of parity slices");
+    java.net.http.HttpResponse<byte[]> patch = RawHttp.send("PATCH", url, RawHttp.json(
+        "{\"action\":\"set-bprops\",\"value\":{\"ec\":{\"enabled\":true,\"data_slices\":4,\"parity_slices\":1}}}"));
+    assertThat(patch.statusCode()).isEqualTo(400);
+    assertThat(RawHttp.text(patch)).contains("ErrNotEnoughTargets");
+    java.net.http.HttpResponse<byte[]> negative = RawHttp.send("PATCH", url, RawHttp.json(
+        "{\"action\":\"set-bprops\",\"value\":{\"ec\":{\"objsize_limit\":-2}}}"));
+    assertThat(negative.statusCode()).isEqualTo(400);
+    assertThat(client.buckets().props(bucket).ec().enabled()).isFalse();
+  }
 }

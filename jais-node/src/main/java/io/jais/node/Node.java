@@ -6,6 +6,7 @@ import io.jais.api.cluster.NetInfo;
 import io.jais.api.cluster.NodeRole;
 import io.jais.api.cluster.Snode;
 import io.jais.api.config.LocalConfig;
+import io.jais.api.job.JobKind;
 import io.jais.node.cluster.BucketMetadata;
 import io.jais.node.cluster.ClusterSecret;
 import io.jais.node.cluster.ClusterState;
@@ -22,6 +23,7 @@ import io.jais.node.http.IntraAuthenticator;
 import io.jais.node.http.NettyServer;
 import io.jais.node.http.RouteTable;
 import io.jais.node.http.ServerOptions;
+import io.jais.node.ec.EcEncodeJob;
 import io.jais.node.ec.EcService;
 import io.jais.node.objects.ObjectService;
 import io.jais.node.objects.StagedObjects;
@@ -242,7 +244,8 @@ public final class Node implements AutoCloseable {
     EcService ec = EcService.start(state, store, objects, streams);
     closeables.add(ec);
     Jobs jobs = Jobs.open(state.self().displayName(), TargetJobKinds.of(new TargetServices(state, store, objects,
-        intra, bucket -> S3Routes.isLiveUploadsBucket(state, bucket))), Path.of(config.metaDir()), Jobs.Options.DEFAULT,
+        intra, bucket -> S3Routes.isLiveUploadsBucket(state, bucket)),
+        kinds -> kinds.add(JobKind.EC_ENCODE, start -> new EcEncodeJob(start, ec))), Path.of(config.metaDir()), Jobs.Options.DEFAULT,
         metrics.jobs());
     closeables.add(jobs);
     return NodeRoutes.target(daemon, new TargetObjectHandler(state, objects), new PeerObjectHandler(objects),

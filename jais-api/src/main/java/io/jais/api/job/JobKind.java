@@ -46,6 +46,7 @@ public record JobKind(String kind, String displayName, Scope scope, boolean star
   public static final String DELETE_OBJECTS = "delete-listrange";
   public static final String COPY_OBJECTS = "copy-listrange";
   public static final String BLOB_DOWNLOAD = "blob-download";
+  public static final String EC_ENCODE = "ec-encode";
 
   private static final Map<String, JobKind> TABLE = table();
 
@@ -84,7 +85,7 @@ public record JobKind(String kind, String displayName, Scope scope, boolean star
     add(t, "evict-remote-bck", "evict-remote-bucket", b, false, false, false);
     add(t, DELETE_OBJECTS, "delete-objects", b, false, false, true);
     add(t, "prefetch-listrange", "prefetch-objects", b, true, false, true);
-    add(t, "ec-encode", "ec-bucket", b, true, false, true);
+    add(t, EC_ENCODE, "ec-bucket", b, true, false, true);
     add(t, "make-n-copies", "mirror", b, true, false, true);
     add(t, "move-bck", "rename-bucket", b, false, false, true);
     add(t, "copy-bck", "copy-bucket", b, false, false, true);

@@ -309,6 +309,10 @@ public final class EcService implements AutoCloseable {
     return nodes.stream().map(Snode::id).toList();
   }
 
+  java.util.Optional<BucketProps> props(Bucket bucket) {
+    return state.bmd().props(bucket);
+  }
+
   EcCounters counters() {
     return counters;
   }

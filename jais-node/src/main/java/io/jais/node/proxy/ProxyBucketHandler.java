@@ -39,6 +39,7 @@ public final class ProxyBucketHandler {
   private final ObjectLister lister;
   private final BucketSummaries summaries;
   private final MultiObjectActions multiObject;
+  private final EcEncodeAction ecEncode;
 
   /** {@code buckets} gives the primary's bucket service, or null on a non-primary proxy. */
   public ProxyBucketHandler(ClusterState state, Supplier<BucketMetadata> buckets, PrimaryForwarder forwarder,
@@ -49,6 +50,7 @@ public final class ProxyBucketHandler {
     this.lister = lister;
     this.summaries = new BucketSummaries(jobs);
     this.multiObject = new MultiObjectActions(state, buckets, forwarder, jobs);
+    this.ecEncode = new EcEncodeAction(state, buckets, forwarder, jobs);
   }
 
   /** {@code GET /v1/buckets}: the buckets of one provider, {@code []} when none. */
@@ -104,6 +106,9 @@ public final class ProxyBucketHandler {
     ActMsg msg = requireMsg(request, bucket, body);
     if (msg.action().equals(Action.COPY_OBJECTS)) {
       return multiObject.copy(request, bucket, body, msg);
+    }
+    if (msg.action().equals(Action.EC_ENCODE)) {
+      return ecEncode.start(request, bucket, body, msg);
     }
     return onPrimary(request, bucket, body, msg, Set.of(Action.CREATE_BUCKET), (primary, b, m) -> {
       primary.create(b, m.value());
@@ -190,7 +195,10 @@ public final class ProxyBucketHandler {
   /** {@code PATCH /v1/buckets/{bucket}}: set-bprops or reset-bprops. */
   public Response patch(Request request) throws Exception {
     return onPrimary(request, Set.of(Action.SET_BUCKET_PROPS, Action.RESET_BUCKET_PROPS), (primary, bucket, msg) -> {
-      requireBucket(bucket);
+      BucketProps current = requireBucket(bucket);
+      if (msg.action().equals(Action.SET_BUCKET_PROPS)) {
+        EcEncodeAction.checkPatch(state, current, msg.value());
+      }
       return Response.json(msg.action().equals(Action.SET_BUCKET_PROPS) ? primary.setProps(bucket, msg.value())
           : primary.resetProps(bucket));
     });

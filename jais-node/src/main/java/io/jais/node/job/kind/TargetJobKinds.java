@@ -12,13 +12,19 @@ public final class TargetJobKinds {
   private TargetJobKinds() {}
 
   public static JobKinds of(TargetServices target) {
-    return JobKinds.builder()
+    return of(target, builder -> {});
+  }
+
+  /** With {@code more}: kinds that live in the services they drive (ec-encode in {@code io.jais.node.ec}). */
+  public static JobKinds of(TargetServices target, java.util.function.Consumer<JobKinds.Builder> more) {
+    JobKinds.Builder builder = JobKinds.builder()
         .add(JobKind.LRU, start -> new LruJob(start, target))
         .add(JobKind.STORE_CLEANUP, start -> new StoreCleanupJob(start, target))
         .add(JobKind.SUMMARY, start -> new BucketSummaryJob(start, target))
         .add(JobKind.SCRUB, start -> new ScrubJob(start, target))
         .add(JobKind.DELETE_OBJECTS, start -> new DeleteObjectsJob(start, target))
-        .add(JobKind.COPY_OBJECTS, start -> new CopyObjectsJob(start, target))
-        .build();
+        .add(JobKind.COPY_OBJECTS, start -> new CopyObjectsJob(start, target));
+    more.accept(builder);
+    return builder.build();
   }
 }
