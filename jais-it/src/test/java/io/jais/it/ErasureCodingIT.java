@@ -204,4 +204,15 @@ class ErasureCodingIT {
     assertThat(negative.statusCode()).isEqualTo(400);
     assertThat(client.buckets().props(bucket).ec().enabled()).isFalse();
   }
+
+  @Test
+  void aisPythonSdk_ecEncodePropsAndRefusals() {
+    java.util.Optional<Path> env = io.jais.testkit.PythonSdk.envScript();
+    org.junit.jupiter.api.Assumptions.assumeTrue(env.isPresent(), "SKIP: AIS Python SDK not available");
+    io.jais.testkit.PythonSdk.Result result = io.jais.testkit.PythonSdk.run(env.get(), cluster.endpoint(),
+        Path.of("src/test/python/sdk_ec.py").toAbsolutePath(), Duration.ofMinutes(3));
+    assertThat(result.timedOut()).as("scenario timed out").isFalse();
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(result.output()).contains("5 passed, 0 failed");
+  }
 }

@@ -39,9 +39,13 @@ import org.slf4j.LoggerFactory;
  * <p>Design notes:
  * <ul>
  *   <li>Encoding happens off the writer's thread: the commit listener only queues (bounded,
- *       {@value #QUEUE} events; a full queue makes the writer wait up to {@value #OFFER_SECONDS} s,
- *       back-pressure rather than loss, then the event is dropped, counted and logged; the
- *       {@code ec-encode} job repairs that), and {@value #WORKERS} workers encode.</li>
+ *       {@value #QUEUE} events in all; a full queue makes the writer wait up to
+ *       {@value #OFFER_SECONDS} s, back-pressure rather than loss, then the event is dropped,
+ *       counted and logged; the {@code ec-encode} job repairs that), and {@value #WORKERS}
+ *       workers encode. An object's events always go to the same worker's queue, so its PUT,
+ *       overwrite and DELETE are handled in the order they were committed: a delete's notices go
+ *       out only after the slices of the write before it were acknowledged, and cannot be
+ *       overtaken by them (which would leave slices of a deleted object behind).</li>
  *   <li>A worker encodes the object as it is when the worker gets to it, and only if it is still
  *       the write the event named: a newer write has its own event. Only the object's owner (by
  *       the current map) encodes; peers' and jobs' copies elsewhere are not the object.</li>
@@ -58,7 +62,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class EcService implements AutoCloseable {
   static final int QUEUE = 4096;
-  static final int WORKERS = 2;
+  static final int WORKERS = 4;
   static final int OFFER_SECONDS = 10;
   private static final Logger log = LoggerFactory.getLogger(EcService.class);
 
@@ -69,7 +73,7 @@ public final class EcService implements AutoCloseable {
   private final SliceExchange exchange;
   private final SliceEncoder encoder;
   private final EcCounters counters = new EcCounters();
-  private final BlockingQueue<ObjectEvent> queue = new ArrayBlockingQueue<>(QUEUE);
+  private final List<BlockingQueue<ObjectEvent>> queues = new ArrayList<>();
   private final List<Thread> workers = new ArrayList<>();
   private final CommitListener listener = this::committed;
   private final AtomicBoolean replaceAgain = new AtomicBoolean();
@@ -93,7 +97,9 @@ public final class EcService implements AutoCloseable {
     objects.addListener(service.listener);
     objects.addRestorer(new SliceRestorer(state, objects, service.slices, service.exchange, service.counters));
     for (int i = 0; i < WORKERS; i++) {
-      service.workers.add(Thread.ofVirtual().name("ec-encode-" + i).start(service::work));
+      BlockingQueue<ObjectEvent> queue = new ArrayBlockingQueue<>(QUEUE / WORKERS);
+      service.queues.add(queue);
+      service.workers.add(Thread.ofVirtual().name("ec-encode-" + i).start(() -> service.work(queue)));
     }
     service.placedFor = state.smap();
     state.smapOwner().onChange((before, after) -> service.smapChanged());
@@ -111,7 +117,8 @@ public final class EcService implements AutoCloseable {
       return;
     }
     try {
-      if (!queue.offer(event, OFFER_SECONDS, TimeUnit.SECONDS)) {
+      int worker = Math.floorMod(event.name().hashCode() * 31 + event.bucket().hashCode(), WORKERS);
+      if (!queues.get(worker).offer(event, OFFER_SECONDS, TimeUnit.SECONDS)) {
         counters.dropped.incrementAndGet();
         log.warn("EC queue full: {} of {}/{} not encoded (run ec-encode on the bucket)", event.kind(),
             event.bucket().uri(), event.name());
@@ -121,7 +128,7 @@ public final class EcService implements AutoCloseable {
     }
   }
 
-  private void work() {
+  private void work(BlockingQueue<ObjectEvent> queue) {
     while (!closed) {
       ObjectEvent event;
       try {
