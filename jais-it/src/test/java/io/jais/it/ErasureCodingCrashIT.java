@@ -115,6 +115,11 @@ class ErasureCodingCrashIT {
     cluster.awaitSmap("the killed target dropped from the map", Duration.ofSeconds(90),
         smap -> !smap.contains(victim.id()));
 
+    for (String name : victimsObjects) { // HEAD first: the new owner rebuilds for a HEAD as for a GET
+      HttpResponse<byte[]> head = headWithRetry(endpoint, name);
+      assertThat(head.headers().firstValue("Content-Length")).as(name).hasValue(Integer.toString(objects.get(name).length));
+      assertThat(head.headers().firstValue("ais-version")).as(name).hasValue("1");
+    }
     for (Map.Entry<String, byte[]> e : objects.entrySet()) {
       byte[] got = getWithRetry(endpoint, e.getKey());
       assertThat(got).as(e.getKey() + (victimsObjects.contains(e.getKey()) ? " (rebuilt)" : "")).isEqualTo(e.getValue());
@@ -156,6 +161,27 @@ class ErasureCodingCrashIT {
       Thread.sleep(200);
     }
     throw new AssertionError("GET " + name + " failed: " + last);
+  }
+
+  private static HttpResponse<byte[]> headWithRetry(String endpoint, String name) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    String last = "";
+    while (System.nanoTime() < deadline) {
+      try {
+        HttpResponse<byte[]> head = RawHttp.send("HEAD", endpoint + "/v1/objects/ec-crash/" + name + "?provider=ais", null);
+        if (head.statusCode() == 200) {
+          return head;
+        }
+        last = Integer.toString(head.statusCode());
+        if (head.statusCode() < 500) {
+          break;
+        }
+      } catch (IOException e) {
+        last = e.toString();
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("HEAD " + name + " failed: " + last);
   }
 
   private ProcessCluster.NodeProcess busiestOwner(Smap smap, Set<String> names) {

@@ -95,6 +95,7 @@ class ErasureCodingIT {
     assertThat(client.objects().get(bucket, "big")).isEqualTo(data);
     assertThat(Files.readAllBytes(file)).as("stored back on the owner").isEqualTo(data);
     assertThat(client.objects().head(bucket, "big").version()).isEqualTo("1");
+    assertThat(client.objects().headIfExists(bucket, "never-written")).as("no slices: not found").isEmpty();
   }
 
   @Test
