@@ -15,4 +15,10 @@ final class EcCounters {
     restored.incrementAndGet();
     restoredBytes.addAndGet(bytes);
   }
+
+  @Override
+  public String toString() {
+    return "encoded " + encoded + ", failed " + encodeFailures + ", too few targets " + tooFewTargets
+        + ", dropped (queue full) " + dropped + ", rebuilt " + restored + " (" + restoredBytes + " bytes)";
+  }
 }

@@ -20,7 +20,6 @@ import io.jais.node.transport.ObjectStreams;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -320,13 +319,10 @@ public final class EcService implements AutoCloseable {
     return state.bmd().props(bucket);
   }
 
-  EcCounters counters() {
-    return counters;
-  }
-
   @Override
   public void close() {
     closed = true;
+    log.info("EC on {} since start: {}", state.self().displayName(), counters);
     objects.removeListener(listener);
     workers.forEach(Thread::interrupt);
     exchange.close();
@@ -334,6 +330,6 @@ public final class EcService implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "EC on " + Objects.toString(state.self().displayName());
+    return "EC on " + state.self().displayName();
   }
 }
