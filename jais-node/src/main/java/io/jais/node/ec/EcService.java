@@ -54,7 +54,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Re-placement: when the set of active targets changes, one background pass walks the
  *       objects this target owns in EC buckets and re-encodes every object whose holders
  *       changed; slices are sent to the new holders (the old ones keep theirs, which only ever
- *       serve as extra candidates of the same generation). Objects that change owners are encoded
+ *       serve as extra candidates of the same generation). A pass with failures (a holder down,
+ *       or a joining target that does not know the bucket yet) runs again, up to
+ *       {@value #REPLACE_RETRIES} times, {@value #REPLACE_RETRY_DELAY_MS} ms apart. Objects that change owners are encoded
  *       by their new owner when they arrive there (rebalance, misplaced-object pull, restore:
  *       each commits a replica, which this listener encodes).</li>
  * </ul>
@@ -63,6 +65,8 @@ public final class EcService implements AutoCloseable {
   static final int QUEUE = 4096;
   static final int WORKERS = 4;
   static final int OFFER_SECONDS = 10;
+  static final int REPLACE_RETRIES = 5;
+  static final long REPLACE_RETRY_DELAY_MS = 3_000;
   private static final Logger log = LoggerFactory.getLogger(EcService.class);
 
   private final ClusterState state;
@@ -270,20 +274,30 @@ public final class EcService implements AutoCloseable {
 
   private void replacePasses() {
     try {
+      int retries = 0;
       while (replaceAgain.getAndSet(false) && !closed) {
         Smap before = placedFor;
         Smap now = state.smap();
-        int moved = 0;
+        int[] result = {0, 0};
         for (Bmd.Entry entry : state.bmd().buckets().values()) {
           if (entry.props().ec().enabled()) {
-            moved += replace(entry.bucket(), before, now);
+            replace(entry.bucket(), before, now, result);
           }
         }
-        placedFor = now;
-        if (moved > 0) {
-          log.info("EC: re-placed the slices of {} objects for cluster map v{}", moved, now.version());
+        if (result[0] > 0) {
+          log.info("EC: re-placed the slices of {} objects for cluster map v{}", result[0], now.version());
+        }
+        if (result[1] == 0 || retries++ == REPLACE_RETRIES) {
+          placedFor = now;
+        } else {
+          // a holder refused or missed its slice (e.g. a joining target without the bucket yet): again, later
+          log.info("EC: {} objects not re-placed for cluster map v{}; retrying", result[1], now.version());
+          Thread.sleep(REPLACE_RETRY_DELAY_MS);
+          replaceAgain.set(true);
         }
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (IOException | RuntimeException e) {
       log.warn("EC re-placement failed: {}", e.toString());
     } finally {
@@ -294,21 +308,27 @@ public final class EcService implements AutoCloseable {
     }
   }
 
-  private int replace(Bucket bucket, Smap before, Smap now) throws IOException {
-    int[] moved = {0};
+  /** One bucket's pass: {@code result[0]} counts objects re-placed, {@code result[1]} failures. */
+  private void replace(Bucket bucket, Smap before, Smap now, int[] result) throws IOException {
     EcConf ec = state.bmd().props(bucket).map(BucketProps::ec).orElse(null);
     if (ec == null) {
-      return 0;
+      return;
     }
     int count = ec.dataSlices() + ec.paritySlices();
     forEachLocalObject(bucket, () -> closed || replaceAgain.get(), (b, name) -> {
       List<Snode> old = before == null ? null : EcPlacement.holders(before, b, name, count);
       List<Snode> placed = EcPlacement.holders(now, b, name, count);
-      if (placed != null && !ids(placed).equals(old == null ? null : ids(old)) && encode(b, name, null)) {
-        moved[0]++;
+      if (placed != null && !ids(placed).equals(old == null ? null : ids(old))) {
+        try {
+          if (encode(b, name, null)) {
+            result[0]++;
+          }
+        } catch (IOException e) {
+          result[1]++;
+          log.debug("EC re-placement of {}/{}: {}", b.uri(), name, e.toString());
+        }
       }
     });
-    return moved[0];
   }
 
   private static List<String> ids(List<Snode> nodes) {

@@ -168,9 +168,6 @@ final class SliceExchange implements AutoCloseable {
     if (!meta.name().equals(in.header().objectName())) {
       throw JaisException.invalid("EC slice header names " + in.header().objectName() + ", its metadata " + meta.name());
     }
-    if (!state.bmd().contains(in.header().bucket())) {
-      throw JaisException.noSuchBucket(in.header().bucket()); // destroyed meanwhile: keep nothing of it
-    }
     slices.put(in.header().bucket(), meta, in.body());
   }
 
