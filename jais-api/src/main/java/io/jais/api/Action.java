@@ -14,6 +14,8 @@ public final class Action {
   public static final String COPY_BUCKET = "copy-bck";
   public static final String SET_CONFIG = "set-config";
   public static final String CHECK_LOCK = "check-lock";
+  /** Turn erasure coding on for a bucket and encode the objects it holds. */
+  public static final String EC_ENCODE = "ec-encode";
   /** {@code PUT /v1/cluster}: start a job by kind. */
   public static final String START_JOB = "start";
   /** {@code PUT /v1/cluster}: stop (abort) jobs by ID and/or kind. */

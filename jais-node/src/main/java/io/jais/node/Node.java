@@ -7,6 +7,7 @@ import io.jais.api.cluster.NodeRole;
 import io.jais.api.cluster.Smap;
 import io.jais.api.cluster.Snode;
 import io.jais.api.config.LocalConfig;
+import io.jais.api.job.JobKind;
 import io.jais.node.cluster.BucketMetadata;
 import io.jais.node.cluster.ClusterSecret;
 import io.jais.node.cluster.ClusterState;
@@ -32,6 +33,8 @@ import io.jais.node.http.RouteTable;
 import io.jais.node.http.ServerOptions;
 import io.jais.node.mirror.Mirroring;
 import io.jais.node.objects.MultipartUploads;
+import io.jais.node.ec.EcEncodeJob;
+import io.jais.node.ec.EcService;
 import io.jais.node.objects.ObjectService;
 import io.jais.node.objects.StagedObjects;
 import io.jais.node.logs.LogRotation;
@@ -396,6 +399,9 @@ public final class Node implements AutoCloseable {
         .add(JobKind.GET_BATCH, getBatch::create)
         .add(JobKind.ARCHIVE, start -> new ArchiveJob(start, services));
     mirroring.addKinds(kinds);
+    EcService ec = EcService.start(state, store, objects, streams);
+    closeables.add(ec);
+    kinds.add(JobKind.EC_ENCODE, start -> new EcEncodeJob(start, ec));
     Jobs jobs = Jobs.open(state.self().displayName(), kinds.build(), Path.of(config.metaDir()), Jobs.Options.DEFAULT,
         metrics.jobs());
     jobsOnceOpen.set(jobs);

@@ -25,7 +25,8 @@ class ArchitectureTest {
   private static final String[] ABOVE_BASE = {"io.jais.node.cluster..", "io.jais.node.http..", "io.jais.node.proxy..",
       "io.jais.node.target..", "io.jais.node.daemon..", "io.jais.node.launch..", "io.jais.node.objects..",
       "io.jais.node.transport..", "io.jais.node.metrics..", "io.jais.node.logs..", "io.jais.node.job..",
-      "io.jais.node.rebalance..", "io.jais.node.mirror..", "io.jais.node.archive..", "io.jais.node.getbatch.."};
+      "io.jais.node.rebalance..", "io.jais.node.mirror..", "io.jais.node.archive..", "io.jais.node.getbatch..",
+      "io.jais.node.ec.."};
   /**
    * What {@code ObjectStore} does to single objects. Everything else on it stays open to the
    * front doors: listing and capacity (the target's list and summary pages walk local

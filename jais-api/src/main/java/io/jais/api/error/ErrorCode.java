@@ -11,6 +11,8 @@ public enum ErrorCode {
   INVALID_NAME(400, "ErrInvalidName"),
   INVALID_CONFIG(400, "ErrInvalidConfig"),
   UNKNOWN_ACTION(400, "ErrUnsupported"),
+  /** Bucket settings the cluster has too few targets for (erasure coding D+P+1). */
+  NOT_ENOUGH_TARGETS(400, "ErrNotEnoughTargets"),
   MALFORMED_BODY(400, "ErrInvalidBody"),
   BAD_DIGEST(400, "ErrInvalidCksum"),
   NOT_REDIRECTED(400, "ErrNotRedirected"),

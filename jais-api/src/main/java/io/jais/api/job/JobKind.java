@@ -54,6 +54,7 @@ public record JobKind(String kind, String displayName, Scope scope, boolean star
   public static final String COPY_BUCKET = "copy-bck";
   public static final String MOVE_BUCKET = "move-bck";
   public static final String PROMOTE = "promote";
+  public static final String EC_ENCODE = "ec-encode";
 
   private static final Map<String, JobKind> TABLE = table();
 
@@ -92,7 +93,7 @@ public record JobKind(String kind, String displayName, Scope scope, boolean star
     add(t, "evict-remote-bck", "evict-remote-bucket", b, false, false, false);
     add(t, DELETE_OBJECTS, "delete-objects", b, false, false, true);
     add(t, "prefetch-listrange", "prefetch-objects", b, true, false, true);
-    add(t, "ec-encode", "ec-bucket", b, true, false, true);
+    add(t, EC_ENCODE, "ec-bucket", b, true, false, true);
     add(t, "make-n-copies", "mirror", b, true, false, true);
     add(t, MOVE_BUCKET, "rename-bucket", b, false, false, true);
     add(t, COPY_BUCKET, "copy-bucket", b, false, false, true);

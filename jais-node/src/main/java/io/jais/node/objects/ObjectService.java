@@ -202,8 +202,9 @@ public final class ObjectService {
   public ObjectMeta head(Bucket bucket, String name, Caller caller) throws IOException {
     BucketProps props = props(bucket);
     Optional<ObjectMeta> meta = store.head(bucket, name);
-    if (meta.isEmpty() && misplaced.pullHere(bucket, name, props, caller)) {
-      meta = store.head(bucket, name);
+    if (meta.isEmpty() && !caller.localOnly() && (misplaced.pullHere(bucket, name, props, caller)
+        || restored(bucket, name, props, ObjectRestorer.Damage.MISSING))) {
+      meta = store.head(bucket, name); // a lost object is brought back for HEAD as for GET
     }
     return meta.orElseThrow(() -> JaisException.noSuchObject(bucket, name));
   }

@@ -44,6 +44,7 @@ public final class ProxyBucketHandler {
   private final JobCoordinator jobs;
   private final BucketCopyActions bucketCopies;
   private final PromoteAction promote;
+  private final EcEncodeAction ecEncode;
 
   /** {@code buckets} gives the primary's bucket service, or null on a non-primary proxy. */
   public ProxyBucketHandler(ClusterState state, Supplier<BucketMetadata> buckets, PrimaryForwarder forwarder,
@@ -57,6 +58,7 @@ public final class ProxyBucketHandler {
     this.jobs = jobs;
     this.bucketCopies = new BucketCopyActions(state, buckets, forwarder, jobs, lister);
     this.promote = new PromoteAction(state, jobs);
+    this.ecEncode = new EcEncodeAction(state, buckets, forwarder, jobs);
   }
 
   /** {@code GET /v1/buckets}: the buckets of one provider, {@code []} when none. */
@@ -124,6 +126,9 @@ public final class ProxyBucketHandler {
       return bucketCopies.move(request, bucket, body);
     }
     refuseRemoteOnlyOnLocal(msg.action(), bucket);
+    if (msg.action().equals(Action.EC_ENCODE)) {
+      return ecEncode.start(request, bucket, body, msg);
+    }
     return onPrimary(request, bucket, body, msg, Set.of(Action.CREATE_BUCKET), (primary, b, m) -> {
       primary.create(b, m.value());
       return Response.ok();
@@ -276,6 +281,9 @@ public final class ProxyBucketHandler {
   public Response patch(Request request) throws Exception {
     return onPrimary(request, Set.of(Action.SET_BUCKET_PROPS, Action.RESET_BUCKET_PROPS), (primary, bucket, msg) -> {
       BucketProps before = requireBucket(bucket);
+      if (msg.action().equals(Action.SET_BUCKET_PROPS)) {
+        EcEncodeAction.checkPatch(state, before, msg.value());
+      }
       BucketProps after = msg.action().equals(Action.SET_BUCKET_PROPS) ? primary.setProps(bucket, msg.value())
           : primary.resetProps(bucket);
       try {
