@@ -1,10 +1,13 @@
 package io.jais.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jais.api.bucket.Bucket;
 import io.jais.api.bucket.BucketProps;
+import io.jais.api.error.ErrorCode;
+import io.jais.api.error.JaisException;
 import io.jais.api.json.WireJson;
 import io.jais.client.JaisClient;
 import io.jais.node.Node;
@@ -142,7 +145,13 @@ class ErasureCodingIT {
     client.objects().put(bucket, "gone", random(100_000, 5));
     awaitSlices(bucket, "gone", 3, "1");
     client.objects().delete(bucket, "gone");
+    // slices go in the background: reads right after the DELETE must not rebuild it from them
+    for (int i = 0; i < 20; i++) {
+      assertThatThrownBy(() -> client.objects().get(bucket, "gone")).isInstanceOfSatisfying(JaisException.class,
+          e -> assertThat(e.code()).isEqualTo(ErrorCode.OBJECT_NOT_FOUND));
+    }
     Await.until("slices removed", WAIT, () -> slicesOf(bucket, "gone").isEmpty());
+    assertThatThrownBy(() -> client.objects().head(bucket, "gone")).isInstanceOf(JaisException.class);
   }
 
   @Test

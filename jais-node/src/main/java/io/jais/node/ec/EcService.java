@@ -76,6 +76,7 @@ public final class EcService implements AutoCloseable {
   private final SliceExchange exchange;
   private final SliceEncoder encoder;
   private final EcCounters counters = new EcCounters();
+  private final DeletedObjects deleted = new DeletedObjects();
   private final List<BlockingQueue<ObjectEvent>> queues = new ArrayList<>();
   private final List<Thread> workers = new ArrayList<>();
   private final CommitListener listener = this::committed;
@@ -98,7 +99,8 @@ public final class EcService implements AutoCloseable {
     EcService service = new EcService(state, store, objects, streams);
     service.slices.cleanupWork(state.bmd().buckets().values().stream().map(Bmd.Entry::bucket).toList());
     objects.addListener(service.listener);
-    objects.addRestorer(new SliceRestorer(state, objects, service.slices, service.exchange, service.counters));
+    objects.addRestorer(new SliceRestorer(state, objects, service.slices, service.exchange, service.counters,
+        service.deleted));
     for (int i = 0; i < WORKERS; i++) {
       BlockingQueue<ObjectEvent> queue = new ArrayBlockingQueue<>(QUEUE / WORKERS);
       service.queues.add(queue);
@@ -115,6 +117,12 @@ public final class EcService implements AutoCloseable {
     BucketProps props = state.bmd().props(event.bucket()).orElse(null);
     if (props == null || !props.ec().enabled() || closed) {
       return;
+    }
+    // before anything is queued: a GET right after the DELETE must not rebuild from slices not yet deleted
+    if (event.kind() == ObjectEvent.Kind.DELETE) {
+      deleted.deleted(event.bucket(), event.name(), event.meta() == null ? Long.MAX_VALUE : event.meta().mtimeNanos());
+    } else if (event.kind() != ObjectEvent.Kind.SET_CUSTOM) {
+      deleted.written(event.bucket(), event.name());
     }
     if (event.kind() == ObjectEvent.Kind.DELETE && (event.caller() instanceof Caller.Peer || !isOwner(event.bucket(), event.name()))) {
       return;

@@ -59,9 +59,11 @@ final class SliceRestorer implements ObjectRestorer {
   private final SliceExchange exchange;
   private final EcCounters counters;
   private final ConcurrentHashMap<String, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
+  private final DeletedObjects deleted;
 
   SliceRestorer(ClusterState state, ObjectService objects, SliceStore slices, SliceExchange exchange,
-      EcCounters counters) {
+      EcCounters counters, DeletedObjects deleted) {
+    this.deleted = deleted;
     this.state = state;
     this.objects = objects;
     this.slices = slices;
@@ -73,6 +75,13 @@ final class SliceRestorer implements ObjectRestorer {
   public boolean restore(Bucket bucket, String name, BucketProps props, Damage damage) throws IOException {
     if (!props.ec().enabled()) {
       return false;
+    }
+    if (damage == Damage.MISSING) {
+      // only the owner restores a lost object: a target asked with another map would make a stray copy
+      var owner = state.smap().owner(bucket, name);
+      if (owner == null || !owner.id().equals(state.self().id())) {
+        return false;
+      }
     }
     String key = bucket.uname(name);
     CompletableFuture<Boolean> mine = new CompletableFuture<>();
@@ -112,12 +121,19 @@ final class SliceRestorer implements ObjectRestorer {
       }
       List<StoredSlice> usable = all.stream().filter(s -> s.meta().generation().equals(newest.get())).toList();
       SliceMeta meta = usable.getFirst().meta();
+      if (deleted.isDeleted(bucket, name, newest.get().mtimeNanos())) {
+        log.info("not rebuilding {}/{}: deleted here; its slices are on their way out", bucket.uri(), name);
+        return false;
+      }
       if (damage == Damage.CORRUPTED && newerHere(bucket, name, newest.get())) {
         log.warn("not rebuilding {}/{}: its slices are of an older write than the damaged object", bucket.uri(), name);
         return false;
       }
       Optional<StoredSlice> replica = usable.stream().filter(s -> s.meta().isReplica()).findFirst();
-      boolean stored = replica.isPresent() ? storeReplica(bucket, name, replica.get()) : decode(bucket, name, meta, usable);
+      // missing: a write that lands while this rebuild runs is newer and stays (KEEP_EXISTING)
+      ReplicaMode mode = damage == Damage.MISSING ? ReplicaMode.KEEP_EXISTING : ReplicaMode.REPLACE;
+      boolean stored = replica.isPresent() ? storeReplica(bucket, name, replica.get(), mode)
+          : decode(bucket, name, meta, usable, mode);
       if (stored) {
         counters.restored(meta.objectSize());
         log.info("rebuilt {}/{} (version {}, {} bytes) from EC {}", bucket.uri(), name, meta.version(), meta.objectSize(),
@@ -139,15 +155,16 @@ final class SliceRestorer implements ObjectRestorer {
     }
   }
 
-  private boolean storeReplica(Bucket bucket, String name, StoredSlice replica) throws IOException {
+  private boolean storeReplica(Bucket bucket, String name, StoredSlice replica, ReplicaMode mode) throws IOException {
     SliceMeta meta = replica.meta();
     try (DataSliceSource body = new DataSliceSource(List.of(replica.file()), Math.max(1, meta.objectSize()),
         meta.objectSize())) {
-      return put(bucket, name, meta, body);
+      return put(bucket, name, meta, body, mode);
     }
   }
 
-  private boolean decode(Bucket bucket, String name, SliceMeta meta, List<StoredSlice> usable) throws IOException {
+  private boolean decode(Bucket bucket, String name, SliceMeta meta, List<StoredSlice> usable, ReplicaMode mode)
+      throws IOException {
     int data = meta.data();
     int parity = meta.parity();
     Map<Integer, StoredSlice> byIndex = new TreeMap<>();
@@ -165,7 +182,7 @@ final class SliceRestorer implements ObjectRestorer {
     try {
       List<Path> dataFiles = rebuildData(bucket, name, meta, byIndex, rebuilt);
       try (DataSliceSource body = new DataSliceSource(dataFiles, Math.max(1, meta.sliceSize()), meta.objectSize())) {
-        return put(bucket, name, meta, body);
+        return put(bucket, name, meta, body, mode);
       }
     } finally {
       for (Path file : rebuilt) {
@@ -245,9 +262,10 @@ final class SliceRestorer implements ObjectRestorer {
     return dataFiles;
   }
 
-  private boolean put(Bucket bucket, String name, SliceMeta meta, DataSliceSource body) throws IOException {
+  private boolean put(Bucket bucket, String name, SliceMeta meta, DataSliceSource body, ReplicaMode mode)
+      throws IOException {
     try {
-      objects.putReplica(bucket, name, body, meta.objectMeta(), ReplicaMode.REPLACE, RESTORE);
+      objects.putReplica(bucket, name, body, meta.objectMeta(), mode, RESTORE);
       return true;
     } catch (JaisException e) {
       log.warn("rebuilt {}/{} does not match its checksum; not stored: {}", bucket.uri(), name, e.getMessage());
