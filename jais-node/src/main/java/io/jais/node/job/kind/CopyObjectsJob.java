@@ -3,6 +3,7 @@ package io.jais.node.job.kind;
 import io.jais.api.bucket.Bucket;
 import io.jais.api.cluster.Smap;
 import io.jais.api.cluster.Snode;
+import io.jais.api.error.ErrorCode;
 import io.jais.api.error.JaisException;
 import io.jais.api.job.CopyObjectsMsg;
 import io.jais.api.job.JobKind;
@@ -14,6 +15,7 @@ import io.jais.node.objects.Caller;
 import io.jais.node.objects.ObjectService;
 import io.jais.node.storage.ObjectMeta;
 import io.jais.node.storage.ObjectStore;
+import java.io.IOException;
 import java.util.Iterator;
 import java.util.Optional;
 
@@ -184,8 +186,20 @@ final class CopyObjectsJob extends Job {
    * copy is the one reads return and this one is dropped; otherwise this copy is the only one and
    * moves like an owned object. Either way it leaves the source only if unchanged meanwhile.
    */
+  /** This target's own copy, through the object service (a peer's view: local disks only). */
+  private Optional<ObjectMeta> headHere(Bucket bucket, String name) throws IOException {
+    try {
+      return Optional.of(objects.head(bucket, name, Caller.peer(state.self().id())));
+    } catch (JaisException e) {
+      if (e.code() == ErrorCode.OBJECT_NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
   private void moveMisplaced(String name, Snode owner, String self) throws Exception {
-    Optional<ObjectMeta> mine = store.head(source, name);
+    Optional<ObjectMeta> mine = headHere(source, name);
     if (mine.isEmpty()) {
       return;
     }
@@ -193,7 +207,7 @@ final class CopyObjectsJob extends Job {
     Snode destinationOwner = state.smap().owner(destination, to);
     boolean destinationHere = destinationOwner == null || destinationOwner.id().equals(self);
     boolean superseded = objects.existsOn(owner.id(), source, name) || (destinationHere
-        ? store.head(destination, to).isPresent() : objects.existsOn(destinationOwner.id(), destination, to));
+        ? headHere(destination, to).isPresent() : objects.existsOn(destinationOwner.id(), destination, to));
     if (superseded) {
       counters().add(SKIPPED, 1);
     } else {
