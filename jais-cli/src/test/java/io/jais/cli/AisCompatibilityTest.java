@@ -345,13 +345,14 @@ class AisCompatibilityTest {
   @Test
   void bucketCreateWithProps_andPropsSetAsKeyValuePairs() {
     Cli.Result created = cli.run("bucket", "create", "ais://compat-props", "--props", "mirror.enabled=true mirror.copies=2");
-    Cli.Result pairs = cli.run("bucket", "props", "set", "ais://compat-props", "mirror.copies", "3");
+    Cli.Result pairs = cli.run("bucket", "props", "set", "ais://compat-props", "checksum.type", "md5");
     Cli.Result json = cli.run("bucket", "create", "ais://compat-props-json", "--props", "{\"versioning\":{\"enabled\":false}}");
 
     assertThat(created.status()).as(created.toString()).isZero();
     assertThat(pairs.status()).as(pairs.toString()).isZero();
     assertThat(client.buckets().props(Bucket.ais("compat-props")).mirror().enabled()).isTrue();
-    assertThat(client.buckets().props(Bucket.ais("compat-props")).mirror().copies()).isEqualTo(3);
+    assertThat(client.buckets().props(Bucket.ais("compat-props")).mirror().copies()).isEqualTo(2);
+    assertThat(client.buckets().props(Bucket.ais("compat-props")).checksum().type()).isEqualTo("md5");
     assertThat(json.status()).as(json.toString()).isZero();
     assertThat(client.buckets().props(Bucket.ais("compat-props-json")).versioning().enabled()).isFalse();
   }

@@ -41,7 +41,7 @@ class BucketJobCommandsTest {
         "--prepend", "x-", "--ext", "jpg:png", "--wait", "--no-progress");
 
     assertThat(copied.status()).as(copied.err()).isZero();
-    assertThat(copied.out()).startsWith("Started copy-bucket[").contains("finished");
+    assertThat(copied.out()).startsWith("Started copy-bucket[").contains("Done.");
     assertThat(client.buckets().listNames(Bucket.ais("cli-cp-dst"), "")).containsExactly("x-a/1.png", "x-a/2.txt");
   }
 
