@@ -381,12 +381,13 @@ class NativeApiIT {
     HttpResponse<byte[]> etl = send("GET", objectUrl("later-bucket", "shard.tar") + "&etl_name=resize", null);
     assertThat(etl.statusCode()).isEqualTo(501);
     assertThat(text(etl)).contains("etl_name");
-    HttpResponse<byte[]> multipart = send("POST", objectUrl("later-bucket", "mpt"),
-        json("{\"action\":\"mpt-upload\",\"name\":\"\",\"value\":null}"));
-    assertThat(multipart.statusCode()).isEqualTo(501);
-    HttpResponse<byte[]> copyBucket = send("POST", bucketUrl("later-bucket"), json("{\"action\":\"copy-bck\"}"));
-    assertThat(copyBucket.statusCode()).isEqualTo(501);
-    HttpResponse<byte[]> job = send("PUT", endpoint + "/v1/cluster", json("{\"action\":\"start\",\"value\":{\"Kind\":\"rebalance\"}}"));
+    HttpResponse<byte[]> appendToShard = send("PUT", objectUrl("later-bucket", "shard.tar") + "&archpath=a.txt",
+        new byte[] {4});
+    assertThat(appendToShard.statusCode()).isEqualTo(501);
+    HttpResponse<byte[]> etlBucket = send("POST", bucketUrl("later-bucket"), json("{\"action\":\"etl-bck\"}"));
+    assertThat(etlBucket.statusCode()).isEqualTo(501);
+    HttpResponse<byte[]> job = send("PUT", endpoint + "/v1/cluster",
+        json("{\"action\":\"start\",\"value\":{\"Kind\":\"rechunk\",\"Bck\":{\"name\":\"later-bucket\",\"provider\":\"ais\"}}}"));
     assertThat(job.statusCode()).isEqualTo(501);
     HttpResponse<byte[]> bogus = send("POST", bucketUrl("later-bucket"), json("{\"action\":\"no-such-action\"}"));
     assertThat(bogus.statusCode()).isEqualTo(400);

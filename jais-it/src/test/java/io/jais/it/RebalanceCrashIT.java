@@ -75,6 +75,9 @@ class RebalanceCrashIT {
     victim.kill();
     victim.start();
 
+    // the restarted target serves again before anything is checked (listings ask every target)
+    until("the restarted target answers", Duration.ofSeconds(120),
+        () -> RawHttp.send("GET", victim.url() + "/v1/health", null).statusCode() == 200);
     JsonNode done = awaitCleanRebalance();
     assertThat(done.path("uuid").asText()).startsWith("g");
     Smap smap = cluster.smap();
@@ -130,6 +133,9 @@ class RebalanceCrashIT {
   }
 
   private void assertPlaced(Smap smap, Bucket bucket, Map<String, byte[]> written) throws Exception {
+    // a target that restarted may still be catching up on metadata: the listing converges, then is exact
+    until("every object listed", Duration.ofSeconds(60), () -> new HashSet<>(
+        client.buckets().list(bucket, "").map(e -> e.name()).toList()).equals(written.keySet()));
     List<String> listed = client.buckets().list(bucket, "").map(e -> e.name()).toList();
     assertThat(listed).as("listing").doesNotHaveDuplicates();
     assertThat(new HashSet<>(listed)).isEqualTo(written.keySet());

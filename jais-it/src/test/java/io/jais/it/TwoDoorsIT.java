@@ -115,7 +115,7 @@ class TwoDoorsIT {
     // nothing redundant to restore it from: quarantined, a clear error no client retries
     assertThat(natively.statusCode()).isEqualTo(410);
     assertThat(RawHttp.text(natively)).contains("ErrObjQuarantined");
-    assertS3Error(() -> s3.getObjectAsBytes(b -> b.bucket(bucket.name()).key("precious")), 403, "InvalidObjectState");
+    assertS3Error(() -> s3.getObjectAsBytes(b -> b.bucket(bucket.name()).key("precious")), 410, "InvalidObjectState");
   }
 
   /**

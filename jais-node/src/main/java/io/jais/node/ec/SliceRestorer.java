@@ -76,13 +76,6 @@ final class SliceRestorer implements ObjectRestorer {
     if (!props.ec().enabled()) {
       return false;
     }
-    if (damage == Damage.MISSING) {
-      // only the owner restores a lost object: a target asked with another map would make a stray copy
-      var owner = state.smap().owner(bucket, name);
-      if (owner == null || !owner.id().equals(state.self().id())) {
-        return false;
-      }
-    }
     String key = bucket.uname(name);
     CompletableFuture<Boolean> mine = new CompletableFuture<>();
     CompletableFuture<Boolean> running = inFlight.putIfAbsent(key, mine);

@@ -33,7 +33,7 @@ public enum S3Error {
           + " or the specified entity tag may not match the part's entity tag."),
   INVALID_PART_ORDER("InvalidPartOrder", 400,
       "The list of parts was not in ascending order. The parts list must be specified in order by part number."),
-  INVALID_OBJECT_STATE("InvalidObjectState", 403,
+  INVALID_OBJECT_STATE("InvalidObjectState", 410,
       "The object is corrupted and quarantined: no intact copy is left to serve it from."),
   INVALID_RANGE("InvalidRange", 416, "The requested range is not satisfiable"),
   INVALID_REQUEST("InvalidRequest", 400, "Invalid Request"),
