@@ -39,6 +39,14 @@ final class EcSlices {
     String hex = Xxh64.hex(Xxh64.hash(name, 0));
     Map<Path, List<Slice>> found = new LinkedHashMap<>();
     for (Path home : targetHomes) {
+      found.put(home, slicesUnder(home, bucket, hex));
+    }
+    return found;
+  }
+
+  /** A live node creates and removes files while this walks (health probes, work files): walk again then. */
+  private static List<Slice> slicesUnder(Path home, Bucket bucket, String hex) throws IOException {
+    for (int attempt = 1; ; attempt++) {
       List<Slice> slices = new ArrayList<>();
       try (Stream<Path> dirs = Files.walk(home, 6)) {
         String suffix = "/@ais/" + bucket.name() + "/%ec/" + hex.substring(0, 2) + "/" + hex;
@@ -49,10 +57,13 @@ final class EcSlices {
             }
           }
         }
+        return slices;
+      } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
+        if (attempt == 5) {
+          throw e;
+        }
       }
-      found.put(home, slices);
     }
-    return found;
   }
 
   static List<Slice> all(List<Path> targetHomes, Bucket bucket, String name) throws IOException {
