@@ -122,6 +122,7 @@ public enum S3Error {
       case 404 -> this == NO_SUCH_BUCKET ? ErrorCode.BUCKET_NOT_FOUND : ErrorCode.NOT_FOUND;
       case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
       case 409 -> this == BUCKET_ALREADY_OWNED_BY_YOU ? ErrorCode.BUCKET_EXISTS : ErrorCode.CONFLICT;
+      case 410 -> ErrorCode.OBJECT_QUARANTINED;
       case 412 -> ErrorCode.PRECONDITION_FAILED;
       case 416 -> ErrorCode.RANGE_NOT_SATISFIABLE;
       case 500 -> ErrorCode.INTERNAL;
