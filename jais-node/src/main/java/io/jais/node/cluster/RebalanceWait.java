@@ -5,14 +5,10 @@ import java.time.Duration;
 /**
  * What the primary waits on between flagging targets (maintenance, decommissioning) and removing or
  * stopping them: the rebalance that moves their objects to the targets that own them now, started
- * for the given Smap version. Rebalance (the {@code rebalance} job) provides it on the primary;
- * without it there is nothing to wait for and {@link #NONE} answers at once.
+ * for the given Smap version. The node wires it to the primary's rebalance coordinator.
  */
 @FunctionalInterface
 public interface RebalanceWait {
-  /** No rebalance in this build: objects stay where they are (readers pull them while their target is up). */
-  RebalanceWait NONE = (smapVersion, timeout) -> "";
-
   /**
    * Waits until the rebalance started for {@code smapVersion} (or a later one) has finished.
    *
